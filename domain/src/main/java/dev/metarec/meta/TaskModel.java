@@ -1,0 +1,34 @@
+package dev.metarec.meta;
+
+import dev.metarec.nn.FastLayout;
+import dev.metarec.nn.Gradient;
+import dev.metarec.nn.Params;
+
+/**
+ * A model seen by the learners: a loss L(meta, fast; batch) that depends on the meta-parameters and
+ * on a separate fast-weight vector (the adapted groups, laid out by {@link #fastLayout()}).
+ *
+ * <p>"Slow" parameters are the meta-parameters that do not adapt. For a fast weight the meta-parameter
+ * of the same group is never read: the fast vector replaces it. Implementations must be thread-safe
+ * (they hold no mutable state; scratch space is per call or per thread).
+ */
+public interface TaskModel<B> {
+
+    FastLayout fastLayout();
+
+    /** The loss only. */
+    double loss(Params meta, double[] fast, B batch);
+
+    /**
+     * Returns the loss; writes dL/dfast into {@code gradFast} (overwritten, may be null) and adds
+     * {@code slowScale * dL/dslow} into {@code gradSlow} (may be null).
+     */
+    double lossAndGradient(Params meta, double[] fast, B batch, double[] gradFast, Gradient gradSlow, double slowScale);
+
+    /**
+     * Exact Hessian-vector product in the fast direction {@code v}: writes (d2L/dfast2) v into
+     * {@code hvFast} (overwritten) and adds {@code slowScale * (d2L/dslow dfast) v} into {@code gradSlow}
+     * (may be null).
+     */
+    void hessianVectorProduct(Params meta, double[] fast, B batch, double[] v, double[] hvFast, Gradient gradSlow, double slowScale);
+}

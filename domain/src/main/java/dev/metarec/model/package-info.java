@@ -1,0 +1,2 @@
+/** Domain records: users, items, events, recommendations. */
+package dev.metarec.model;

@@ -1,0 +1,62 @@
+package dev.metarec.nn;
+
+import dev.metarec.features.FeatureSpec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The shape of a preference network. Parameter group names (used by {@code adaptedGroups}):
+ * <ul>
+ *   <li>{@code emb.user.<feature>}, {@code emb.item.<feature>}: embedding tables (TABLE), one per feature</li>
+ *   <li>{@code emb.userId}, {@code emb.itemId}: optional ID-embedding tables (TABLE)</li>
+ *   <li>{@code user.offset}: 1 x (userSlots * embeddingDim), added to the user's pooled embeddings (DENSE, starts 0)</li>
+ *   <li>{@code user.bias}: 1 x 1, added to the score (DENSE)</li>
+ *   <li>{@code mlp.<k>.W} (in x out, row-major by input) and {@code mlp.<k>.b} (1 x out), ReLU, for each hidden width</li>
+ *   <li>{@code out.W} (last width x 1) and {@code out.b} (1 x 1, acts as the global bias)</li>
+ *   <li>{@code meta.innerLr}: 1 x (number of adapted groups), the per-group inner learning rates learned by Meta-SGD</li>
+ * </ul>
+ * MeLU adapts the decision layers only: {@link #MELU_ADAPTED}.
+ */
+public record ModelConfig(
+        List<FeatureSpec> userFeatures,
+        List<FeatureSpec> itemFeatures,
+        int embeddingDim,
+        List<Integer> hiddenWidths,
+        Objective objective,
+        List<String> adaptedGroups,
+        boolean userIdEmbedding,
+        boolean itemIdEmbedding,
+        double initialInnerLr) {
+
+    /** Decision layers of a two-hidden-layer MLP plus the user bias. */
+    public static final List<String> MELU_ADAPTED = List.of("mlp.0.W", "mlp.0.b", "mlp.1.W", "mlp.1.b", "out.W", "out.b", "user.bias");
+
+    public ModelConfig {
+        Objects.requireNonNull(objective, "objective");
+        userFeatures = List.copyOf(userFeatures);
+        itemFeatures = List.copyOf(itemFeatures);
+        hiddenWidths = List.copyOf(hiddenWidths);
+        adaptedGroups = List.copyOf(adaptedGroups);
+        if (embeddingDim < 1) throw new IllegalArgumentException("embeddingDim must be >= 1, was " + embeddingDim);
+        if (itemFeatures.isEmpty() && !itemIdEmbedding)
+            throw new IllegalArgumentException("an item needs at least one feature or an ID embedding, or every item scores the same");
+        for (int w : hiddenWidths) if (w < 1) throw new IllegalArgumentException("hidden widths must be >= 1, were " + hiddenWidths);
+        if (adaptedGroups.isEmpty()) throw new IllegalArgumentException("adaptedGroups must name at least one group");
+        if (!(initialInnerLr > 0) || !Double.isFinite(initialInnerLr))
+            throw new IllegalArgumentException("initialInnerLr must be a positive finite number, was " + initialInnerLr);
+    }
+
+    /** Number of embedding slots on the user side (features plus the optional ID). */
+    public int userSlots() { return userFeatures.size() + (userIdEmbedding ? 1 : 0); }
+
+    public int itemSlots() { return itemFeatures.size() + (itemIdEmbedding ? 1 : 0); }
+
+    /** Width of the MLP input: all slots times the embedding dimension. */
+    public int inputWidth() { return (userSlots() + itemSlots()) * embeddingDim; }
+
+    /** MeLU's shape: embedding 32, two hidden layers of 64, decision layers adapted. */
+    public static ModelConfig melu(List<FeatureSpec> userFeatures, List<FeatureSpec> itemFeatures, Objective objective) {
+        return new ModelConfig(userFeatures, itemFeatures, 32, List.of(64, 64), objective, MELU_ADAPTED, false, false, 5e-3);
+    }
+}
