@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -93,7 +92,7 @@ class AwsAdaptersTest {
     @Test
     void checkpointIds_thatAreNotSafeKeys_areRefused() {
         assertThrows(IllegalArgumentException.class, () -> stores.checkpoints().write("../escape", new byte[]{1}));
-        assertThrows(IllegalArgumentException.class, () -> stores.checkpoints().moveCurrent(null, "a/b"));
+        assertThrows(IllegalArgumentException.class, () -> stores.champion().moveCurrent(null, "a/b"));
     }
 
     @Test
@@ -107,18 +106,25 @@ class AwsAdaptersTest {
         var missing = new dev.metarec.adapter.dynamodb.DynamoDbUserProfileStore(servers.dynamo(), "no-such-table");
         StoreException e = assertThrows(StoreException.class, () -> missing.find("u"));
         assertInstanceOf(software.amazon.awssdk.core.exception.SdkException.class, e.getCause());
-        var noBucket = new dev.metarec.adapter.s3.S3CheckpointStore(servers.s3(), "no-such-bucket", stores.control(),
-                Clock.systemUTC());
+        var noBucket = new dev.metarec.adapter.s3.S3CheckpointStore(servers.s3(), "no-such-bucket");
         assertThrows(StoreException.class, () -> noBucket.read("c1"));
     }
 
     @Test
-    void progress_isOverwritable_andClearable() {
-        stores.checkpoints().saveProgress(new byte[]{1});
-        stores.checkpoints().saveProgress(new byte[]{2, 2});
-        assertArrayEquals(new byte[]{2, 2}, stores.checkpoints().loadProgress().orElseThrow());
-        stores.checkpoints().clearProgress();
-        assertTrue(stores.checkpoints().loadProgress().isEmpty());
-        servers.s3().putObject(b -> b.bucket(ns.bucket()).key("x"), RequestBody.fromBytes(new byte[]{1}));
+    void championPointer_recordsWhenItMoved() {
+        assertTrue(stores.champion().moveCurrent(null, "c-first"));
+        Map<String, AttributeValue> raw = servers.dynamo().getItem(b -> b.tableName(ns.tables().control())
+                .key(Map.of("name", AttributeValue.fromS("champion")))).item();
+        assertEquals("c-first", raw.get("target").s());
+        assertEquals(Long.toString(NOW.toEpochMilli()), raw.get("movedAt").n());
+    }
+
+    @Test
+    void catalogueVersion_isACounterInTheControlTable() {
+        long before = stores.catalog().version();
+        stores.catalog().upsert(new Item("i-v1", Attributes.EMPTY, null));
+        stores.catalog().upsert(new Item("i-v2", Attributes.EMPTY, null));
+        assertEquals(before + 2, stores.catalog().version());
+        assertEquals(before + 2, stores.control().counter("catalogue-version"));
     }
 }

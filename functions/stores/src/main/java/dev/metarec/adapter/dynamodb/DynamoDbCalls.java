@@ -2,8 +2,12 @@ package dev.metarec.adapter.dynamodb;
 
 import dev.metarec.port.StoreException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +30,12 @@ final class DynamoDbCalls {
             call.run();
             return null;
         });
+    }
+
+    /** Deletes one item by key; true if there was one. */
+    static boolean deleteReportingOld(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key, String what) {
+        return call(what, () -> dynamo.deleteItem(b -> b.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)))
+                .hasAttributes();
     }
 
     /** True when the conditional write went through, false when its condition failed. */

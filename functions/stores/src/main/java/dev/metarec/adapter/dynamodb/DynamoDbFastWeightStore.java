@@ -72,7 +72,7 @@ public final class DynamoDbFastWeightStore implements FastWeightStore {
     }
 
     @Override
-    public void delete(String userId) {
-        DynamoDbCalls.run("delete fast weights", () -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of("userId", s(userId)))));
+    public boolean delete(String userId) {
+        return DynamoDbCalls.deleteReportingOld(dynamo, table, Map.of("userId", s(userId)), "delete fast weights");
     }
 }
