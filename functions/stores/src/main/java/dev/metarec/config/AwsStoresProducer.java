@@ -17,10 +17,10 @@ import dev.metarec.port.FastWeightStore;
 import dev.metarec.port.ItemStatsStore;
 import dev.metarec.port.TrainingProgressStore;
 import dev.metarec.port.UserProfileStore;
-import io.quarkus.arc.lookup.LookupIfProperty;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -34,9 +34,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The AWS adapters (DynamoDB + S3) as CDI beans, chosen at run time by {@code metarec.store=aws}: every
- * producer is {@link LookupIfProperty}, so the same artifact serves the embedded store locally and AWS
- * in Lambda (inject the ports as {@code Instance<Port>} and take the one that is resolvable).
+ * The AWS adapters (DynamoDB + S3) as CDI beans, active when the build property {@code metarec.store} is
+ * {@code aws} (the Lambda artifact); {@code LocalStoreProducers} serves the embedded store otherwise. SDK
+ * clients are created on first use and closed with the application.
  * <p>Configuration (all optional except the bucket in AWS):
  * {@code metarec.aws.region} (else the SDK's region chain, e.g. {@code AWS_REGION} in Lambda),
  * {@code metarec.dynamodb.endpoint} / {@code metarec.s3.endpoint} (endpoint override, e.g. dynalite/s3proxy;
@@ -46,9 +46,9 @@ import java.util.Optional;
  * {@code metarec.s3.bucket}, {@code metarec.events.retention} (TTL of events, default P400D) and
  * {@code metarec.fast-weights.ttl} (default P30D). Credentials come from the SDK's default chain.
  */
-@ApplicationScoped
+@Singleton
+@IfBuildProperty(name = "metarec.store", stringValue = "aws")
 public class AwsStoresProducer {
-    private static final String STORE = "metarec.store";
 
     @ConfigProperty(name = "metarec.aws.region") Optional<String> region;
     @ConfigProperty(name = "metarec.dynamodb.endpoint") Optional<URI> dynamoEndpoint;
@@ -85,28 +85,28 @@ public class AwsStoresProducer {
 
     private DynamoDbControl control() { return new DynamoDbControl(dynamo(), controlTable); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     EventStore events() { return new DynamoDbEventStore(dynamo(), eventsTable, eventRetention); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     CatalogStore catalog() { return new DynamoDbCatalogStore(dynamo(), itemsTable, control()); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     ItemStatsStore itemStats() { return new DynamoDbItemStatsStore(dynamo(), itemStatsTable); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     UserProfileStore profiles() { return new DynamoDbUserProfileStore(dynamo(), profilesTable); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     FastWeightStore fastWeights() { return new DynamoDbFastWeightStore(dynamo(), fastWeightsTable, fastWeightTtl); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     ChampionPointer champion() { return new DynamoDbChampionPointer(control(), Clock.systemUTC()); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     CheckpointStore checkpoints() { return new S3CheckpointStore(s3(), bucket); }
 
-    @Produces @ApplicationScoped @LookupIfProperty(name = STORE, stringValue = "aws")
+    @Produces @Singleton
     TrainingProgressStore progress() { return new S3TrainingProgressStore(s3(), bucket); }
 
     @PreDestroy
