@@ -30,12 +30,12 @@ public final class TestNetworks {
 
     /** MeLU-style adaptation: decision layers and user bias. */
     public static PreferenceNetwork decisionLayersAdapted(Objective objective) {
-        return new PreferenceNetwork(config(objective, List.of(4, 3), ModelConfig.MELU_ADAPTED), USER_ROWS, ITEM_ROWS, USER_IDS, ITEM_IDS);
+        return new PreferenceNetwork(config(objective, List.of(8, 5), ModelConfig.MELU_ADAPTED), USER_ROWS, ITEM_ROWS, USER_IDS, ITEM_IDS);
     }
 
     /** The user offset and some layers adapt, others stay slow, so both routes are exercised. */
     public static PreferenceNetwork mixedAdapted(Objective objective) {
-        return new PreferenceNetwork(config(objective, List.of(4, 3), List.of("user.offset", "mlp.1.W", "out.b", "user.bias")),
+        return new PreferenceNetwork(config(objective, List.of(8, 5), List.of("user.offset", "mlp.1.W", "out.b", "user.bias")),
                 USER_ROWS, ITEM_ROWS, USER_IDS, ITEM_IDS);
     }
 
