@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Lambda execution environment: the packaged Quarkus function ({@code target/quarkus-app/quarkus-run.jar})
- * as a child JVM whose runtime API is a {@link LambdaRuntimeEmulator}, configured with {@code -D} properties
+ * One Lambda execution environment: the packaged Quarkus function (its runner jar) in a child JVM driven by
+ * {@link LambdaDriver} against a {@link LambdaRuntimeEmulator}, configured with {@code -D} properties
  * (endpoints, tables, bucket). Stopped by its own process handle.
  */
 public final class FunctionProcess implements AutoCloseable {
+    /** The handler the CDK stack configures for Quarkus functions. */
+    public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler";
     private final Process process;
     private final Path log;
 
@@ -49,7 +51,8 @@ public final class FunctionProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", jar.toString()));
+        String driverClasses = Path.of(LambdaDriver.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + driverClasses, LambdaDriver.class.getName(), HANDLER));
         try {
             Path log = Files.createDirectories(Path.of("target", "functions")).resolve(functionName + "-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
