@@ -89,7 +89,7 @@ public final class MalformedRequests {
         List<Mutation> out = new ArrayList<>();
         Paths.walk(route.valid(), "", (path, value) -> {
             if (!route.optional().contains(path)) out.add(new Mutation(path, "missing " + path, v -> Paths.REMOVE));
-            out.add(new Mutation(path, path + " null", v -> null));
+            if (!route.optional().contains(path)) out.add(new Mutation(path, path + " null", v -> null)); // null = absent when optional
             switch (value) {
                 case String s -> stringMutations(route, path, out);
                 case Number n -> numberMutations(route, path, out);
