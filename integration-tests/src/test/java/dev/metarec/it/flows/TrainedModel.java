@@ -24,9 +24,14 @@ public final class TrainedModel {
     public final GenreWorld world = new GenreWorld(30, 160, 16, 11);
     public final String checkpointId;
     public final byte[] checkpoint;
+    /** The namespace it was trained in: the world's catalogue and events, this model as champion. */
+    public final AwsServers.Namespace namespace;
+    public final AwsStores stores;
 
     private TrainedModel(AwsServers servers) {
-        AwsStores s = AwsStores.over(servers.dynamo(), servers.s3(), servers.freshNamespace("model"), Clock.systemUTC());
+        namespace = servers.freshNamespace("model");
+        AwsStores s = AwsStores.over(servers.dynamo(), servers.s3(), namespace, Clock.systemUTC());
+        stores = s;
         install(world, s);
         Instant now = Instant.now();
         for (GenreWorld.Rating r : world.ratings) {
@@ -51,9 +56,16 @@ public final class TrainedModel {
         for (GenreWorld.Item i : world.items) s.catalog().upsert(new Item(i.itemId(), Attributes.of("genre", i.genre()), i.releasedAt()));
     }
 
-    /** Makes this model the champion of {@code s} (with the world's catalogue). */
+    /** Makes this model the champion of {@code s}, with the world's catalogue and its items' interaction counts. */
     public void installInto(AwsStores s) {
         install(world, s);
+        java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+        for (GenreWorld.Rating r : world.ratings) {
+            long[] c = counts.computeIfAbsent(r.itemId(), k -> new long[2]);
+            c[0]++;
+            if (r.value() >= 4) c[1]++;
+        }
+        counts.forEach((item, c) -> s.itemStats().add(item, c[0], 0.0, c[1]));
         s.checkpoints().write(checkpointId, checkpoint);
         if (!s.champion().moveCurrent(null, checkpointId)) throw new IllegalStateException("namespace already has a champion");
     }
