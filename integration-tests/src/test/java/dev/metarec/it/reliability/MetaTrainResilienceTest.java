@@ -99,7 +99,8 @@ class MetaTrainResilienceTest {
     void nonFiniteTrainingData_neverReachesAStoredCheckpoint(AwsServers servers, TrainedModel model) {
         AwsStores s = model.stores;
         // A record that bypassed validation (DynamoDB cannot hold NaN; 1e300 overflows any square to infinity).
-        for (int i = 0; i < 30; i++) {
+        for (int n = 0; n < 30; n++) {
+            int i = n;
             servers.dynamo().putItem(b -> b.tableName(model.namespace.tables().events()).item(Map.of(
                     "userId", AttributeValue.fromS("train-" + (i % 20)), "eventId", AttributeValue.fromS("poison-" + i),
                     "itemId", AttributeValue.fromS("drama-1"), "type", AttributeValue.fromS("RATING"),
