@@ -63,14 +63,16 @@ class MetaTrainResilienceTest {
         MetaTrainService.Result r;
         int invocations = 0;
         do {
-            r = service.run(Duration.ofMillis(400));
+            r = service.run(Duration.ofMillis(1500));
             invocations++;
             steps.add(r.step());
             if (r.status() == Status.IN_PROGRESS) assertTrue(s.progress().load().isPresent(), "progress must be saved when the budget runs out");
         } while (r.status() == Status.IN_PROGRESS && invocations < 200);
-        System.out.printf("[figure] a 60-step run in 0.4 s invocations: %d invocations, steps %s, then %s%n", invocations, steps, r.status());
+        System.out.printf("[figure] a 60-step run in 1.5 s invocations: %d invocations, steps %s, then %s%n", invocations, steps, r.status());
         assertTrue(invocations > 1, "the budget should have cut the run at least once");
-        for (int i = 1; i < steps.size(); i++) assertTrue(steps.get(i) > steps.get(i - 1), "each invocation continues where the last stopped: " + steps);
+        // Never back to an earlier step (a restart would); an invocation spent reading data may add none.
+        for (int i = 1; i < steps.size(); i++) assertTrue(steps.get(i) >= steps.get(i - 1), "each invocation continues where the last stopped: " + steps);
+        assertTrue(steps.stream().anyMatch(n -> n > 0 && n < 60), "some invocation stopped mid-run: " + steps);
         assertNotEquals(Status.IN_PROGRESS, r.status());
         assertEquals(60, r.step());
         assertTrue(s.progress().load().isEmpty());
