@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * groups keep 16 bits, the weight matrices share the rest of the byte budget, earlier layers first.
  * Groups whose delta is exactly zero are stored as one byte. For the MeLU-size model (input 8 x 32 =
  * 256, hidden 64, 64; fast vector 20,674 doubles) this gives mlp.0.W 6 bits, mlp.1.W 5 bits, the rest
- * 16 bits: 15,910 bytes per user against 165,392 for raw doubles.
+ * 16 bits: 15,914 bytes per user against 165,392 for raw doubles.
  *
  * <p>Accuracy cost, measured by {@code FastWeightsAccuracyTest} ({@code ./mvnw -o -q -pl domain test
  * -Dtest=FastWeightsAccuracyTest}: a MeLU-size network trained on a synthetic world, 40 unseen users
@@ -34,7 +34,8 @@ import java.util.zip.CRC32C;
  * 14,000 bytes) lost 4x more (2.7e-3, 0.50% of the spread): the first layer's precision dominates.
  *
  * <p>Format, version 1, big-endian: magic "MRFW", version byte, int fast size, int layout fingerprint
- * (CRC32C of the adapted groups' names and shapes), then per group a precision byte (0 = unchanged,
+ * (CRC32C of the adapted groups' names and shapes), int meta fingerprint (CRC32C of the adapted groups'
+ * meta-parameters, so weights adapted from another checkpoint are refused), then per group a precision byte (0 = unchanged,
  * else 2 to 16 bits) and its blocks (bfloat16 scales, then the packed codes), then a CRC32C of all
  * preceding bytes. A payload that is corrupt, truncated, of another version or for another layout is
  * rejected with {@link CheckpointFormatException}. Stateless and thread-safe.
@@ -44,7 +45,7 @@ public final class FastWeightsCodec {
     /** The per-user target of the issue, 16 KB, read as 16,000 bytes so it holds however KB is read. */
     public static final int DEFAULT_BUDGET_BYTES = 16_000;
     private static final byte[] MAGIC = "MRFW".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEADER = 4 + 1 + 4 + 4;
+    private static final int HEADER = 4 + 1 + 4 + 4 + 4;
     /** Groups with fewer values than this keep full 16-bit precision: they cost little and feed the score directly. */
     public static final int SMALL_GROUP = 1024;
 
@@ -110,6 +111,7 @@ public final class FastWeightsCodec {
             throw new IllegalArgumentException("can't encode " + fast.length + " fast weights for a fast layout of size " + layout.size());
         requireSameLayout(layout, meta);
         double[] delta = layout.gather(meta);
+        int metaFingerprint = fingerprint(delta);
         for (int k = 0; k < fast.length; k++) {
             delta[k] = fast[k] - delta[k];
             if (!Double.isFinite(delta[k]))
@@ -117,7 +119,7 @@ public final class FastWeightsCodec {
         }
         int[] bits = precision(layout);
         ByteBuffer out = ByteBuffer.allocate((int) size(layout, bits));
-        out.put(MAGIC).put((byte) FORMAT_VERSION).putInt(layout.size()).putInt(fingerprint(layout));
+        out.put(MAGIC).put((byte) FORMAT_VERSION).putInt(layout.size()).putInt(fingerprint(layout)).putInt(metaFingerprint);
         for (int g = 0; g < bits.length; g++) {
             FastLayout.Slot s = layout.slots().get(g);
             boolean unchanged = true;
@@ -153,6 +155,8 @@ public final class FastWeightsCodec {
         if (in.getInt() != fingerprint(layout))
             throw new CheckpointFormatException("fast weights were encoded for other adapted groups than " + layout.names());
         double[] fast = layout.gather(meta);
+        if (in.getInt() != fingerprint(fast))
+            throw new CheckpointFormatException("fast weights were adapted from other meta-parameters (another checkpoint); re-adapt the user");
         try {
             for (FastLayout.Slot s : layout.slots()) {
                 int bits = in.get();
@@ -173,6 +177,19 @@ public final class FastWeightsCodec {
     private static void requireSameLayout(FastLayout layout, Params meta) {
         if (!meta.layout().equals(layout.layout()))
             throw new IllegalArgumentException("the meta-parameters' layout is not the one the fast layout was built on");
+    }
+
+    /** CRC32C of the adapted groups' meta-parameters: ties a payload to the checkpoint it was adapted from. */
+    private static int fingerprint(double[] metaFast) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer chunk = ByteBuffer.allocate(8 * 1024);
+        for (int from = 0; from < metaFast.length; from += 1024) {
+            int n = Math.min(1024, metaFast.length - from);
+            chunk.clear();
+            chunk.asDoubleBuffer().put(metaFast, from, n);
+            crc.update(chunk.array(), 0, 8 * n);
+        }
+        return (int) crc.getValue();
     }
 
     private static int fingerprint(FastLayout layout) {
