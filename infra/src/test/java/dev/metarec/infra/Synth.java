@@ -22,7 +22,7 @@ import software.amazon.awscdk.assertions.Template;
 final class Synth {
 
     /** A synthesised stack, its template, and the template as JSON maps. */
-    record Result(MetarecStack stack, Template template, Map<String, Object> json) {
+    record Result(MetarecStack stack, Template template, Map<String, Object> json, Path outdir) {
 
         String logicalId(software.constructs.IConstruct construct) {
             return stack.getLogicalId((software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild());
@@ -78,10 +78,11 @@ final class Synth {
         Path api = placeholder("api", mode);
         Path metaTrain = placeholder("meta-train", mode);
         DeploymentSettings settings = customise.apply(DeploymentSettings.defaults(mode, api, metaTrain));
-        App app = new App(AppProps.builder().outdir(tempDir("cdk-out").toString()).build());
+        Path outdir = tempDir("cdk-out");
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
         MetarecStack stack = new MetarecStack(app, "MetarecTest", StackProps.builder().build(), settings);
         Template template = Template.fromStack(stack);
-        return new Result(stack, template, template.toJSON());
+        return new Result(stack, template, template.toJSON(), outdir);
     }
 
     /** A directory standing in for an unpacked function.zip of the given mode. */
@@ -96,10 +97,18 @@ final class Synth {
         return dir;
     }
 
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at JVM exit
+        }
+    }
+
     static Path tempDir(String prefix) {
         try {
             Path dir = Files.createTempDirectory("metarec-" + prefix);
-            dir.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
