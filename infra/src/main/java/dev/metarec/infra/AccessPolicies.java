@@ -12,17 +12,19 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * names its actions and resources explicitly (no {@code *} actions, no {@code *} resources); S3 object
  * access is limited to the prefixes of the data model.
  *
- * <p>The matrix follows the data model in the brief and the ports in {@code dev.metarec.port}:
- * {@code CatalogStore.all()} and {@code ItemStatsStore.all()} scan the catalogue tables,
- * {@code EventStore.recent/count} query the events table and its {@code byTime} index,
- * {@code CatalogStore.upsert} bumps the catalogue version counter in {@code control} (so ingest updates
- * {@code control}), {@code EventStore.eraseUser} queries a user's event keys and deletes them in batches,
- * and only meta-train moves the champion pointer and writes checkpoints.
+ * <p>The actions are the SDK calls the adapters in {@code functions/stores} make for the services each
+ * function runs: {@code CatalogStore.all()} and {@code ItemStatsStore.all()} scan the catalogue tables
+ * (ingest too: it scores new events against the catalogue snapshot), {@code EventStore.recent} queries
+ * the {@code byTime} index and {@code count} the table, {@code CatalogStore.upsert} puts the item and
+ * bumps the catalogue version counter in {@code control} (UpdateItem), {@code EventStore.eraseUser}
+ * queries the user's keys and deletes them with BatchWriteItem, and only meta-train scans events and
+ * profiles, writes checkpoints and moves the champion pointer (conditional PutItem on {@code control}).
+ * Meta-train may list the bucket so that S3 answers a missing {@code training/progress.bin} with 404
+ * (not 403), which the adapter reads as "no progress yet".
  */
 public final class AccessPolicies {
 
     public static final String GET = "dynamodb:GetItem";
-    public static final String BATCH_GET = "dynamodb:BatchGetItem";
     public static final String QUERY = "dynamodb:Query";
     public static final String SCAN = "dynamodb:Scan";
     public static final String PUT = "dynamodb:PutItem";
@@ -42,45 +44,42 @@ public final class AccessPolicies {
     public record Access(List<TableAccess> tables, List<ObjectAccess> objects, boolean listBucket) {
     }
 
-    private static final List<String> CATALOGUE_READ = List.of(GET, BATCH_GET, SCAN);
+    /** Item lookups and the whole-catalogue reads of {@code CatalogStore.all()} / {@code ItemStatsStore.all()}. */
+    private static final List<String> CATALOGUE_READ = List.of(GET, SCAN);
     private static final ObjectAccess READ_CHECKPOINTS =
             new ObjectAccess(DataStores.CHECKPOINTS_PREFIX, List.of("s3:GetObject"));
+
+    /** What adapt and recommend (which adapts on the fly) may do. */
+    private static final Access SERVING = new Access(List.of(
+            new TableAccess(DataTable.EVENTS, List.of(QUERY), true),
+            new TableAccess(DataTable.PROFILES, List.of(GET), false),
+            new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
+            new TableAccess(DataTable.ITEM_STATS, CATALOGUE_READ, false),
+            new TableAccess(DataTable.FAST_WEIGHTS, List.of(GET, PUT), false),
+            new TableAccess(DataTable.CONTROL, List.of(GET), false)),
+            List.of(READ_CHECKPOINTS), false);
 
     /** The matrix, by function name. */
     public static final Map<String, Access> MATRIX = Map.of(
             "ingest", new Access(List.of(
                     new TableAccess(DataTable.EVENTS, List.of(PUT), false),
-                    new TableAccess(DataTable.ITEMS, List.of(GET, PUT, UPDATE), false),
+                    new TableAccess(DataTable.ITEMS, List.of(GET, SCAN, PUT), false),
                     new TableAccess(DataTable.ITEM_STATS, List.of(UPDATE), false),
-                    new TableAccess(DataTable.PROFILES, List.of(GET, PUT, UPDATE), false),
+                    new TableAccess(DataTable.PROFILES, List.of(GET, PUT), false),
                     new TableAccess(DataTable.CONTROL, List.of(GET, UPDATE), false)),
                     List.of(READ_CHECKPOINTS), false),
-            "adapt", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(QUERY), true),
-                    new TableAccess(DataTable.PROFILES, List.of(GET), false),
-                    new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
-                    new TableAccess(DataTable.ITEM_STATS, CATALOGUE_READ, false),
-                    new TableAccess(DataTable.FAST_WEIGHTS, List.of(GET, PUT), false),
-                    new TableAccess(DataTable.CONTROL, List.of(GET), false)),
-                    List.of(READ_CHECKPOINTS), false),
-            "recommend", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(QUERY), true),
-                    new TableAccess(DataTable.PROFILES, List.of(GET), false),
-                    new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
-                    new TableAccess(DataTable.ITEM_STATS, CATALOGUE_READ, false),
-                    new TableAccess(DataTable.FAST_WEIGHTS, List.of(GET, PUT), false),
-                    new TableAccess(DataTable.CONTROL, List.of(GET), false)),
-                    List.of(READ_CHECKPOINTS), false),
+            "adapt", SERVING,
+            "recommend", SERVING,
             "erase", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(QUERY, DELETE, BATCH_WRITE), false),
+                    new TableAccess(DataTable.EVENTS, List.of(QUERY, BATCH_WRITE), false),
                     new TableAccess(DataTable.PROFILES, List.of(DELETE), false),
                     new TableAccess(DataTable.FAST_WEIGHTS, List.of(DELETE), false)),
                     List.of(), false),
             "meta-train", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(QUERY, SCAN), true),
+                    new TableAccess(DataTable.EVENTS, List.of(SCAN), false),
                     new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
-                    new TableAccess(DataTable.PROFILES, List.of(GET, BATCH_GET, SCAN), false),
-                    new TableAccess(DataTable.CONTROL, List.of(GET, PUT, UPDATE), false)),
+                    new TableAccess(DataTable.PROFILES, List.of(GET, SCAN), false),
+                    new TableAccess(DataTable.CONTROL, List.of(GET, PUT), false)),
                     List.of(new ObjectAccess(DataStores.CHECKPOINTS_PREFIX, List.of("s3:GetObject", "s3:PutObject")),
                             new ObjectAccess(DataStores.TRAINING_PREFIX,
                                     List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")),

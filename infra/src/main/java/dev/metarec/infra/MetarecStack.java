@@ -28,7 +28,6 @@ public final class MetarecStack extends Stack {
 
     /** Environment variables for the settings that are not table names. */
     public static final String ENV_BUCKET = "METAREC_S3_BUCKET";
-    public static final String ENV_STORE = "METAREC_STORE";
     public static final String ENV_AUTH_ENABLED = "METAREC_AUTH_ENABLED";
     public static final String ENV_ADMIN_SCOPE = "METAREC_AUTH_ADMIN_SCOPE";
 
@@ -78,12 +77,14 @@ public final class MetarecStack extends Stack {
         outputs(specs);
     }
 
-    /** What every function reads from its environment (Quarkus maps METAREC_X_Y to metarec.x.y). */
+    /**
+     * What every function reads from its environment (Quarkus maps METAREC_X_Y to metarec.x.y). The store
+     * kind is not among them: {@code metarec.store=aws} is a build property of the Lambda artifacts.
+     */
     private Map<String, String> environment(String adminScope) {
         Map<String, String> env = new LinkedHashMap<>();
         stores.tables().forEach((table, resource) -> env.put(table.environmentVariable(), resource.getTableName()));
         env.put(ENV_BUCKET, stores.bucket().getBucketName());
-        env.put(ENV_STORE, "aws");
         env.put(ENV_AUTH_ENABLED, "true");
         env.put(ENV_ADMIN_SCOPE, adminScope);
         return env;
