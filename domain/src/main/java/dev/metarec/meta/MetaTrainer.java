@@ -27,7 +27,8 @@ public final class MetaTrainer<B> implements AutoCloseable {
     private final MetaTrainConfig config;
     private final List<TaskGradient<B>> workers = new ArrayList<>();
     private final ExecutorService pool;
-    private final Gradient[] taskGradients;
+    private final Gradient[] workerGradients;
+    private final GradientRows[] taskGradients;
     private final TaskGradient.Losses[] taskLosses;
     private final RuntimeException[] taskErrors;
     private final Gradient total;
@@ -43,8 +44,10 @@ public final class MetaTrainer<B> implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.taskGradients = new Gradient[config.metaBatchSize()];
-        for (int t = 0; t < taskGradients.length; t++) taskGradients[t] = new Gradient(layout);
+        this.workerGradients = new Gradient[config.threads()];
+        for (int w = 0; w < workerGradients.length; w++) workerGradients[w] = new Gradient(layout);
+        this.taskGradients = new GradientRows[config.metaBatchSize()];
+        for (int t = 0; t < taskGradients.length; t++) taskGradients[t] = new GradientRows();
         this.taskLosses = new TaskGradient.Losses[config.metaBatchSize()];
         this.taskErrors = new RuntimeException[config.metaBatchSize()];
         this.total = new Gradient(layout);
@@ -89,7 +92,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
         total.clear();
         double query = 0, support = 0;
         for (int t = 0; t < batch; t++) {
-            total.addScaled(taskGradients[t], 1.0 / batch);
+            taskGradients[t].addTo(total, 1.0 / batch);
             query += taskLosses[t].query() / batch;
             support += taskLosses[t].supportBefore() / batch;
         }
@@ -111,10 +114,10 @@ public final class MetaTrainer<B> implements AutoCloseable {
         AtomicInteger nextTask = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 1; w < workers.size(); w++) {
-            TaskGradient<B> worker = workers.get(w);
+            int worker = w;
             futures.add(pool.submit(() -> work(worker, meta, tasks, indices, nextTask, stepNo)));
         }
-        work(workers.get(0), meta, tasks, indices, nextTask, stepNo);
+        work(0, meta, tasks, indices, nextTask, stepNo);
         for (Future<?> f : futures) {
             try {
                 f.get();
@@ -128,13 +131,16 @@ public final class MetaTrainer<B> implements AutoCloseable {
         for (RuntimeException e : taskErrors) if (e != null) throw e;
     }
 
-    private void work(TaskGradient<B> worker, Params meta, List<Task<B>> tasks, int[] indices, AtomicInteger nextTask, long stepNo) {
+    /** Worker {@code w} takes the next task until none is left; each task's gradient is captured on its own. */
+    private void work(int w, Params meta, List<Task<B>> tasks, int[] indices, AtomicInteger nextTask, long stepNo) {
+        Gradient scratch = workerGradients[w];
         for (int t = nextTask.getAndIncrement(); t < indices.length; t = nextTask.getAndIncrement()) {
             Task<B> task = tasks.get(indices[t]);
-            taskGradients[t].clear();
             taskErrors[t] = null;
+            scratch.clear();
             try {
-                taskLosses[t] = worker.addTo(meta, task, taskGradients[t]);
+                taskLosses[t] = workers.get(w).addTo(meta, task, scratch);
+                taskGradients[t].captureFrom(scratch);
             } catch (NonFiniteException e) {
                 taskErrors[t] = e.within("meta step " + stepNo + ", task " + task.userId());
             } catch (RuntimeException e) {
