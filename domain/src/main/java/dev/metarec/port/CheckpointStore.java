@@ -3,26 +3,15 @@ package dev.metarec.port;
 import java.util.Optional;
 
 /**
- * Model checkpoints: each written once under a new id (never overwritten), plus a "current" pointer
- * (the champion) that moves only by compare-and-set, plus the meta-train job's resumable progress.
+ * Model checkpoints as opaque, self-checking byte blobs (the checkpoint codec embeds a SHA-256),
+ * each written once under a new id and never overwritten. S3: {@code checkpoints/<id>.ckpt};
+ * locally a file renamed into place atomically. Which checkpoint serves is {@link ChampionPointer}'s job.
  */
 public interface CheckpointStore {
 
-    /** Writes checkpoint bytes under a new id; fails with {@link ConflictException} if the id exists. */
+    /** Writes {@code bytes} under a new id; throws {@link ConflictException} if the id already exists (nothing is changed). */
     void write(String checkpointId, byte[] bytes);
 
+    /** The bytes exactly as written, or empty if no such checkpoint. */
     Optional<byte[]> read(String checkpointId);
-
-    /** The champion's checkpoint id, if any. */
-    Optional<String> current();
-
-    /** Moves the pointer to {@code next} only if it still points at {@code expected} (null = no pointer yet). */
-    boolean moveCurrent(String expected, String next);
-
-    /** Saves the training job's progress blob (overwrites). */
-    void saveProgress(byte[] progress);
-
-    Optional<byte[]> loadProgress();
-
-    void clearProgress();
 }

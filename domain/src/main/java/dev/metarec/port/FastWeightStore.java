@@ -1,24 +1,37 @@
 package dev.metarec.port;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Per-user adapted weights with optimistic locking: each record carries the checkpoint it was made
- * from and a version; a write succeeds only if the stored version is the one the writer read.
+ * from and a version; a write succeeds only if the stored version is the one the writer read, so a
+ * concurrent adapt never silently overwrites a newer one. Records made for another checkpoint than the
+ * current champion are treated as absent by the services (the store keeps them until overwritten).
  */
 public interface FastWeightStore {
 
     /** {@code payload} is the encoded fast weights (see the fast-weights codec). */
-    record StoredFastWeights(String userId, String checkpointId, long version, byte[] payload, Instant updatedAt) {}
+    record StoredFastWeights(String userId, String checkpointId, long version, byte[] payload, Instant updatedAt) {
+        public StoredFastWeights {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(checkpointId, "checkpointId");
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(updatedAt, "updatedAt");
+            if (version < 1) throw new IllegalArgumentException("version must be >= 1, was " + version);
+        }
+    }
 
     Optional<StoredFastWeights> find(String userId);
 
     /**
-     * Writes {@code record} (whose version must be expectedVersion + 1) if the stored version equals
-     * {@code expectedVersion} (0 = no record yet). False when another writer got there first.
+     * Writes {@code record} if the stored version equals {@code expectedVersion} (0 = no record yet);
+     * {@code record.version()} must be {@code expectedVersion + 1}. Returns false, changing nothing,
+     * when another writer got there first.
      */
     boolean put(StoredFastWeights record, long expectedVersion);
 
-    void delete(String userId);
+    /** Removes the user's record; true if there was one. */
+    boolean delete(String userId);
 }

@@ -1,0 +1,141 @@
+package dev.metarec.checkpoint;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.TreeMap;
+
+/**
+ * The checkpoint file format, version 1. Big-endian throughout; no Java serialisation.
+ *
+ * <pre>
+ * magic         8 bytes   0x89 'M' 'R' 'C' 'K' 'P' 'T' '\n'
+ * version       int       1
+ * totalLength   long      length of the whole file, checksum included
+ * sections, each: tag (4 ASCII bytes), int length, body; in this order:
+ *   META  checkpoint id, createdAt (epoch second long, nano int), learner, training step, metrics (name, double)*
+ *   CONF  model configuration: feature specs, embedding dim, hidden widths, objective, adapted groups, ID flags, inner lr
+ *   FEAT  feature vocabularies: per feature spec, known values, numeric boundaries; optional user/item id lists
+ *   PARM  parameter layout (name, kind, rows, cols per group) and the values (IEEE-754 doubles)
+ * sha256        32 bytes  SHA-256 of every byte before it
+ * </pre>
+ *
+ * Decoding checks, in order: minimum length, magic, version, declared length (truncation), checksum
+ * (any changed byte), then each section's structure, then that the parts agree ({@link Checkpoint}).
+ * Every failure is a {@link CheckpointFormatException} saying what is wrong. Encoding then decoding
+ * gives an equal checkpoint (parameters bit-exact). Stateless and thread-safe.
+ */
+public final class CheckpointCodec {
+    public static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = {(byte) 0x89, 'M', 'R', 'C', 'K', 'P', 'T', '\n'};
+    private static final int HEADER = MAGIC.length + 4 + 8;
+    private static final int DIGEST = 32;
+    private static final String[] SECTIONS = {"META", "CONF", "FEAT", "PARM"};
+
+    public byte[] encode(Checkpoint c) {
+        return assemble(FORMAT_VERSION, writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()));
+    }
+
+    /** Header, the four sections in order, checksum. Package-private so tests can build odd files. */
+    static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params) {
+        BinaryWriter body = new BinaryWriter().writeSection("META", meta).writeSection("CONF", config)
+                .writeSection("FEAT", features).writeSection("PARM", params);
+        byte[] b = body.toByteArray();
+        if (b.length > Integer.MAX_VALUE - 16 - HEADER - DIGEST)
+            throw new IllegalArgumentException("a checkpoint is too large for one byte array: " + b.length + " bytes of sections");
+        int total = HEADER + b.length + DIGEST;
+        ByteBuffer out = ByteBuffer.allocate(total);
+        out.put(MAGIC).putInt(version).putLong(total).put(b);
+        out.put(sha256(out.array(), total - DIGEST));
+        return out.array();
+    }
+
+    public Checkpoint decode(byte[] bytes) {
+        if (bytes.length < HEADER + DIGEST)
+            throw new CheckpointFormatException("truncated checkpoint: " + bytes.length + " bytes, the smallest possible is " + (HEADER + DIGEST));
+        if (!Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
+            throw new CheckpointFormatException("not a metarec checkpoint: the first 8 bytes are not the checkpoint magic");
+        ByteBuffer header = ByteBuffer.wrap(bytes, MAGIC.length, 12);
+        int version = header.getInt();
+        if (version != FORMAT_VERSION)
+            throw new CheckpointFormatException("unsupported checkpoint format version " + version + "; this build reads version " + FORMAT_VERSION);
+        long declared = header.getLong();
+        if (declared != bytes.length)
+            throw new CheckpointFormatException(declared > bytes.length
+                    ? "truncated checkpoint: the header declares " + declared + " bytes but only " + bytes.length + " are present"
+                    : "checkpoint length mismatch: the header declares " + declared + " bytes but " + bytes.length + " are present");
+        byte[] digest = sha256(bytes, bytes.length - DIGEST);
+        if (!MessageDigest.isEqual(digest, Arrays.copyOfRange(bytes, bytes.length - DIGEST, bytes.length)))
+            throw new CheckpointFormatException("corrupt checkpoint: SHA-256 checksum mismatch");
+        return readSections(new BinaryReader(bytes, HEADER, bytes.length - HEADER - DIGEST, "checkpoint"), bytes);
+    }
+
+    private static Checkpoint readSections(BinaryReader outer, byte[] bytes) {
+        BinaryReader[] parts = new BinaryReader[SECTIONS.length];
+        for (int i = 0; i < SECTIONS.length; i++) {
+            String tag = new String(outer.readBytes(4), StandardCharsets.ISO_8859_1);
+            if (!tag.equals(SECTIONS[i])) throw outer.fail("expected section " + SECTIONS[i] + " but found '" + tag + "'");
+            int length = outer.readCount("bytes of section " + tag, 1);
+            parts[i] = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
+            outer.readBytes(length);
+        }
+        outer.requireEnd();
+        BinaryReader meta = parts[0];
+        String id = meta.readString("checkpoint id");
+        CheckpointMetadata metadata = readMeta(meta);
+        var config = ModelSections.readConfig(parts[1]);
+        var features = ModelSections.readFeatures(parts[2]);
+        var params = ModelSections.readParams(parts[3]);
+        for (BinaryReader p : parts) p.requireEnd();
+        try {
+            return new Checkpoint(id, config, features, params, metadata);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new CheckpointFormatException("incompatible checkpoint " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    static BinaryWriter writeMeta(Checkpoint c) {
+        CheckpointMetadata m = c.metadata();
+        BinaryWriter w = new BinaryWriter().writeString(c.checkpointId())
+                .writeLong(m.createdAt().getEpochSecond()).writeInt(m.createdAt().getNano())
+                .writeString(m.learner()).writeLong(m.trainingStep()).writeInt(m.metrics().size());
+        m.metrics().forEach((k, v) -> w.writeString(k).writeDouble(v));
+        return w;
+    }
+
+    private static CheckpointMetadata readMeta(BinaryReader r) {
+        Instant createdAt;
+        long seconds = r.readLong();
+        int nanos = r.readInt();
+        try {
+            createdAt = Instant.ofEpochSecond(seconds, nanos);
+        } catch (DateTimeException e) {
+            throw r.fail("createdAt out of range: " + seconds + "s " + nanos + "ns");
+        }
+        String learner = r.readString("learner");
+        long step = r.readLong();
+        int n = r.readCount("metrics", 12);
+        TreeMap<String, Double> metrics = new TreeMap<>();
+        for (int i = 0; i < n; i++) metrics.put(r.readString("metric name"), r.readDouble());
+        try {
+            return new CheckpointMetadata(createdAt, learner, step, metrics);
+        } catch (IllegalArgumentException e) {
+            throw r.fail("invalid metadata: " + e.getMessage());
+        }
+    }
+
+    static byte[] sha256(byte[] bytes, int length) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(bytes, 0, length);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

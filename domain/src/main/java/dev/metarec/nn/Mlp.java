@@ -1,0 +1,118 @@
+package dev.metarec.nn;
+
+import dev.metarec.math.Dense;
+import dev.metarec.math.Vectors;
+
+import static dev.metarec.nn.NetworkShape.USER_BIAS;
+import static dev.metarec.nn.NetworkShape.bias;
+import static dev.metarec.nn.NetworkShape.weight;
+
+/**
+ * One item's pass through the decision network, given the user's share of the first layer
+ * ({@code userPre = b0 + u W0[user rows]}, computed once per user). Forward, backward, and
+ * Pearlmutter's R-operator ("Fast Exact Multiplication by the Hessian", Neural Computation 6(1), 1994)
+ * through both. ReLU's second derivative is zero almost everywhere, so R{da} = mask(a) R{dh}.
+ *
+ * <p>Layer k: {@code a[k] = in(k) W_k + b_k}, with {@code in(0) = [u, xi]} and {@code in(k) = h[k-1]};
+ * the last layer is linear and 1 wide.
+ */
+final class Mlp {
+    private Mlp() {}
+
+    /** Fills {@code t.a, t.h} from {@code t.xi}; returns the output layer's value (score without biases/offset). */
+    static double forward(NetworkShape shape, Weights w, double[] userPre, Trace t) {
+        int hidden = shape.hiddenLayers();
+        double[] a0 = t.a[0];
+        System.arraycopy(userPre, 0, a0, 0, a0.length);
+        Dense.vecMatAddInPlace(t.xi, 0, shape.itemWidth, w.array(weight(0)), itemRowsOffset(shape, w), a0.length, a0, 0);
+        for (int k = 0; k < hidden; k++) {
+            System.arraycopy(t.a[k], 0, t.h[k], 0, t.a[k].length);
+            Vectors.reluInPlace(t.h[k], 0, t.h[k].length);
+            double[] next = t.a[k + 1];
+            System.arraycopy(w.array(bias(k + 1)), w.offset(bias(k + 1)), next, 0, next.length);
+            Dense.vecMatAddInPlace(t.h[k], 0, t.h[k].length, w.array(weight(k + 1)), w.offset(weight(k + 1)), next.length, next, 0);
+        }
+        return t.a[hidden][0];
+    }
+
+    /**
+     * Back-propagates {@code g = dL/dscore} through layers {@code hidden .. 0}, filling {@code t.da} and
+     * adding to {@code grads} (when not null) every gradient of this item except layer 0's bias and
+     * user rows, which the caller accumulates once per user from {@code t.da[0]}.
+     */
+    static void backward(NetworkShape shape, Weights w, Trace t, double g, DenseGrads grads) {
+        int hidden = shape.hiddenLayers();
+        t.da[hidden][0] = g;
+        if (grads != null) grads.of(USER_BIAS)[0] += g;
+        for (int k = hidden; k >= 1; k--) {
+            double[] da = t.da[k];
+            double[] in = t.h[k - 1];
+            if (grads != null) {
+                Dense.outerAddInPlace(in, 0, in.length, da, 0, da.length, grads.of(weight(k)), 0);
+                Vectors.axpyInPlace(1.0, da, 0, grads.of(bias(k)), 0, da.length);
+            }
+            double[] prev = t.da[k - 1];
+            Dense.matVec(w.array(weight(k)), w.offset(weight(k)), in.length, da.length, da, 0, prev, 0);
+            Vectors.reluMaskInPlace(t.a[k - 1], 0, prev, 0, prev.length);
+        }
+        if (grads != null)
+            Dense.outerAddInPlace(t.xi, 0, shape.itemWidth, t.da[0], 0, t.da[0].length, grads.of(weight(0)), shape.userWidth * t.da[0].length);
+    }
+
+    /** {@code out = W0[item rows] da[0]}: dL/dxi, the gradient reaching the item's pooled embeddings. */
+    static void itemInputGradient(NetworkShape shape, Weights w, Trace t, double[] out) {
+        Dense.matVec(w.array(weight(0)), itemRowsOffset(shape, w), shape.itemWidth, t.da[0].length, t.da[0], 0, out, 0);
+    }
+
+    /** R-forward: fills {@code t.ra, t.rh} for direction {@code v}; R{xi} = 0 (tables never adapt). Returns R{output}. */
+    static double rForward(NetworkShape shape, Weights w, Weights v, double[] rUserPre, Trace t) {
+        int hidden = shape.hiddenLayers();
+        double[] ra0 = t.ra[0];
+        System.arraycopy(rUserPre, 0, ra0, 0, ra0.length);
+        Dense.vecMatAddInPlace(t.xi, 0, shape.itemWidth, v.array(weight(0)), itemRowsOffset(shape, v), ra0.length, ra0, 0);
+        for (int k = 0; k < hidden; k++) {
+            System.arraycopy(t.ra[k], 0, t.rh[k], 0, t.ra[k].length);
+            Vectors.reluMaskInPlace(t.a[k], 0, t.rh[k], 0, t.rh[k].length);
+            double[] next = t.ra[k + 1];
+            System.arraycopy(v.array(bias(k + 1)), v.offset(bias(k + 1)), next, 0, next.length);
+            int in = t.h[k].length;
+            Dense.vecMatAddInPlace(t.rh[k], 0, in, w.array(weight(k + 1)), w.offset(weight(k + 1)), next.length, next, 0);
+            Dense.vecMatAddInPlace(t.h[k], 0, in, v.array(weight(k + 1)), v.offset(weight(k + 1)), next.length, next, 0);
+        }
+        return t.ra[hidden][0];
+    }
+
+    /**
+     * R-backward, after {@link #backward} filled {@code t.da}: given {@code rg = R{dL/dscore}}, fills
+     * {@code t.rda} and adds the R-gradients (the Hessian-vector product) to {@code rGrads}, except layer
+     * 0's bias and user rows (the caller's, from {@code t.rda[0]}).
+     */
+    static void rBackward(NetworkShape shape, Weights w, Weights v, Trace t, double rg, DenseGrads rGrads) {
+        int hidden = shape.hiddenLayers();
+        t.rda[hidden][0] = rg;
+        rGrads.of(USER_BIAS)[0] += rg;
+        for (int k = hidden; k >= 1; k--) {
+            double[] da = t.da[k], rda = t.rda[k];
+            double[] in = t.h[k - 1], rin = t.rh[k - 1];
+            double[] gw = rGrads.of(weight(k));
+            Dense.outerAddInPlace(rin, 0, in.length, da, 0, da.length, gw, 0);
+            Dense.outerAddInPlace(in, 0, in.length, rda, 0, rda.length, gw, 0);
+            Vectors.axpyInPlace(1.0, rda, 0, rGrads.of(bias(k)), 0, rda.length);
+            double[] prev = t.rda[k - 1];
+            Dense.matVec(v.array(weight(k)), v.offset(weight(k)), in.length, da.length, da, 0, prev, 0);
+            Dense.matVecAddInPlace(w.array(weight(k)), w.offset(weight(k)), in.length, rda.length, rda, 0, prev, 0);
+            Vectors.reluMaskInPlace(t.a[k - 1], 0, prev, 0, prev.length);
+        }
+        Dense.outerAddInPlace(t.xi, 0, shape.itemWidth, t.rda[0], 0, t.rda[0].length, rGrads.of(weight(0)), shape.userWidth * t.rda[0].length);
+    }
+
+    /** {@code out = V0[item rows] da[0] + W0[item rows] R{da[0]}}: R{dL/dxi}, the mixed block for item embeddings. */
+    static void rItemInputGradient(NetworkShape shape, Weights w, Weights v, Trace t, double[] out) {
+        int width = t.da[0].length;
+        Dense.matVec(v.array(weight(0)), itemRowsOffset(shape, v), shape.itemWidth, width, t.da[0], 0, out, 0);
+        Dense.matVecAddInPlace(w.array(weight(0)), itemRowsOffset(shape, w), shape.itemWidth, width, t.rda[0], 0, out, 0);
+    }
+
+    /** Flat offset of the first item row of W0 (user rows come first). */
+    static int itemRowsOffset(NetworkShape shape, Weights w) { return w.offset(weight(0)) + shape.userWidth * shape.widths[1]; }
+}

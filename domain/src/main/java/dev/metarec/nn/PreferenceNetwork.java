@@ -1,0 +1,91 @@
+package dev.metarec.nn;
+
+import dev.metarec.features.EncodedEntity;
+import dev.metarec.meta.Batch;
+import dev.metarec.meta.TaskModel;
+
+import java.util.List;
+
+/**
+ * The preference model f(user, item) → score, MeLU-class (Lee et al., "MeLU: Meta-Learned User
+ * Preference Estimator for Cold-Start Recommendation", KDD 2019): each user and item attribute is an
+ * embedding (mean-pooled over a multi-valued attribute's values), optional ID embeddings, concatenated
+ * into an MLP with ReLU hidden layers and a linear output:
+ * <pre>
+ *   u     = [pool(user slots), userId or 0] + user.offset
+ *   x     = [u, pool(item slots), itemId or 0]
+ *   score = MLP(x) + user.bias + offset
+ * </pre>
+ * An ID slot whose {@code idRow} is -1 (an entity without history when the table was trained) falls
+ * back to the zero vector, so it scores from its attributes alone. Objectives: {@link Objective}.
+ *
+ * <p>Parameter groups are named as in {@link ModelConfig}; which dense groups adapt per user is
+ * {@link ModelConfig#adaptedGroups()}. Gradients are d(loss)/d(theta). Immutable and thread-safe:
+ * every call allocates its own scratch.
+ */
+public final class PreferenceNetwork implements TaskModel<Batch> {
+    private final NetworkShape shape;
+    private final FastLayout fastLayout;
+
+    /**
+     * @param userTableRows rows of each user feature's table, in {@code config.userFeatures()} order (row 0 = missing)
+     * @param itemTableRows rows of each item feature's table
+     * @param userIdRows    rows of {@code emb.userId} (ignored when user ID embeddings are off)
+     * @param itemIdRows    rows of {@code emb.itemId} (ignored when item ID embeddings are off)
+     */
+    public PreferenceNetwork(ModelConfig config, int[] userTableRows, int[] itemTableRows, int userIdRows, int itemIdRows) {
+        this.shape = new NetworkShape(config, userTableRows.clone(), itemTableRows.clone(), userIdRows, itemIdRows);
+        this.fastLayout = new FastLayout(shape.layout, config.adaptedGroups());
+    }
+
+    public ModelConfig config() { return shape.config; }
+
+    public ParamLayout layout() { return shape.layout; }
+
+    @Override public FastLayout fastLayout() { return fastLayout; }
+
+    /** Fresh meta-parameters; the same seed gives bit-identical parameters ({@link ParamInit}). */
+    public Params initialise(long seed) { return ParamInit.initialise(shape, seed); }
+
+    @Override
+    public double loss(Params meta, double[] fast, Batch batch) {
+        return BatchGradient.run(shape, fastLayout, meta, fast, batch, false, null, null, 0);
+    }
+
+    @Override
+    public double lossAndGradient(Params meta, double[] fast, Batch batch, double[] gradFast, Gradient gradSlow, double slowScale) {
+        return BatchGradient.run(shape, fastLayout, meta, fast, batch, true, gradFast, gradSlow, slowScale);
+    }
+
+    @Override
+    public void hessianVectorProduct(Params meta, double[] fast, Batch batch, double[] v, double[] hvFast, Gradient gradSlow, double slowScale) {
+        HessianVector.run(shape, fastLayout, meta, fast, batch, v, hvFast, gradSlow, slowScale);
+    }
+
+    /** The raw score of one item: MLP output + user.bias + {@code offset}. */
+    public double score(Params meta, double[] fast, EncodedEntity user, EncodedEntity item, double offset) {
+        return Scoring.score(shape, fastLayout, meta, fast, user, item, offset);
+    }
+
+    /**
+     * Scores every item for one user into {@code out} (same length as {@code items}); {@code offsets}
+     * (may be null = all 0) are added per item. The user's share of the first layer is computed once.
+     */
+    public void scoreAll(Params meta, double[] fast, EncodedEntity user, List<EncodedEntity> items, double[] offsets, double[] out) {
+        Scoring.scoreAll(shape, fastLayout, meta, fast, user, items, offsets, out);
+    }
+
+    /**
+     * Per item slot (item features in config order, then the item ID slot if enabled), how much it
+     * raised the score: the score minus the score with that slot replaced by the missing row (row 0) or,
+     * for the ID slot, by the no-ID fallback. Occlusion attribution, for explanations.
+     */
+    public double[] itemSlotContributions(Params meta, double[] fast, EncodedEntity user, EncodedEntity item) {
+        return Scoring.itemSlotContributions(shape, fastLayout, meta, fast, user, item);
+    }
+
+    /** The score as the objective's prediction: a probability for LOGISTIC, the score itself otherwise. */
+    public double prediction(double score) {
+        return shape.config.objective() == Objective.LOGISTIC ? Losses.sigmoid(score) : score;
+    }
+}

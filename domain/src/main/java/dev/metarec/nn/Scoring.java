@@ -1,0 +1,63 @@
+package dev.metarec.nn;
+
+import dev.metarec.features.EncodedEntity;
+import dev.metarec.math.Shapes;
+
+import java.util.List;
+
+import static dev.metarec.nn.NetworkShape.USER_BIAS;
+
+/** Inference: scores and per-slot attributions. The user's share of the first layer is computed once per call. */
+final class Scoring {
+    private Scoring() {}
+
+    static double score(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user, EncodedEntity item, double offset) {
+        Weights w = Weights.of(shape, fastLayout, meta, fast);
+        UserSide us = new UserSide(shape, w, user);
+        shape.requireItem("item", item);
+        return itemScore(shape, w, us, item, new Trace(shape, false)) + offset;
+    }
+
+    static void scoreAll(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user,
+                         List<EncodedEntity> items, double[] offsets, double[] out) {
+        Shapes.requireLength("out", out.length, items.size());
+        if (offsets != null) Shapes.requireLength("offsets", offsets.length, items.size());
+        Weights w = Weights.of(shape, fastLayout, meta, fast);
+        UserSide us = new UserSide(shape, w, user);
+        Trace t = new Trace(shape, false);
+        for (int i = 0; i < out.length; i++) {
+            EncodedEntity item = items.get(i);
+            shape.requireItem("item " + i, item);
+            out[i] = itemScore(shape, w, us, item, t) + (offsets == null ? 0 : offsets[i]);
+        }
+    }
+
+    /**
+     * Occlusion attribution: for item slot j (features in order, then the ID slot when the network has
+     * one), the score minus the score with that slot replaced by its fallback (row 0, the "missing" row,
+     * for a feature; no ID for the ID slot). Positive = the slot raised the score.
+     */
+    static double[] itemSlotContributions(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast,
+                                          EncodedEntity user, EncodedEntity item) {
+        Weights w = Weights.of(shape, fastLayout, meta, fast);
+        UserSide us = new UserSide(shape, w, user);
+        shape.requireItem("item", item);
+        Trace t = new Trace(shape, false);
+        double base = itemScore(shape, w, us, item, t);
+        int features = shape.itemTables.length;
+        double[] contributions = new double[shape.config.itemSlots()];
+        for (int f = 0; f < features; f++) {
+            int[][] slots = item.slots().clone();
+            slots[f] = new int[] {0};
+            contributions[f] = base - itemScore(shape, w, us, new EncodedEntity(slots, item.idRow()), t);
+        }
+        if (shape.itemIdTable != null)
+            contributions[features] = base - itemScore(shape, w, us, new EncodedEntity(item.slots(), -1), t);
+        return contributions;
+    }
+
+    private static double itemScore(NetworkShape shape, Weights w, UserSide us, EncodedEntity item, Trace t) {
+        Embeddings.pool(w.meta, item, shape.itemTables, shape.itemIdTable, shape.dim, t.xi);
+        return Mlp.forward(shape, w, us.userPre, t) + w.value(USER_BIAS, 0);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.metarec.nn;
+
+import dev.metarec.features.EncodedEntity;
+import dev.metarec.math.Dense;
+import dev.metarec.math.Vectors;
+
+import static dev.metarec.nn.NetworkShape.USER_OFFSET;
+import static dev.metarec.nn.NetworkShape.bias;
+import static dev.metarec.nn.NetworkShape.weight;
+
+/**
+ * The user's share of the first layer, computed once per batch: {@code u = pooled + user.offset},
+ * {@code userPre = b0 + u W0[user rows]}. Gradients reaching it from every example are summed in
+ * {@link #sumDa0} and pushed back once ({@link #backward}). Per-call scratch.
+ */
+final class UserSide {
+    private final NetworkShape shape;
+    private final EncodedEntity user;
+    final double[] u;
+    final double[] userPre;
+    final double[] sumDa0;
+    double[] ru, rUserPre, sumRda0;
+
+    UserSide(NetworkShape shape, Weights w, EncodedEntity user) {
+        shape.requireUser(user);
+        this.shape = shape;
+        this.user = user;
+        int width = shape.widths[1];
+        u = new double[shape.userWidth];
+        Embeddings.pool(w.meta, user, shape.userTables, shape.userIdTable, shape.dim, u);
+        if (shape.userWidth > 0) Vectors.axpyInPlace(1.0, w.array(USER_OFFSET), w.offset(USER_OFFSET), u, 0, u.length);
+        userPre = new double[width];
+        System.arraycopy(w.array(bias(0)), w.offset(bias(0)), userPre, 0, width);
+        Dense.vecMatAddInPlace(u, 0, u.length, w.array(weight(0)), w.offset(weight(0)), width, userPre, 0);
+        sumDa0 = new double[width];
+    }
+
+    /** R{u} = V(user.offset); R{userPre} = V(b0) + R{u} W0 + u V(W0), over the user rows. */
+    void rForward(Weights w, Weights v) {
+        int width = shape.widths[1];
+        ru = new double[shape.userWidth];
+        if (shape.userWidth > 0) System.arraycopy(v.array(USER_OFFSET), v.offset(USER_OFFSET), ru, 0, ru.length);
+        rUserPre = new double[width];
+        System.arraycopy(v.array(bias(0)), v.offset(bias(0)), rUserPre, 0, width);
+        Dense.vecMatAddInPlace(ru, 0, ru.length, w.array(weight(0)), w.offset(weight(0)), width, rUserPre, 0);
+        Dense.vecMatAddInPlace(u, 0, u.length, v.array(weight(0)), v.offset(weight(0)), width, rUserPre, 0);
+        sumRda0 = new double[width];
+    }
+
+    /** Adds b0's and W0's user-row gradients, the offset's, and (when {@code slow} is given) the user tables'. */
+    void backward(Weights w, DenseGrads grads, Gradient slow, double slowScale) {
+        int width = shape.widths[1];
+        Vectors.axpyInPlace(1.0, sumDa0, 0, grads.of(bias(0)), 0, width);
+        Dense.outerAddInPlace(u, 0, u.length, sumDa0, 0, width, grads.of(weight(0)), 0);
+        if (shape.userWidth == 0) return;
+        double[] du = new double[shape.userWidth];
+        Dense.matVec(w.array(weight(0)), w.offset(weight(0)), shape.userWidth, width, sumDa0, 0, du, 0);
+        Vectors.axpyInPlace(1.0, du, grads.of(USER_OFFSET));
+        if (slow != null) Embeddings.scatter(user, shape.userTables, shape.userIdTable, shape.dim, du, slow, slowScale);
+    }
+
+    /** The R-version of {@link #backward}: Hessian-vector products for the user rows, the offset and the user tables. */
+    void rBackward(Weights w, Weights v, DenseGrads rGrads, Gradient slow, double slowScale) {
+        int width = shape.widths[1];
+        Vectors.axpyInPlace(1.0, sumRda0, 0, rGrads.of(bias(0)), 0, width);
+        double[] gw = rGrads.of(weight(0));
+        Dense.outerAddInPlace(ru, 0, ru.length, sumDa0, 0, width, gw, 0);
+        Dense.outerAddInPlace(u, 0, u.length, sumRda0, 0, width, gw, 0);
+        if (shape.userWidth == 0) return;
+        double[] rdu = new double[shape.userWidth];
+        Dense.matVec(v.array(weight(0)), v.offset(weight(0)), shape.userWidth, width, sumDa0, 0, rdu, 0);
+        Dense.matVecAddInPlace(w.array(weight(0)), w.offset(weight(0)), shape.userWidth, width, sumRda0, 0, rdu, 0);
+        Vectors.axpyInPlace(1.0, rdu, rGrads.of(USER_OFFSET));
+        if (slow != null) Embeddings.scatter(user, shape.userTables, shape.userIdTable, shape.dim, rdu, slow, slowScale);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.metarec.port;
+
+import java.util.Optional;
+
+/**
+ * The "current" pointer: which checkpoint is the champion. It moves only by compare-and-set, so two
+ * meta-train runs can never both promote, and a reader sees either the old or the new champion.
+ * DynamoDB: control table item {@code name=champion}, conditional put.
+ */
+public interface ChampionPointer {
+
+    /** The champion's checkpoint id, if any. */
+    Optional<String> current();
+
+    /**
+     * Moves the pointer to {@code next} only if it still points at {@code expected} ({@code null} = no
+     * pointer yet). Returns false (and changes nothing) when the pointer holds something else.
+     */
+    boolean moveCurrent(String expected, String next);
+}

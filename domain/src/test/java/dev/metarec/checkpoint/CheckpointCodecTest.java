@@ -1,0 +1,154 @@
+package dev.metarec.checkpoint;
+
+import dev.metarec.features.FeatureSpace;
+import dev.metarec.nn.ModelConfig;
+import dev.metarec.nn.ParamLayout;
+import dev.metarec.nn.Params;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckpointCodecTest {
+    private final CheckpointCodec codec = new CheckpointCodec();
+
+    private CheckpointFormatException rejected(byte[] bytes) {
+        return assertThrows(CheckpointFormatException.class, () -> codec.decode(bytes));
+    }
+
+    private static void assertMessage(CheckpointFormatException e, String expected) {
+        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
+    }
+
+    @Test
+    void roundTrip_givesAnEqualCheckpoint_withBitExactParameters() {
+        Checkpoint original = CheckpointFixtures.small();
+        byte[] bytes = codec.encode(original);
+        Checkpoint decoded = codec.decode(bytes);
+        assertEquals(original, decoded);
+        double[] a = original.params().toArray(), b = decoded.params().toArray();
+        for (int i = 0; i < a.length; i++) assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "parameter " + i);
+        assertEquals(original.metadata().createdAt(), decoded.metadata().createdAt());
+        assertArrayEquals(bytes, codec.encode(decoded), "re-encoding gives the same bytes");
+    }
+
+    @Test
+    void decodedFeatureSpace_encodesEntitiesLikeTheOriginal() {
+        Checkpoint original = CheckpointFixtures.small();
+        FeatureSpace restored = codec.decode(codec.encode(original)).features();
+        var item = new dev.metarec.model.Item("i9", dev.metarec.model.Attributes.of("genre", "Drama|Noir", "director", "Kurosawa"), null);
+        assertTrue(Arrays.deepEquals(original.features().encodeItem(item).slots(), restored.encodeItem(item).slots()));
+        var user = new dev.metarec.model.UserProfile("u2", dev.metarec.model.Attributes.of("country", "Ísland", "age", "99"));
+        assertEquals(original.features().encodeUser(user).idRow(), restored.encodeUser(user).idRow());
+    }
+
+    @Test
+    void encode_isDeterministic() {
+        assertArrayEquals(codec.encode(CheckpointFixtures.small()), codec.encode(CheckpointFixtures.small()));
+    }
+
+    @Test
+    void everySingleByteCorruption_isRejected() {
+        byte[] good = codec.encode(CheckpointFixtures.small());
+        for (int i = 0; i < good.length; i++) {
+            for (int mask : new int[] {0x01, 0x80, 0xFF}) {
+                byte[] bad = good.clone();
+                bad[i] ^= (byte) mask;
+                int at = i;
+                assertThrows(CheckpointFormatException.class, () -> codec.decode(bad), () -> "byte " + at + " ^ " + mask + " was accepted");
+            }
+        }
+    }
+
+    @Test
+    void everyTruncation_isRejected_asTruncated() {
+        byte[] good = codec.encode(CheckpointFixtures.small());
+        for (int n = 0; n < good.length; n++) assertMessage(rejected(Arrays.copyOf(good, n)), "truncated");
+    }
+
+    @Test
+    void trailingBytes_areRejected() {
+        byte[] good = codec.encode(CheckpointFixtures.small());
+        assertMessage(rejected(Arrays.copyOf(good, good.length + 1)), "length mismatch");
+    }
+
+    @Test
+    void unknownFormatVersion_isRejected_evenWithAValidChecksum() {
+        Checkpoint c = CheckpointFixtures.small();
+        byte[] v2 = CheckpointCodec.assemble(2, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()));
+        assertMessage(rejected(v2), "unsupported checkpoint format version 2; this build reads version 1");
+    }
+
+    @Test
+    void notACheckpoint_isRejected() {
+        byte[] junk = new byte[200];
+        assertMessage(rejected(junk), "not a metarec checkpoint");
+    }
+
+    @Test
+    void valueCountNotMatchingTheLayout_isRejectedAsLayoutMismatch() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter params = new BinaryWriter();
+        ParamLayout layout = c.params().layout();
+        params.writeInt(layout.groups().size());
+        layout.groups().forEach(g -> params.writeString(g.name()).writeString(g.kind().name()).writeInt(g.rows()).writeInt(g.cols()));
+        params.writeDoubles(Arrays.copyOf(c.params().toArray(), layout.size() - 1));
+        byte[] bytes = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()), ModelSections.writeFeatures(c.features()), params);
+        assertMessage(rejected(bytes), "layout mismatch: the layout has " + layout.size() + " parameters but " + (layout.size() - 1));
+    }
+
+    @Test
+    void tableSizedForOtherVocabularies_isRejectedAsIncompatible() {
+        Checkpoint c = CheckpointFixtures.small();
+        ModelConfig config = c.config();
+        FeatureSpace other = FeatureSpace.fit(config, java.util.List.of(new dev.metarec.model.UserProfile("x", dev.metarec.model.Attributes.of("country", "PT"))), java.util.List.of(), 1);
+        Params wrong = CheckpointFixtures.randomParams(CheckpointFixtures.layout(config, other), 1);
+        byte[] bytes = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(config),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(wrong));
+        CheckpointFormatException e = rejected(bytes);
+        assertMessage(e, "incompatible checkpoint ckpt-2026-11-28.001");
+        assertMessage(e, "embedding table emb.user.country is 18 x 3 but the feature space and config need 19 x 3");
+    }
+
+    @Test
+    void requireLayout_namesTheFirstDifferingGroup() {
+        Checkpoint c = CheckpointFixtures.small();
+        c.requireLayout(c.params().layout());
+        ParamLayout other = ParamLayout.builder().table("emb.user.country", 2, 3).build();
+        CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> c.requireLayout(other));
+        assertMessage(e, "layout mismatch in checkpoint ckpt-2026-11-28.001: parameter group #0 is emb.user.country (TABLE 19 x 3 at 0) but the model expects emb.user.country (TABLE 2 x 3 at 0)");
+    }
+
+    @Test
+    void checkpoint_rejectsNonFiniteParameters_namingTheGroup() {
+        Checkpoint c = CheckpointFixtures.small();
+        int i = c.params().layout().group("out.b").offset();
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> new Checkpoint("x", c.config(), c.features(), c.params().with(i, Double.NaN), c.metadata()));
+        assertTrue(e.getMessage().contains("out.b"), e.getMessage());
+    }
+
+    @Test
+    void checkpoint_rejectsIdsThatAreNotSafeKeys() {
+        Checkpoint c = CheckpointFixtures.small();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Checkpoint("../etc", c.config(), c.features(), c.params(), c.metadata()));
+        assertTrue(e.getMessage().contains("checkpointId"), e.getMessage());
+    }
+
+    @Test
+    void header_holdsMagicVersionAndLength() {
+        byte[] bytes = codec.encode(CheckpointFixtures.small());
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        assertEquals((byte) 0x89, b.get());
+        b.position(8);
+        assertEquals(1, b.getInt());
+        assertEquals(bytes.length, b.getLong());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.metarec.adapter.dynamodb;
+
+import dev.metarec.port.StoreException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs one DynamoDB call and translates SDK failures into {@link StoreException} (keeping the cause).
+ * A lost conditional write is not a failure: {@link #conditional} reports it as {@code false}.
+ */
+final class DynamoDbCalls {
+    private DynamoDbCalls() {}
+
+    static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw new StoreException("DynamoDB " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void run(String what, Runnable call) {
+        call(what, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Deletes one item by key; true if there was one. */
+    static boolean deleteReportingOld(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key, String what) {
+        return call(what, () -> dynamo.deleteItem(b -> b.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)))
+                .hasAttributes();
+    }
+
+    /** True when the conditional write went through, false when its condition failed. */
+    static boolean conditional(String what, Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw new StoreException("DynamoDB " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.metarec.adapter.dynamodb;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static dev.metarec.adapter.dynamodb.AttributeValues.n;
+import static dev.metarec.adapter.dynamodb.AttributeValues.s;
+
+/**
+ * The {@code control} table (PK {@code name}): named pointers that move only by conditional write (the
+ * champion checkpoint id) and named counters bumped by atomic {@code ADD} (the catalogue version).
+ */
+public final class DynamoDbControl {
+    public static final String CHAMPION = "champion";
+    public static final String CATALOGUE_VERSION = "catalogue-version";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbControl(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /** The value of pointer {@code name}, if it was ever set. */
+    public Optional<String> pointer(String name) {
+        var item = DynamoDbCalls.call("read pointer " + name, () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("name", s(name))).consistentRead(true))).item();
+        return item == null || !item.containsKey("target") ? Optional.empty() : Optional.of(item.get("target").s());
+    }
+
+    /**
+     * Moves pointer {@code name} to {@code next} only if it currently holds {@code expected} ({@code null}:
+     * only if it was never set). False when another writer moved it first.
+     */
+    public boolean movePointer(String name, String expected, String next, Instant now) {
+        Objects.requireNonNull(next, "next");
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("name", s(name));
+        item.put("target", s(next));
+        item.put("movedAt", n(now.toEpochMilli()));
+        return DynamoDbCalls.conditional("move pointer " + name, () -> dynamo.putItem(b -> {
+            b.tableName(table).item(item);
+            if (expected == null) {
+                b.conditionExpression("attribute_not_exists(#n)").expressionAttributeNames(Map.of("#n", "name"));
+            } else {
+                b.conditionExpression("#t = :expected").expressionAttributeNames(Map.of("#t", "target"))
+                        .expressionAttributeValues(Map.of(":expected", s(expected)));
+            }
+        }));
+    }
+
+    /** Atomically adds one to counter {@code name} (created at 0) and returns the new value. */
+    public long increment(String name) {
+        var response = DynamoDbCalls.call("increment " + name, () -> dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("name", s(name)))
+                .updateExpression("ADD #v :one")
+                .expressionAttributeNames(Map.of("#v", "counter"))
+                .expressionAttributeValues(Map.of(":one", n(1L)))
+                .returnValues(ReturnValue.UPDATED_NEW)));
+        return Long.parseLong(response.attributes().get("counter").n());
+    }
+
+    /** The value of counter {@code name}, 0 if it was never incremented. */
+    public long counter(String name) {
+        var item = DynamoDbCalls.call("read counter " + name, () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("name", s(name))).consistentRead(true))).item();
+        return item == null ? 0 : AttributeValues.longValue(item, "counter", 0);
+    }
+}

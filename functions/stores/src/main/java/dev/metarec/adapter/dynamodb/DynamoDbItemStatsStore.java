@@ -1,0 +1,63 @@
+package dev.metarec.adapter.dynamodb;
+
+import dev.metarec.port.ItemStatsStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static dev.metarec.adapter.dynamodb.AttributeValues.n;
+import static dev.metarec.adapter.dynamodb.AttributeValues.s;
+
+/**
+ * Per-item counters in the {@code item-stats} table (PK {@code itemId}), changed only by one atomic
+ * {@code ADD} per call, so concurrent adds from many functions never lose an increment.
+ */
+public final class DynamoDbItemStatsStore implements ItemStatsStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbItemStatsStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public void add(String itemId, long count, double residualSum, long positives) {
+        if (!Double.isFinite(residualSum)) {
+            throw new IllegalArgumentException("residualSum must be finite, was " + residualSum + " for item " + itemId);
+        }
+        DynamoDbCalls.run("add item stats", () -> dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("itemId", s(itemId)))
+                .updateExpression("ADD #c :c, #r :r, #p :p")
+                .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives"))
+                .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives)))));
+    }
+
+    @Override
+    public Optional<ItemStats> find(String itemId) {
+        var item = DynamoDbCalls.call("read item stats", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("itemId", s(itemId))).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStats(item));
+    }
+
+    @Override
+    public Map<String, ItemStats> all() {
+        Map<String, ItemStats> all = new HashMap<>();
+        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).build();
+        DynamoDbCalls.run("scan item stats", () -> dynamo.scanPaginator(request).items().forEach(i -> {
+            ItemStats stats = toStats(i);
+            all.put(stats.itemId(), stats);
+        }));
+        return all;
+    }
+
+    private static ItemStats toStats(Map<String, AttributeValue> item) {
+        return new ItemStats(AttributeValues.string(item, "itemId"), AttributeValues.longValue(item, "count", 0),
+                AttributeValues.doubleValue(item, "residualSum", 0.0), AttributeValues.longValue(item, "positives", 0));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.metarec.adapter.local;
+
+import java.nio.file.Path;
+
+/**
+ * All local adapters over one directory: {@code <dir>/metarec.mv.db}, {@code <dir>/checkpoints/},
+ * {@code <dir>/training/}. Close it to release the database file lock.
+ */
+public final class LocalStores implements AutoCloseable {
+    public final LocalDatabase db;
+    public final LocalEventStore events;
+    public final LocalCatalogStore catalog;
+    public final LocalItemStatsStore itemStats;
+    public final LocalUserProfileStore profiles;
+    public final LocalFastWeightStore fastWeights;
+    public final LocalChampionPointer champion;
+    public final FileCheckpointStore checkpoints;
+    public final FileTrainingProgressStore progress;
+
+    public LocalStores(Path dir) {
+        db = LocalDatabase.open(dir);
+        events = new LocalEventStore(db);
+        catalog = new LocalCatalogStore(db);
+        itemStats = new LocalItemStatsStore(db);
+        profiles = new LocalUserProfileStore(db);
+        fastWeights = new LocalFastWeightStore(db);
+        champion = new LocalChampionPointer(db);
+        checkpoints = new FileCheckpointStore(dir.resolve("checkpoints"));
+        progress = new FileTrainingProgressStore(dir.resolve("training"));
+    }
+
+    @Override
+    public void close() { db.close(); }
+}
