@@ -17,6 +17,14 @@ public interface FittedModel {
      */
     double[] predict(UserTask task, Observations observed, int steps);
 
+    /**
+     * As {@link #predict}, with a weight per support event (recency weighting for drift). Methods that
+     * cannot weight their evidence ignore the weights.
+     */
+    default double[] predictWeighted(UserTask task, Observations observed, int steps, double[] supportWeights) {
+        return predict(task, observed, steps);
+    }
+
     /** False for rankers (popularity, random) whose scores are not on the rating scale: no MAE for them. */
     default boolean predictsRatings() { return true; }
 

@@ -27,6 +27,12 @@ import java.util.Map;
  */
 public final class TribuoFm implements RatingMethod {
     private static final RegressionFactory FACTORY = new RegressionFactory();
+    /** Tribuo logs every 1000 SGD iterations at INFO; keep a strong reference so the level sticks. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
     private final int factors;
 
     public TribuoFm(int factors) { this.factors = factors; }

@@ -6,6 +6,8 @@ import dev.metarec.model.EventType;
 import dev.metarec.model.Item;
 import dev.metarec.model.UserProfile;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,15 +18,15 @@ import java.util.Random;
 
 /**
  * MeLU's cold-start protocol (Lee et al., "MeLU: Meta-Learned User Preference Estimator for Cold-Start
- * Recommendation", KDD 2019), rebuilt from raw ratings: items released in or after {@code newFromYear}
- * are new, the rest existing; users are split at random into training users ({@code trainFraction}) and
+ * Recommendation", KDD 2019), rebuilt from raw ratings: items released at or after {@code newFrom}
+ * are new, the rest (and items without a release date) existing; users are split at random into training users ({@code trainFraction}) and
  * new users; a user's ratings within one scenario become a task when there are {@code minRatings} to
  * {@code maxRatings} of them; {@code querySize} random ones are the query, the rest the support.
  * Scenarios: new users x existing items, existing users x new items, new users x new items. Training
  * tasks are existing users x existing items; {@code validationFraction} of the training users are held
  * out as validation tasks (new-user style) for choosing hyper-parameters and stopping.
  */
-public record MeluProtocol(int newFromYear, double trainFraction, double validationFraction, int minRatings, int maxRatings, int querySize) {
+public record MeluProtocol(Instant newFrom, double trainFraction, double validationFraction, int minRatings, int maxRatings, int querySize) {
 
     public static final String NEW_USER_EXISTING_ITEM = "new-user/existing-item";
     public static final String EXISTING_USER_NEW_ITEM = "existing-user/new-item";
@@ -32,6 +34,7 @@ public record MeluProtocol(int newFromYear, double trainFraction, double validat
     public static final List<String> SCENARIOS = List.of(NEW_USER_EXISTING_ITEM, EXISTING_USER_NEW_ITEM, NEW_USER_NEW_ITEM);
 
     public MeluProtocol {
+        java.util.Objects.requireNonNull(newFrom, "newFrom");
         if (!(trainFraction > 0 && trainFraction < 1)) throw new IllegalArgumentException("trainFraction must be in (0, 1), was " + trainFraction);
         if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("validationFraction must be in [0, 1), was " + validationFraction);
         if (querySize < 1) throw new IllegalArgumentException("querySize must be >= 1, was " + querySize);
@@ -40,13 +43,11 @@ public record MeluProtocol(int newFromYear, double trainFraction, double validat
     }
 
     /** MeLU's settings with the given first "new" release year (1997 on MovieLens 100K, 1998 on MovieLens-1M). */
-    public static MeluProtocol melu(int newFromYear) { return new MeluProtocol(newFromYear, 0.8, 0.1, 13, 100, 10); }
+    public static MeluProtocol melu(int newFromYear) { return melu(LocalDate.of(newFromYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()); }
 
-    public boolean isNew(Item item) {
-        Integer year = item.release().map(t -> t.atZone(ZoneOffset.UTC).getYear()).orElse(null);
-        if (year == null && !item.attributes().get("year").isEmpty()) year = Integer.parseInt(item.attributes().get("year").get(0));
-        return year != null && year >= newFromYear;
-    }
+    public static MeluProtocol melu(Instant newFrom) { return new MeluProtocol(newFrom, 0.8, 0.1, 13, 100, 10); }
+
+    public boolean isNew(Item item) { return item.releasedAt() != null && !item.releasedAt().isBefore(newFrom); }
 
     public EvalSplit split(Dataset data, long seed) {
         Random rng = new Random(seed);
