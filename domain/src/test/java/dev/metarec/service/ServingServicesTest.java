@@ -133,9 +133,9 @@ class ServingServicesTest {
     void recommend_shouldFollowAUserWhoseTasteMoves() {
         List<IngestCommand.RawEvent> likes = List.of(rating("d-1", "drifter", "i40", 5), rating("d-2", "drifter", "i41", 5));
         f.ingest.ingest(IngestCommand.of(likes, null, null, Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
-        Recommendation before = f.recommend.recommend(rec("drifter", 300, null, null, 0), Fixture.NOW);
+        Recommendation before = f.recommend.recommend(rec("drifter", 100, null, null, 0), Fixture.NOW);
         f.ingest.ingest(events(rating("d-3", "drifter", "i42", 1), rating("d-4", "drifter", "i43", 1)), Fixture.NOW);
-        Recommendation after = f.recommend.recommend(rec("drifter", 300, null, null, 0), Fixture.NOW);
+        Recommendation after = f.recommend.recommend(rec("drifter", 100, null, null, 0), Fixture.NOW);
         assertNotEquals(before.items().stream().map(Recommendation.RecommendedItem::itemId).limit(10).toList(),
                 after.items().stream().map(Recommendation.RecommendedItem::itemId).limit(10).toList(), "new events re-rank");
         assertEquals(Mode.ADAPTED, after.mode());
