@@ -39,6 +39,19 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
+    void onlyTheRule_shouldBeAllowedToInvokeMetaTrain() {
+        List<Map<String, Object>> permissions = synth.ofType("AWS::Lambda::Permission").stream().map(synth::properties)
+                .filter(p -> Map.of("Ref", metaTrainAlias()).equals(p.get("FunctionName"))).toList();
+
+        assertEquals(List.of(Map.of(
+                "Action", "lambda:InvokeFunction",
+                "FunctionName", Map.of("Ref", metaTrainAlias()),
+                "Principal", "events.amazonaws.com",
+                "SourceArn", Map.of("Fn::GetAtt", List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))),
+                permissions);
+    }
+
+    @Test
     void failedAsyncMetaTrainRuns_shouldGoToTheDeadLetterQueue() {
         synth.template().hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
                 "FunctionName", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train"))),
