@@ -110,6 +110,25 @@ class ScheduleAndAlarmsTest {
                 Map.of("Protocol", "email", "Endpoint", "ops@example.org"));
     }
 
+    @Test
+    void topic_shouldAcceptAlarmsFromThisAccountOnly_overTlsOnly() {
+        String topic = synth.logicalId(synth.stack().monitoring().topic());
+        Map<String, Object> fromAlarms = Map.of(
+                "Effect", "Allow",
+                "Action", "sns:Publish",
+                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                "Resource", Map.of("Ref", topic),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        Map<String, Object> tlsOnly = Map.of(
+                "Effect", "Deny",
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+
+        synth.template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", topic)),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(tlsOnly), Match.objectLike(fromAlarms)))))));
+    }
+
     /** The first dimension's value as a logical id (Ref), or its literal value. */
     private static String dimension(Map<String, Object> alarm) {
         List<?> dims = (List<?>) alarm.get("Dimensions");
