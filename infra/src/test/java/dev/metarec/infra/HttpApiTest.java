@@ -117,6 +117,17 @@ class HttpApiTest {
         }
     }
 
+    @Test
+    void cors_shouldBeOff_unlessOriginsAreGiven() {
+        assertEquals(null, synth.properties(synth.ofType("AWS::ApiGatewayV2::Api").get(0)).get("CorsConfiguration"));
+
+        Synth.Result jvm = Synth.jvmVariant();
+        assertEquals(Map.of("AllowOrigins", List.of("https://app.example.org"), "AllowMethods", List.of("POST"),
+                        "AllowHeaders", List.of("Authorization", "Content-Type"), "MaxAge", 3600),
+                jvm.properties(jvm.ofType("AWS::ApiGatewayV2::Api").get(0)).get("CorsConfiguration"));
+        assertEquals(4, jvm.ofType("AWS::ApiGatewayV2::Route").size(), "no unauthenticated OPTIONS routes");
+    }
+
     /** Route targets are {@code integrations/<id>} joins. */
     private static String integrationId(Object target) {
         List<?> join = (List<?>) ((Map<?, ?>) target).get("Fn::Join");
