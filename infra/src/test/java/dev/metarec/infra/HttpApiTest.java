@@ -104,6 +104,19 @@ class HttpApiTest {
                 Match.objectLike(Map.of("RetentionInDays", 30)));
     }
 
+    @Test
+    void eachAlias_shouldBeInvokableByApiGatewayOnlyThroughItsOwnRoute() {
+        for (String name : List.of("ingest", "adapt", "recommend", "erase")) {
+            String alias = synth.logicalId(synth.stack().functions().alias(name));
+            List<String> sources = synth.ofType("AWS::Lambda::Permission").stream().map(synth::properties)
+                    .filter(p -> Map.of("Ref", alias).equals(p.get("FunctionName")))
+                    .peek(p -> assertEquals("apigateway.amazonaws.com", p.get("Principal"), name))
+                    .map(p -> WildcardPolicies.flatten(p.get("SourceArn"))).toList();
+            assertEquals(1, sources.size(), name + ": " + sources);
+            assertTrue(sources.get(0).endsWith("/*/*/" + name), name + ": " + sources.get(0));
+        }
+    }
+
     /** Route targets are {@code integrations/<id>} joins. */
     private static String integrationId(Object target) {
         List<?> join = (List<?>) ((Map<?, ?>) target).get("Fn::Join");
