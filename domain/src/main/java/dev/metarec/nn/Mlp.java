@@ -21,10 +21,15 @@ final class Mlp {
 
     /** Fills {@code t.a, t.h} from {@code t.xi}; returns the output layer's value (score without biases/offset). */
     static double forward(NetworkShape shape, Weights w, double[] userPre, Trace t) {
-        int hidden = shape.hiddenLayers();
         double[] a0 = t.a[0];
         System.arraycopy(userPre, 0, a0, 0, a0.length);
         Dense.vecMatAddInPlace(t.xi, 0, shape.itemWidth, w.array(weight(0)), itemRowsOffset(shape, w), a0.length, a0, 0);
+        return forwardFromFirstLayer(shape, w, t);
+    }
+
+    /** Fills {@code t.a[1..], t.h} from {@code t.a[0]}; returns the output layer's value. */
+    static double forwardFromFirstLayer(NetworkShape shape, Weights w, Trace t) {
+        int hidden = shape.hiddenLayers();
         for (int k = 0; k < hidden; k++) {
             System.arraycopy(t.a[k], 0, t.h[k], 0, t.a[k].length);
             Vectors.reluInPlace(t.h[k], 0, t.h[k].length);
