@@ -1,7 +1,7 @@
 package dev.metarec.nn;
 
 import dev.metarec.features.EncodedEntity;
-import dev.metarec.math.Dense;
+import dev.metarec.math.DenseRows;
 import dev.metarec.math.Vectors;
 
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import static dev.metarec.nn.NetworkShape.weight;
  * reused by every later item, which turns the first layer's (item slots x dim) x width multiply per
  * item into a few width-long additions; the ID slot (one row per item) is multiplied directly. The
  * weight matrices are copied once per call into row arrays so the hot loops vectorise
- * ({@link Dense#vecMatRowsAddInPlace}). Per-call scratch; results equal {@link Mlp#forward} up to rounding.
+ * ({@link DenseRows}). Per-call scratch; results equal {@link Mlp#forward} up to rounding.
  */
 final class CatalogueScorer {
     private final NetworkShape shape;
@@ -44,12 +44,12 @@ final class CatalogueScorer {
         int slots = shape.config.itemSlots();
         slotRowsW0 = new double[slots][][];
         for (int f = 0; f < slots; f++)
-            slotRowsW0[f] = Dense.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
+            slotRowsW0[f] = DenseRows.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
         embedding = new double[shape.dim];
         layerRows = new double[hidden][][];
         biases = new double[hidden][];
         for (int k = 1; k < hidden; k++) {
-            layerRows[k] = Dense.copyRows(w.array(weight(k)), w.offset(weight(k)), 0, shape.widths[k], shape.widths[k + 1]);
+            layerRows[k] = DenseRows.copyRows(w.array(weight(k)), w.offset(weight(k)), 0, shape.widths[k], shape.widths[k + 1]);
             biases[k] = Arrays.copyOfRange(w.array(bias(k)), w.offset(bias(k)), w.offset(bias(k)) + shape.widths[k + 1]);
         }
         outW = Arrays.copyOfRange(w.array(weight(hidden)), w.offset(weight(hidden)), w.offset(weight(hidden)) + shape.widths[hidden]);
@@ -72,11 +72,11 @@ final class CatalogueScorer {
         for (int f = 0; f < slots.length; f++) {
             int[] rows = slots[f];
             double inv = 1.0 / rows.length;
-            for (int r : rows) Dense.axpyRow(inv, projection(f, r), a0);
+            for (int r : rows) DenseRows.axpyRow(inv, projection(f, r), a0);
         }
         if (shape.itemIdTable != null && item.idRow() >= 0) {
             System.arraycopy(meta, shape.itemIdTable.offset() + item.idRow() * shape.dim, embedding, 0, shape.dim);
-            Dense.vecMatRowsAddInPlace(embedding, slotRowsW0[slots.length], a0);
+            DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[slots.length], 0, a0);
         }
         if (hidden == 0) return a0[0] + userBias;
         for (int k = 0; k < hidden; k++) {
@@ -84,7 +84,7 @@ final class CatalogueScorer {
             for (int o = 0; o < hk.length; o++) hk[o] = Math.max(a[k][o], 0.0);
             if (k + 1 < hidden) {
                 System.arraycopy(biases[k + 1], 0, a[k + 1], 0, a[k + 1].length);
-                Dense.vecMatRowsAddInPlace(hk, layerRows[k + 1], a[k + 1]);
+                DenseRows.vecMatAddInPlace(hk, 0, hk.length, layerRows[k + 1], 0, a[k + 1]);
             }
         }
         return Vectors.dot(h[hidden - 1], 0, outW, 0, outW.length) + outB + userBias;
@@ -98,7 +98,7 @@ final class CatalogueScorer {
         if (p != null) return p;
         p = new double[shape.widths[1]];
         System.arraycopy(meta, shape.itemTables[f].offset() + row * shape.dim, embedding, 0, shape.dim);
-        Dense.vecMatRowsAddInPlace(embedding, slotRowsW0[f], p);
+        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, p);
         return table[row] = p;
     }
 }
