@@ -1,0 +1,43 @@
+package dev.metarec.it.fuzz;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The corpus generator itself: big enough, deterministic, and every case differs from the valid request. */
+class MalformedRequestsTest {
+
+    @Test
+    void corpus_hasAtLeastTheRequestedSize_andIsDeterministic() {
+        List<MalformedRequests.Case> a = MalformedRequests.corpus(MetarecRoutes.all(), 1000, 7);
+        List<MalformedRequests.Case> b = MalformedRequests.corpus(MetarecRoutes.all(), 1000, 7);
+        assertTrue(a.size() >= 1000, "size " + a.size());
+        assertEquals(a, b);
+    }
+
+    @Test
+    void everyCase_differsFromTheValidRequest_andAllRoutesAreCovered() {
+        Set<String> valid = new HashSet<>();
+        MetarecRoutes.all().forEach(r -> valid.add(Json.write(r.valid())));
+        Set<String> routes = new HashSet<>();
+        for (var c : MalformedRequests.corpus(MetarecRoutes.all(), 1000, 7)) {
+            assertFalse(valid.contains(c.body()) && c.contentType().equals("application/json"), c.description());
+            routes.add(c.route());
+        }
+        assertEquals(Set.of("ingest", "recommend", "adapt", "erase"), routes);
+    }
+
+    @Test
+    void paths_reachIntoArrays_andRemoveFields() {
+        var ingest = MetarecRoutes.ingest();
+        Object changed = Paths.replace(MalformedRequests.deepCopy(ingest.valid()), "events[].userId", v -> Paths.REMOVE);
+        assertFalse(Json.write(changed).contains("\"userId\":\"fuzz-user\",\"itemId\""));
+        assertTrue(Json.write(changed).contains("\"eventId\":\"fuzz-event\",\"itemId\""));
+        String nan = Json.write(Paths.replace(MalformedRequests.deepCopy(ingest.valid()), "events[].value", v -> new Json.Raw("NaN")));
+        assertTrue(nan.contains("\"value\":NaN"));
+    }
+}
