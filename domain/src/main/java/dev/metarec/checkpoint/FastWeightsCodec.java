@@ -23,18 +23,25 @@ import java.util.zip.CRC32C;
  * groups keep 16 bits, the weight matrices share the rest of the byte budget, earlier layers first.
  * Groups whose delta is exactly zero are stored as one byte. For the MeLU-size model (input 8 x 32 =
  * 256, hidden 64, 64; fast vector 20,674 doubles) this gives mlp.0.W 6 bits, mlp.1.W 5 bits, the rest
- * 16 bits: 15,910 bytes per user against 165,392 for raw doubles.
+ * 16 bits: 15,914 bytes per user against 165,392 for raw doubles.
  *
  * <p>Accuracy cost, measured by {@code FastWeightsAccuracyTest} ({@code ./mvnw -o -q -pl domain test
- * -Dtest=FastWeightsAccuracyTest}: a MeLU-size network trained on a synthetic world, 40 unseen users
- * adapted with 5 steps on 10 ratings, 300 items scored): mean |score(exact) - score(decoded)| =
- * 6.5e-4, i.e. 0.12% of the per-user score spread (std 0.53) and 0.20% of the mean change the
- * adaptation itself made (0.32); top-10 lists identical (overlap 1.000); query MSE changed by -4e-5
- * (0.67095 -> 0.67091). The first plan tried (mlp.0.W 4 bits, mlp.1.W 8 bits, float32 scales,
- * 14,000 bytes) lost 4x more (2.7e-3, 0.50% of the spread): the first layer's precision dominates.
+ * -Dtest=FastWeightsAccuracyTest}: a MeLU-size network trained on a synthetic world (gradient descent,
+ * then first-order MAML), 40 unseen users adapted by the inner loop with 5 steps on 10 ratings, 300
+ * items scored with exact and decoded fast weights):
+ * <pre>
+ *   budget    bits (mlp.0.W, mlp.1.W)  payload   mean |score diff|  % of score spread  % of adaptation change  top-10 overlap
+ *    8,000    2, 5                     7,722 B   6.9e-3             1.45%              5.2%                    0.995
+ *   16,000    6, 5 (default)          15,914 B   1.3e-4             0.027%             0.10%                   1.000
+ *   24,000    9, 8                    23,594 B   8.9e-6             0.002%             0.007%                  1.000
+ * </pre>
+ * At the default budget the query MSE moved by -4e-5 (0.72857 exact). In an earlier run with a plainly
+ * pretrained model, the first plan tried (mlp.0.W 4 bits, mlp.1.W 8 bits, float32 scales, 14,000 B)
+ * lost 4x more than this plan (2.7e-3 against 6.5e-4): the first layer's precision dominates.
  *
  * <p>Format, version 1, big-endian: magic "MRFW", version byte, int fast size, int layout fingerprint
- * (CRC32C of the adapted groups' names and shapes), then per group a precision byte (0 = unchanged,
+ * (CRC32C of the adapted groups' names and shapes), int meta fingerprint (CRC32C of the adapted groups'
+ * meta-parameters, so weights adapted from another checkpoint are refused), then per group a precision byte (0 = unchanged,
  * else 2 to 16 bits) and its blocks (bfloat16 scales, then the packed codes), then a CRC32C of all
  * preceding bytes. A payload that is corrupt, truncated, of another version or for another layout is
  * rejected with {@link CheckpointFormatException}. Stateless and thread-safe.
@@ -44,7 +51,7 @@ public final class FastWeightsCodec {
     /** The per-user target of the issue, 16 KB, read as 16,000 bytes so it holds however KB is read. */
     public static final int DEFAULT_BUDGET_BYTES = 16_000;
     private static final byte[] MAGIC = "MRFW".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEADER = 4 + 1 + 4 + 4;
+    private static final int HEADER = 4 + 1 + 4 + 4 + 4;
     /** Groups with fewer values than this keep full 16-bit precision: they cost little and feed the score directly. */
     public static final int SMALL_GROUP = 1024;
 
@@ -110,6 +117,7 @@ public final class FastWeightsCodec {
             throw new IllegalArgumentException("can't encode " + fast.length + " fast weights for a fast layout of size " + layout.size());
         requireSameLayout(layout, meta);
         double[] delta = layout.gather(meta);
+        int metaFingerprint = fingerprint(delta);
         for (int k = 0; k < fast.length; k++) {
             delta[k] = fast[k] - delta[k];
             if (!Double.isFinite(delta[k]))
@@ -117,7 +125,7 @@ public final class FastWeightsCodec {
         }
         int[] bits = precision(layout);
         ByteBuffer out = ByteBuffer.allocate((int) size(layout, bits));
-        out.put(MAGIC).put((byte) FORMAT_VERSION).putInt(layout.size()).putInt(fingerprint(layout));
+        out.put(MAGIC).put((byte) FORMAT_VERSION).putInt(layout.size()).putInt(fingerprint(layout)).putInt(metaFingerprint);
         for (int g = 0; g < bits.length; g++) {
             FastLayout.Slot s = layout.slots().get(g);
             boolean unchanged = true;
@@ -153,6 +161,8 @@ public final class FastWeightsCodec {
         if (in.getInt() != fingerprint(layout))
             throw new CheckpointFormatException("fast weights were encoded for other adapted groups than " + layout.names());
         double[] fast = layout.gather(meta);
+        if (in.getInt() != fingerprint(fast))
+            throw new CheckpointFormatException("fast weights were adapted from other meta-parameters (another checkpoint); re-adapt the user");
         try {
             for (FastLayout.Slot s : layout.slots()) {
                 int bits = in.get();
@@ -173,6 +183,19 @@ public final class FastWeightsCodec {
     private static void requireSameLayout(FastLayout layout, Params meta) {
         if (!meta.layout().equals(layout.layout()))
             throw new IllegalArgumentException("the meta-parameters' layout is not the one the fast layout was built on");
+    }
+
+    /** CRC32C of the adapted groups' meta-parameters: ties a payload to the checkpoint it was adapted from. */
+    private static int fingerprint(double[] metaFast) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer chunk = ByteBuffer.allocate(8 * 1024);
+        for (int from = 0; from < metaFast.length; from += 1024) {
+            int n = Math.min(1024, metaFast.length - from);
+            chunk.clear();
+            chunk.asDoubleBuffer().put(metaFast, from, n);
+            crc.update(chunk.array(), 0, 8 * n);
+        }
+        return (int) crc.getValue();
     }
 
     private static int fingerprint(FastLayout layout) {

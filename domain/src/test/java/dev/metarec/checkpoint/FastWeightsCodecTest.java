@@ -34,7 +34,7 @@ class FastWeightsCodecTest {
         assertEquals(List.of("mlp.0.W", "mlp.0.b", "mlp.1.W", "mlp.1.b", "out.W", "out.b", "user.bias"), melu.names());
         assertArrayEquals(new int[] {6, 16, 5, 16, 16, 16, 16}, codec.precision(melu));
         byte[] payload = codec.encode(melu, meta, adapted(1));
-        assertEquals(15_910, payload.length);
+        assertEquals(15_914, payload.length);
         assertTrue(payload.length <= 16_000);
         assertEquals(codec.maxEncodedSize(melu), payload.length);
     }
@@ -154,6 +154,14 @@ class FastWeightsCodecTest {
         FastLayout reordered = new FastLayout(melu.layout(), List.of("mlp.0.b", "mlp.0.W", "mlp.1.W", "mlp.1.b", "out.W", "out.b", "user.bias"));
         e = assertThrows(CheckpointFormatException.class, () -> codec.decode(payload, reordered, meta));
         assertTrue(e.getMessage().contains("other adapted groups"), e.getMessage());
+    }
+
+    @Test
+    void payloadAdaptedFromOtherMetaParameters_isRejected() {
+        byte[] payload = codec.encode(melu, meta, adapted(13));
+        Params otherCheckpoint = CheckpointFixtures.randomParams(melu.layout(), 99);
+        CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> codec.decode(payload, melu, otherCheckpoint));
+        assertTrue(e.getMessage().contains("other meta-parameters"), e.getMessage());
     }
 
     @Test

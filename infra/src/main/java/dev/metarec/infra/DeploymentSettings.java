@@ -13,6 +13,7 @@ import software.constructs.Node;
  * parameters instead, see {@link MetarecStack}.
  *
  * @param runtime             {@code runtime}: native (default) or jvm
+ * @param architecture        {@code architecture}: arm64 (default) or x86_64; a native build must match it
  * @param apiArtifact         {@code apiArtifact}: zip (or directory) of metarec-api
  * @param metaTrainArtifact   {@code metaTrainArtifact}: zip (or directory) of metarec-meta-train
  * @param reserveConcurrency  {@code reservedConcurrency}: false for accounts whose concurrency quota is
@@ -22,7 +23,7 @@ import software.constructs.Node;
  *                            (default true; false for throw-away stacks)
  * @param alarmEmail          {@code alarmEmail}: address subscribed to the alarm topic, optional
  */
-public record DeploymentSettings(RuntimeMode runtime, Path apiArtifact, Path metaTrainArtifact,
+public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architecture, Path apiArtifact, Path metaTrainArtifact,
                                  boolean reserveConcurrency, RetentionDays logRetention,
                                  boolean retainData, Optional<String> alarmEmail) {
 
@@ -31,30 +32,35 @@ public record DeploymentSettings(RuntimeMode runtime, Path apiArtifact, Path met
     public static final String DEFAULT_META_TRAIN_ARTIFACT = "../functions/meta-train/target/function.zip";
 
     public DeploymentSettings {
-        if (runtime == null || apiArtifact == null || metaTrainArtifact == null
+        if (runtime == null || architecture == null || apiArtifact == null || metaTrainArtifact == null
                 || logRetention == null || alarmEmail == null) {
-            throw new IllegalArgumentException("runtime, artifacts, logRetention and alarmEmail are required");
+            throw new IllegalArgumentException("runtime, architecture, artifacts, logRetention and alarmEmail are required");
         }
     }
 
     /** Defaults with the given artifacts; for tests and programmatic use. */
     public static DeploymentSettings defaults(RuntimeMode runtime, Path apiArtifact, Path metaTrainArtifact) {
-        return new DeploymentSettings(runtime, apiArtifact, metaTrainArtifact, true,
+        return new DeploymentSettings(runtime, CpuArchitecture.ARM64, apiArtifact, metaTrainArtifact, true,
                 RetentionDays.ONE_MONTH, true, Optional.empty());
     }
 
     public DeploymentSettings withReserveConcurrency(boolean reserve) {
-        return new DeploymentSettings(runtime, apiArtifact, metaTrainArtifact, reserve, logRetention,
+        return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserve, logRetention,
                 retainData, alarmEmail);
     }
 
+    public DeploymentSettings withArchitecture(CpuArchitecture cpu) {
+        return new DeploymentSettings(runtime, cpu, apiArtifact, metaTrainArtifact, reserveConcurrency,
+                logRetention, retainData, alarmEmail);
+    }
+
     public DeploymentSettings withRetainData(boolean retain) {
-        return new DeploymentSettings(runtime, apiArtifact, metaTrainArtifact, reserveConcurrency,
+        return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
                 logRetention, retain, alarmEmail);
     }
 
     public DeploymentSettings withAlarmEmail(String email) {
-        return new DeploymentSettings(runtime, apiArtifact, metaTrainArtifact, reserveConcurrency,
+        return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
                 logRetention, retainData, Optional.ofNullable(email));
     }
 
@@ -62,6 +68,7 @@ public record DeploymentSettings(RuntimeMode runtime, Path apiArtifact, Path met
     public static DeploymentSettings fromContext(Node node) {
         return new DeploymentSettings(
                 RuntimeMode.parse(string(node, "runtime", "native")),
+                CpuArchitecture.parse(string(node, "architecture", CpuArchitecture.ARM64.id())),
                 Path.of(string(node, "apiArtifact", DEFAULT_API_ARTIFACT)),
                 Path.of(string(node, "metaTrainArtifact", DEFAULT_META_TRAIN_ARTIFACT)),
                 bool(node, "reservedConcurrency", true),

@@ -12,7 +12,6 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
@@ -71,7 +70,7 @@ public final class MetarecFunctions extends Construct {
                     .description("metarec " + spec.name() + " (" + settings.runtime().name().toLowerCase() + ")")
                     .runtime(settings.runtime().runtime())
                     .handler(settings.runtime().handler())
-                    .architecture(Architecture.ARM_64)
+                    .architecture(settings.architecture().lambda())
                     .code(spec.http() ? api : metaTrain)
                     .memorySize(spec.memoryMb())
                     .timeout(spec.timeout())

@@ -9,7 +9,7 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 
 /**
- * How the Quarkus artifacts run on Lambda. Both modes run on arm64 (Graviton: cheaper per GB-second).
+ * How the Quarkus artifacts run on Lambda (on the {@link CpuArchitecture} chosen, arm64 by default).
  *
  * <ul>
  *   <li>{@link #NATIVE} (default): a GraalVM/Mandrel native executable named {@code bootstrap} inside

@@ -25,6 +25,7 @@ class DeploymentSettingsTest {
         DeploymentSettings settings = fromContext(Map.of());
 
         assertEquals(RuntimeMode.NATIVE, settings.runtime());
+        assertEquals(CpuArchitecture.ARM64, settings.architecture());
         assertEquals(Path.of("../functions/api/target/function.zip"), settings.apiArtifact());
         assertEquals(Path.of("../functions/meta-train/target/function.zip"), settings.metaTrainArtifact());
         assertTrue(settings.reserveConcurrency());
@@ -35,11 +36,12 @@ class DeploymentSettingsTest {
 
     @Test
     void fromContext_shouldReadEveryKey() {
-        DeploymentSettings settings = fromContext(Map.of("runtime", "JVM", "apiArtifact", "/a.zip",
+        DeploymentSettings settings = fromContext(Map.of("runtime", "JVM", "architecture", "x86_64",
+                "apiArtifact", "/a.zip",
                 "metaTrainArtifact", "/m.zip", "reservedConcurrency", "false", "logRetention", "one_week",
                 "retainData", false, "alarmEmail", "ops@example.org"));
 
-        assertEquals(new DeploymentSettings(RuntimeMode.JVM, Path.of("/a.zip"), Path.of("/m.zip"), false,
+        assertEquals(new DeploymentSettings(RuntimeMode.JVM, CpuArchitecture.X86_64, Path.of("/a.zip"), Path.of("/m.zip"), false,
                 RetentionDays.ONE_WEEK, false, Optional.of("ops@example.org")), settings);
     }
 
@@ -51,9 +53,12 @@ class DeploymentSettingsTest {
                 () -> fromContext(Map.of("retainData", "yes")));
         IllegalArgumentException retention = assertThrows(IllegalArgumentException.class,
                 () -> fromContext(Map.of("logRetention", "31")));
+        IllegalArgumentException cpu = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("architecture", "amd64")));
 
         assertEquals("context 'runtime' is 'graal'; allowed: native, jvm", runtime.getMessage());
         assertEquals("context 'retainData' is 'yes'; allowed: true, false", flag.getMessage());
+        assertEquals("context 'architecture' is 'amd64'; allowed: arm64, x86_64", cpu.getMessage());
         assertTrue(retention.getMessage().startsWith("context 'logRetention' is '31'"), retention.getMessage());
     }
 

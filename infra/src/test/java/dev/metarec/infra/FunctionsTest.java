@@ -35,13 +35,14 @@ class FunctionsTest {
     }
 
     @Test
-    void functions_shouldRunOnJava21WithSnapStart_whenJvmIsChosen() {
+    void functions_shouldRunOnJava21WithSnapStartOnTheChosenArchitecture_whenJvmIsChosen() {
         Synth.Result jvm = Synth.jvmVariant();
         for (FunctionSpec spec : FunctionSpec.defaults()) {
             Map<String, Object> props = function(jvm, spec.name());
             assertEquals("java21", props.get("Runtime"), spec.name());
             assertEquals(JVM_HANDLER, props.get("Handler"), spec.name());
             assertEquals(Map.of("ApplyOn", "PublishedVersions"), props.get("SnapStart"), spec.name());
+            assertEquals(List.of("x86_64"), props.get("Architectures"), spec.name());
             assertFalse(env(props).containsKey("DISABLE_SIGNAL_HANDLERS"), spec.name());
         }
     }
