@@ -57,12 +57,12 @@ public final class InnerLoop<B> {
         double before = Double.NaN;
         for (int j = 0; j < steps; j++) {
             double loss = model.lossAndGradient(meta, theta, support, grad, null, 0.0);
-            requireFiniteLoss(loss, "inner step " + j + " of " + steps);
+            if (!Double.isFinite(loss)) throw new NonFiniteException("inner step " + j + " of " + steps, "loss", loss);
             if (j == 0) before = loss;
             sgdStep(fastLayout, theta, grad, rates, theta, j, steps);
         }
         double after = model.loss(meta, theta, support);
-        requireFiniteLoss(after, "after inner step " + steps);
+        if (!Double.isFinite(after)) throw new NonFiniteException("after inner step " + steps, "loss", after);
         return new AdaptResult(theta, steps == 0 ? after : before, after, steps);
     }
 
@@ -98,10 +98,6 @@ public final class InnerLoop<B> {
             if (!Double.isFinite(weights[i])) return new NonFiniteException(where, "fast weights of " + group, weights[i]);
         }
         throw new IllegalStateException("no non-finite value in " + group);
-    }
-
-    static void requireFiniteLoss(double loss, String where) {
-        if (!Double.isFinite(loss)) throw new NonFiniteException(where, "loss", loss);
     }
 
     /** Throws naming the slot's group if any element of {@code v} is not finite. */

@@ -47,7 +47,10 @@ public record MetaTrainConfig(
         if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(name + " must be a positive finite number, was " + v);
     }
 
-    /** Sensible defaults: MeLU's rates (inner 5e-3, outer 5e-5 are MeLU's; we use a larger outer rate with Adam), 32 tasks, clip 10. */
+    /**
+     * Defaults: 1 inner step at 5e-3 (used only when the parameters carry no learned rates), Adam at 1e-3,
+     * 32 tasks per meta-batch, one thread, seed 42, clip at norm 10, Meta-SGD rates kept in [1e-6, 1].
+     */
     public static MetaTrainConfig defaults(Learner learner) {
         return new MetaTrainConfig(learner, 1, 5e-3, 1e-3, 32, 1, 42L, 10.0, 1e-6, 1.0);
     }

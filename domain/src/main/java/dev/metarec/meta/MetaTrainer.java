@@ -5,6 +5,8 @@ import dev.metarec.nn.NonFiniteException;
 import dev.metarec.nn.ParamGroup;
 import dev.metarec.nn.ParamLayout;
 import dev.metarec.nn.Params;
+import dev.metarec.optim.Adam;
+import dev.metarec.optim.AdamState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
     private final RuntimeException[] taskErrors;
     private final Gradient total;
     private final InnerLoop<B> innerLoop;
+    private final Adam adam;
 
     public MetaTrainer(TaskModel<B> model, MetaTrainConfig config) {
         this.config = config;
@@ -52,6 +55,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
         this.taskErrors = new RuntimeException[config.metaBatchSize()];
         this.total = new Gradient(layout);
         this.innerLoop = new InnerLoop<>(model, config.innerSteps(), config.innerLr());
+        this.adam = Adam.of(config.metaLr()).withMaxGradNorm(config.clipNorm());
     }
 
     public MetaTrainConfig config() { return config; }
@@ -60,7 +64,8 @@ public final class MetaTrainer<B> implements AutoCloseable {
     public MetaTrainState train(MetaTrainState state, List<Task<B>> tasks, int steps, MetaTrainListener listener) {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, was " + steps);
         TaskSampler sampler = sampler(state, tasks);
-        for (int i = 0; i < steps; i++) state = step(state, tasks, sampler, listener);
+        AdamState moments = state.optimizer().copy();       // advanced in place over the steps; the caller's is left alone
+        for (int i = 0; i < steps; i++) state = step(state, moments, tasks, sampler, listener);
         return state;
     }
 
@@ -70,7 +75,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
      * @throws NonFiniteException naming the meta step, the task (or "mean meta-gradient") and the group
      */
     public MetaTrainState step(MetaTrainState state, List<Task<B>> tasks, MetaTrainListener listener) {
-        return step(state, tasks, sampler(state, tasks), listener);
+        return step(state, state.optimizer().copy(), tasks, sampler(state, tasks), listener);
     }
 
     private TaskSampler sampler(MetaTrainState state, List<Task<B>> tasks) {
@@ -82,7 +87,8 @@ public final class MetaTrainer<B> implements AutoCloseable {
         return new TaskSampler(config.seed(), tasks.size());
     }
 
-    private MetaTrainState step(MetaTrainState state, List<Task<B>> tasks, TaskSampler sampler, MetaTrainListener listener) {
+    /** One step; advances {@code moments} (owned by the caller, not shared with {@code state} unless it came from this trainer). */
+    private MetaTrainState step(MetaTrainState state, AdamState moments, List<Task<B>> tasks, TaskSampler sampler, MetaTrainListener listener) {
         long stepNo = state.step() + 1;
         int batch = config.metaBatchSize();
         int[] indices = sampler.batch(state.cursor(), batch);
@@ -98,15 +104,15 @@ public final class MetaTrainer<B> implements AutoCloseable {
         }
         total.requireFinite("meta step " + stepNo + ", mean meta-gradient");
         double norm = norm(total);
-        boolean clipped = norm > config.clipNorm();
-        if (clipped) scaleInPlace(total, config.clipNorm() / norm);
-
-        TemporaryAdam.State[] next = new TemporaryAdam.State[1];
-        Params updated = TemporaryAdam.step(meta, total, state.optimizer(), config.metaLr(), next);
+        Params updated;
+        try {
+            updated = adam.stepAndAdvance(meta, total, moments);     // clips to config.clipNorm(); refuses non-finite results
+        } catch (NonFiniteException e) {
+            throw e.within("meta step " + stepNo);
+        }
         if (config.learner() == Learner.META_SGD) updated = clampRates(updated);
-        updated.requireFinite("meta step " + stepNo + ", updated meta-parameters");
-        listener.onStep(new StepReport(stepNo, batch, query, support, norm, clipped));
-        return new MetaTrainState(updated, next[0], stepNo, state.cursor() + batch, tasks.size());
+        listener.onStep(new StepReport(stepNo, batch, query, support, norm, norm > config.clipNorm()));
+        return new MetaTrainState(updated, moments, stepNo, state.cursor() + batch, tasks.size());
     }
 
     /** Computes every task's gradient, on several threads when configured; rethrows the first failure in task order. */
@@ -118,16 +124,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
             futures.add(pool.submit(() -> work(worker, meta, tasks, indices, nextTask, stepNo)));
         }
         work(0, meta, tasks, indices, nextTask, stepNo);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during meta step " + stepNo, e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a meta-training worker failed at meta step " + stepNo, e.getCause());
-            }
-        }
+        awaitAll(futures, "meta step " + stepNo);
         for (RuntimeException e : taskErrors) if (e != null) throw e;
     }
 
@@ -160,14 +157,42 @@ public final class MetaTrainer<B> implements AutoCloseable {
         return p;
     }
 
-    /** Mean query loss after adapting on each task's support set: the quantity meta-training minimises. */
+    /**
+     * Mean query loss after adapting on each task's support set: the quantity meta-training minimises
+     * (for learning curves on held-out users). Uses the worker threads; the result does not depend on their number.
+     */
     public double evaluate(Params meta, List<Task<B>> tasks) {
+        if (tasks.isEmpty()) throw new IllegalArgumentException("evaluate needs at least one task");
+        double[] losses = new double[tasks.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int t = next.getAndIncrement(); t < losses.length; t = next.getAndIncrement()) {
+                Task<B> task = tasks.get(t);
+                double[] fast = innerLoop.adapt(meta, task.support()).fast();
+                losses[t] = innerLoop.model().loss(meta, fast, task.query());
+            }
+        };
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 1; w < workers.size(); w++) futures.add(pool.submit(work));
+        work.run();
+        awaitAll(futures, "evaluation");
         double sum = 0;
-        for (Task<B> task : tasks) {
-            AdaptResult r = innerLoop.adapt(meta, task.support());
-            sum += innerLoop.model().loss(meta, r.fast(), task.query());
+        for (double l : losses) sum += l;
+        return sum / losses.length;
+    }
+
+    private static void awaitAll(List<Future<?>> futures, String what) {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during " + what, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("a meta-training worker failed during " + what, e.getCause());
+            }
         }
-        return sum / tasks.size();
     }
 
     private static double norm(Gradient g) {
@@ -177,13 +202,6 @@ public final class MetaTrainer<B> implements AutoCloseable {
             for (int i = off; i < off + len; i++) sum[0] += a[i] * a[i];
         });
         return Math.sqrt(sum[0]);
-    }
-
-    private static void scaleInPlace(Gradient g, double scale) {
-        double[] a = g.array();
-        g.forEachTouchedRow((off, len) -> {
-            for (int i = off; i < off + len; i++) a[i] *= scale;
-        });
     }
 
     @Override public void close() {

@@ -40,6 +40,7 @@ public final class TaskGradient<B> {
     private final double[] v;
     private final double[] u;
     private final double[] hv;
+    private final String[] backwardWhere;
 
     public TaskGradient(TaskModel<B> model, Learner learner, int steps, double configuredRate) {
         if (steps < 1) throw new IllegalArgumentException("meta-training needs >= 1 inner step, was " + steps);
@@ -59,6 +60,8 @@ public final class TaskGradient<B> {
         this.v = new double[n];
         this.u = new double[n];
         this.hv = new double[n];
+        this.backwardWhere = new String[steps];
+        for (int j = 0; j < steps; j++) backwardWhere[j] = "meta-gradient through inner step " + j + " of " + steps;
     }
 
     /**
@@ -78,7 +81,7 @@ public final class TaskGradient<B> {
         }
         double query = model.lossAndGradient(meta, theta[steps], task.query(), v, into, 1.0);
         if (!Double.isFinite(query)) throw new NonFiniteException("query after " + steps + " inner steps", "query loss", query);
-        InnerLoop.requireFinite(fastLayout, v, "query gradient after " + steps + " inner steps");
+        InnerLoop.requireFinite(fastLayout, v, "query gradient");
         switch (learner) {
             case FIRST_ORDER_MAML -> fastLayout.scatterAdd(v, 1.0, into);
             case REPTILE -> reptile(rates, into);
@@ -113,7 +116,7 @@ public final class TaskGradient<B> {
             }
             model.hessianVectorProduct(meta, theta[j], support, u, hv, into, -1.0);
             for (int i = 0; i < v.length; i++) v[i] -= hv[i];
-            InnerLoop.requireFinite(fastLayout, v, "meta-gradient through inner step " + j + " of " + steps);
+            InnerLoop.requireFinite(fastLayout, v, backwardWhere[j]);
         }
         fastLayout.scatterAdd(v, 1.0, into);
     }

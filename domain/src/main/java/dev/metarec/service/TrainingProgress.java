@@ -4,7 +4,7 @@ import dev.metarec.checkpoint.Checkpoint;
 import dev.metarec.checkpoint.CheckpointCodec;
 import dev.metarec.checkpoint.CheckpointFormatException;
 import dev.metarec.meta.MetaTrainState;
-import dev.metarec.meta.TemporaryAdam;
+import dev.metarec.optim.AdamState;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,10 +35,10 @@ record TrainingProgress(String runId, String baseChampion, Checkpoint challenger
             out.writeLong(state.step());
             out.writeLong(state.cursor());
             out.writeInt(state.taskCount());
-            TemporaryAdam.State adam = state.optimizer();
-            out.writeLong(adam.t());
-            writeArray(out, adam.m());
-            writeArray(out, adam.v());
+            AdamState adam = state.optimizer();
+            out.writeLong(adam.step());
+            writeArray(out, adam.firstMoment());
+            writeArray(out, adam.secondMoment());
             byte[] ckpt = codec.encode(challenger);
             out.writeInt(ckpt.length);
             out.write(ckpt);
@@ -69,7 +69,7 @@ record TrainingProgress(String runId, String baseChampion, Checkpoint challenger
             Checkpoint c = codec.decode(in.readNBytes(in.readInt()));
             if (m.length != c.params().size() || v.length != c.params().size())
                 throw new CheckpointFormatException("optimiser state of " + m.length + " does not match " + c.params().size() + " parameters");
-            return new TrainingProgress(runId, base, c, new MetaTrainState(c.params(), new TemporaryAdam.State(m, v, t), step, cursor, taskCount));
+            return new TrainingProgress(runId, base, c, new MetaTrainState(c.params(), new AdamState(c.params().layout(), t, m, v), step, cursor, taskCount));
         } catch (IOException | RuntimeException e) {
             if (e instanceof CheckpointFormatException f) throw f;
             throw new CheckpointFormatException("corrupt training progress: " + e.getMessage(), e);

@@ -72,11 +72,27 @@ class MetaTrainerTest {
         MetaTrainConfig config = config(Learner.META_SGD).withThreads(2);
         MetaTrainState whole = run(config, MetaTrainState.initial(init), 13);
         MetaTrainState half = run(config, MetaTrainState.initial(init), 6);
+        MetaTrainState halfCopy = new MetaTrainState(half.params(), half.optimizer().copy(), half.step(), half.cursor(), half.taskCount());
         MetaTrainState resumed = run(config, half, 7);
+        assertEquals(halfCopy.optimizer(), half.optimizer(), "training must not change the state it was given");
+        assertEquals(halfCopy, half);
         assertEquals(whole.params(), resumed.params());
         assertEquals(whole.step(), resumed.step());
         assertEquals(whole.cursor(), resumed.cursor());
-        assertTrue(java.util.Arrays.equals(whole.optimizer().m(), resumed.optimizer().m()));
+        assertEquals(whole.optimizer(), resumed.optimizer());
+    }
+
+    @Test
+    void evaluate_isTheMeanPostAdaptationQueryLoss_onAnyNumberOfThreads() {
+        double expected = 0;
+        InnerLoop<RegressionBatch> loop = new InnerLoop<>(model, 2, 0.05);
+        for (Task<RegressionBatch> t : tasks) expected += model.loss(init, loop.adapt(init, t.support()).fast(), t.query());
+        expected /= tasks.size();
+        try (MetaTrainer<RegressionBatch> one = new MetaTrainer<>(model, config(Learner.MAML));
+             MetaTrainer<RegressionBatch> three = new MetaTrainer<>(model, config(Learner.MAML).withThreads(3))) {
+            assertEquals(expected, one.evaluate(init, tasks), 0.0);
+            assertEquals(expected, three.evaluate(init, tasks), 0.0);
+        }
     }
 
     @Test
@@ -127,6 +143,27 @@ class MetaTrainerTest {
             assertTrue(e.where().endsWith("inner step 0 of 2"), e.where());
             assertEquals("gradient of W", e.group());
             assertEquals(-1, first.params().firstNonFinite());
+        }
+    }
+
+    @Test
+    void nonFiniteSlowGradient_stopsTheStep_namingTheMetaStepAndGroup() {
+        TaskModel<RegressionBatch> slowNaN = new TaskModel<>() {
+            @Override public dev.metarec.nn.FastLayout fastLayout() { return model.fastLayout(); }
+            @Override public double loss(Params meta, double[] fast, RegressionBatch b) { return model.loss(meta, fast, b); }
+            @Override public double lossAndGradient(Params meta, double[] fast, RegressionBatch b, double[] gf, dev.metarec.nn.Gradient gs, double scale) {
+                double loss = model.lossAndGradient(meta, fast, b, gf, gs, scale);
+                if (gs != null) gs.add(meta.layout().group("o").offset(), Double.NaN);
+                return loss;
+            }
+            @Override public void hessianVectorProduct(Params meta, double[] fast, RegressionBatch b, double[] v, double[] hv, dev.metarec.nn.Gradient gs, double scale) {
+                model.hessianVectorProduct(meta, fast, b, v, hv, gs, scale);
+            }
+        };
+        try (MetaTrainer<RegressionBatch> trainer = new MetaTrainer<>(slowNaN, config(Learner.FIRST_ORDER_MAML).withThreads(2))) {
+            NonFiniteException e = assertThrows(NonFiniteException.class, () -> trainer.step(MetaTrainState.initial(init), tasks, MetaTrainListener.NONE));
+            assertEquals("meta step 1, mean meta-gradient", e.where());
+            assertEquals("gradient of o", e.group());
         }
     }
 

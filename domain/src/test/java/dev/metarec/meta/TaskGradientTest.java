@@ -143,6 +143,27 @@ class TaskGradientTest {
     }
 
     @Test
+    void maml_shouldThrowNamingTheBackwardStepAndGroup_whenAHessianVectorProductTurnsInfinite() {
+        TanhTaskModel tanh = new TanhTaskModel(3, 2, 3, false);
+        TaskModel<RegressionBatch> badHessian = new TaskModel<>() {
+            @Override public dev.metarec.nn.FastLayout fastLayout() { return tanh.fastLayout(); }
+            @Override public double loss(Params m, double[] f, RegressionBatch b) { return tanh.loss(m, f, b); }
+            @Override public double lossAndGradient(Params m, double[] f, RegressionBatch b, double[] gf, Gradient gs, double s) {
+                return tanh.lossAndGradient(m, f, b, gf, gs, s);
+            }
+            @Override public void hessianVectorProduct(Params m, double[] f, RegressionBatch b, double[] v, double[] hv, Gradient gs, double s) {
+                tanh.hessianVectorProduct(m, f, b, v, hv, gs, s);
+                hv[tanh.fastLayout().slot("c").fastOffset()] = Double.NEGATIVE_INFINITY;
+            }
+        };
+        Params meta = tanh.init(random, 0.3);
+        var e = assertThrows(dev.metarec.nn.NonFiniteException.class,
+                () -> new TaskGradient<>(badHessian, Learner.MAML, 3, 0.1).addTo(meta, task(3), new Gradient(meta.layout())));
+        assertEquals("meta-gradient through inner step 2 of 3", e.where());
+        assertEquals("c", e.group());
+    }
+
+    @Test
     void metaSgd_withoutARateGroup_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TaskGradient<>(new TanhTaskModel(3, 2, 3, false), Learner.META_SGD, 1, 0.1));
