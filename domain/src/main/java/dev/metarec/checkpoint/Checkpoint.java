@@ -1,11 +1,11 @@
 package dev.metarec.checkpoint;
 
 import dev.metarec.features.FeatureSpace;
-import dev.metarec.features.FeatureVocabulary;
 import dev.metarec.nn.ModelConfig;
 import dev.metarec.nn.ParamGroup;
 import dev.metarec.nn.ParamLayout;
 import dev.metarec.nn.Params;
+import dev.metarec.nn.PreferenceNetwork;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,11 +16,9 @@ import java.util.regex.Pattern;
  * embedding tables were sized for, the meta-parameters, and where it came from. A value; encoded by
  * {@link CheckpointCodec}.
  *
- * <p>The constructor checks that the parts agree, by the group names {@link ModelConfig} documents:
- * the vocabularies match the config's feature specs, each embedding table {@code emb.user.<f>},
- * {@code emb.item.<f>}, {@code emb.userId}, {@code emb.itemId} has the vocabulary's row count and
- * {@code embeddingDim} columns, every adapted group exists and is dense, and no parameter is NaN or
- * infinite.
+ * <p>The constructor checks that the parts agree: the vocabularies match the config's feature specs,
+ * the parameters are laid out exactly as the {@link PreferenceNetwork} built from the config and the
+ * vocabularies' table sizes ({@link #network()}), and no parameter is NaN or infinite.
  *
  * @param checkpointId 1 to 128 characters of {@code [A-Za-z0-9._-]} (it becomes an S3 key)
  */
@@ -36,28 +34,17 @@ public record Checkpoint(String checkpointId, ModelConfig config, FeatureSpace f
         if (!ID.matcher(checkpointId).matches())
             throw new IllegalArgumentException("checkpointId must be 1-128 characters of [A-Za-z0-9._-], was '" + checkpointId + "'");
         features.requireCompatible(config);
-        requireTables(params.layout(), "emb.user.", features.userVocabularies(), config.embeddingDim());
-        requireTables(params.layout(), "emb.item.", features.itemVocabularies(), config.embeddingDim());
-        if (config.userIdEmbedding()) requireTable(params.layout(), "emb.userId", features.userIdRows(), config.embeddingDim());
-        if (config.itemIdEmbedding()) requireTable(params.layout(), "emb.itemId", features.itemIdRows(), config.embeddingDim());
-        for (String g : config.adaptedGroups()) {
-            ParamGroup group = params.layout().findGroup(g).orElseThrow(() ->
-                    new IllegalArgumentException("adapted group " + g + " is not in the parameter layout"));
-            if (group.kind() != ParamGroup.Kind.DENSE) throw new IllegalArgumentException("adapted group " + g + " must be DENSE, is " + group.kind());
-        }
+        String mismatch = firstDifference(params.layout(), network(config, features).layout());
+        if (mismatch != null)
+            throw new IllegalArgumentException("the parameters do not fit the network this config and these vocabularies make: " + mismatch);
         params.requireFinite("checkpoint " + checkpointId);
     }
 
-    private static void requireTables(ParamLayout layout, String prefix, List<FeatureVocabulary> vocabularies, int dim) {
-        for (FeatureVocabulary v : vocabularies) requireTable(layout, prefix + v.name(), v.rows(), dim);
-    }
+    /** The network these parameters belong to (cheap: builds the layout only). */
+    public PreferenceNetwork network() { return network(config, features); }
 
-    private static void requireTable(ParamLayout layout, String name, int rows, int dim) {
-        ParamGroup g = layout.findGroup(name).orElseThrow(() ->
-                new IllegalArgumentException("embedding table " + name + " is not in the parameter layout"));
-        if (g.rows() != rows || g.cols() != dim)
-            throw new IllegalArgumentException("embedding table " + name + " is " + g.rows() + " x " + g.cols()
-                    + " but the feature space and config need " + rows + " x " + dim);
+    private static PreferenceNetwork network(ModelConfig config, FeatureSpace features) {
+        return new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
     }
 
     /**
@@ -65,13 +52,18 @@ public record Checkpoint(String checkpointId, ModelConfig config, FeatureSpace f
      * loads them expects (e.g. a network built by another version of the code).
      */
     public void requireLayout(ParamLayout expected) {
-        List<ParamGroup> have = params.layout().groups(), want = expected.groups();
-        for (int i = 0; i < Math.max(have.size(), want.size()); i++) {
-            ParamGroup h = i < have.size() ? have.get(i) : null, w = i < want.size() ? want.get(i) : null;
-            if (!Objects.equals(h, w))
-                throw new CheckpointFormatException("layout mismatch in checkpoint " + checkpointId + ": parameter group #" + i
-                        + " is " + describe(h) + " but the model expects " + describe(w));
+        String mismatch = firstDifference(params.layout(), expected);
+        if (mismatch != null) throw new CheckpointFormatException("layout mismatch in checkpoint " + checkpointId + ": " + mismatch);
+    }
+
+    /** Null when equal, else "parameter group #i is X but the model expects Y". */
+    private static String firstDifference(ParamLayout have, ParamLayout want) {
+        List<ParamGroup> h = have.groups(), w = want.groups();
+        for (int i = 0; i < Math.max(h.size(), w.size()); i++) {
+            ParamGroup a = i < h.size() ? h.get(i) : null, b = i < w.size() ? w.get(i) : null;
+            if (!Objects.equals(a, b)) return "parameter group #" + i + " is " + describe(a) + " but the model expects " + describe(b);
         }
+        return null;
     }
 
     private static String describe(ParamGroup g) {

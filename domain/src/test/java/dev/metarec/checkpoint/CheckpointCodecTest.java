@@ -113,7 +113,14 @@ class CheckpointCodecTest {
                 ModelSections.writeFeatures(c.features()), ModelSections.writeParams(wrong));
         CheckpointFormatException e = rejected(bytes);
         assertMessage(e, "incompatible checkpoint ckpt-2026-11-28.001");
-        assertMessage(e, "embedding table emb.user.country is 18 x 3 but the feature space and config need 19 x 3");
+        assertMessage(e, "parameter group #0 is emb.user.country (TABLE 18 x 3 at 0) but the model expects emb.user.country (TABLE 19 x 3 at 0)");
+    }
+
+    @Test
+    void network_isBuiltForTheCheckpointsLayout() {
+        Checkpoint c = CheckpointFixtures.small();
+        assertEquals(c.params().layout(), c.network().layout());
+        assertEquals(c.config(), c.network().config());
     }
 
     @Test

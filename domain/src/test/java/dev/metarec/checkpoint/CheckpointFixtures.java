@@ -2,7 +2,6 @@ package dev.metarec.checkpoint;
 
 import dev.metarec.features.FeatureSpace;
 import dev.metarec.features.FeatureSpec;
-import dev.metarec.features.FeatureVocabulary;
 import dev.metarec.model.Attributes;
 import dev.metarec.model.Item;
 import dev.metarec.model.UserProfile;
@@ -11,6 +10,7 @@ import dev.metarec.nn.ModelConfig;
 import dev.metarec.nn.Objective;
 import dev.metarec.nn.ParamLayout;
 import dev.metarec.nn.Params;
+import dev.metarec.nn.PreferenceNetwork;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Small models laid out by the group names {@link ModelConfig} documents, without the network. */
+/** Small models and MeLU-size fast layouts for the codec tests. */
 final class CheckpointFixtures {
     private CheckpointFixtures() {}
 
@@ -40,22 +40,8 @@ final class CheckpointFixtures {
         return FeatureSpace.fit(c, users, items, 1);
     }
 
-    /** Tables, ID tables, user offset/bias, MLP, output, Meta-SGD rates: the order is this fixture's choice. */
     static ParamLayout layout(ModelConfig c, FeatureSpace s) {
-        ParamLayout.Builder b = ParamLayout.builder();
-        for (FeatureVocabulary v : s.userVocabularies()) b.table("emb.user." + v.name(), v.rows(), c.embeddingDim());
-        for (FeatureVocabulary v : s.itemVocabularies()) b.table("emb.item." + v.name(), v.rows(), c.embeddingDim());
-        if (c.userIdEmbedding()) b.table("emb.userId", s.userIdRows(), c.embeddingDim());
-        if (c.itemIdEmbedding()) b.table("emb.itemId", s.itemIdRows(), c.embeddingDim());
-        b.dense("user.offset", 1, c.userSlots() * c.embeddingDim()).dense("user.bias", 1, 1);
-        int in = c.inputWidth();
-        for (int k = 0; k < c.hiddenWidths().size(); k++) {
-            int out = c.hiddenWidths().get(k);
-            b.dense("mlp." + k + ".W", in, out).dense("mlp." + k + ".b", 1, out);
-            in = out;
-        }
-        b.dense("out.W", in, 1).dense("out.b", 1, 1).dense("meta.innerLr", 1, c.adaptedGroups().size());
-        return b.build();
+        return new PreferenceNetwork(c, s.userTableRows(), s.itemTableRows(), s.userIdRows(), s.itemIdRows()).layout();
     }
 
     static Params randomParams(ParamLayout layout, long seed) {

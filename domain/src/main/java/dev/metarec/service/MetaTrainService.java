@@ -1,0 +1,236 @@
+package dev.metarec.service;
+
+import dev.metarec.checkpoint.Checkpoint;
+import dev.metarec.checkpoint.CheckpointCodec;
+import dev.metarec.checkpoint.CheckpointFormatException;
+import dev.metarec.checkpoint.CheckpointMetadata;
+import dev.metarec.features.FeatureSpace;
+import dev.metarec.meta.Batch;
+import dev.metarec.meta.MetaTrainState;
+import dev.metarec.meta.MetaTrainer;
+import dev.metarec.meta.Task;
+import dev.metarec.nn.ModelConfig;
+import dev.metarec.nn.NonFiniteException;
+import dev.metarec.nn.Params;
+import dev.metarec.nn.PreferenceNetwork;
+import dev.metarec.port.CatalogStore;
+import dev.metarec.port.ChampionPointer;
+import dev.metarec.port.CheckpointStore;
+import dev.metarec.port.EventStore;
+import dev.metarec.port.TrainingProgressStore;
+import dev.metarec.port.UserProfileStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scheduled meta-training job (MAML family; Finn et al. ICML 2017, as configured). One invocation
+ * trains within its time budget and saves its progress; the next one resumes. When the run reaches its
+ * target steps, the challenger is compared with the champion on held-out validation users (mean query
+ * loss after adaptation) and promoted only if better: written once under a new id, read back and
+ * verified (checksum), then the pointer moves by compare-and-set. A corrupt checkpoint is never
+ * promoted and a non-finite training step abandons the run, so the champion keeps serving. With no
+ * champion at all, the first finished run is promoted (bootstrap).
+ */
+public final class MetaTrainService {
+    private static final System.Logger LOG = System.getLogger(MetaTrainService.class.getName());
+
+    public enum Status { NO_DATA, IN_PROGRESS, PROMOTED, REJECTED, LOST_RACE, FAILED }
+
+    public record Result(Status status, String runId, String checkpointId, long step, long targetSteps, int trainTasks,
+                         int validationTasks, double challengerLoss, double championLoss, String message) {}
+
+    private final EventStore events;
+    private final CatalogStore catalog;
+    private final UserProfileStore profiles;
+    private final CheckpointStore checkpoints;
+    private final ChampionPointer pointer;
+    private final TrainingProgressStore progress;
+    private final CheckpointCodec codec;
+    private final MetaTrainSettings settings;
+    private final ServiceSettings serving;
+    private final Clock clock;
+
+    public MetaTrainService(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
+                            ChampionPointer pointer, TrainingProgressStore progress, CheckpointCodec codec,
+                            MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
+        this.events = events;
+        this.catalog = catalog;
+        this.profiles = profiles;
+        this.checkpoints = checkpoints;
+        this.pointer = pointer;
+        this.progress = progress;
+        this.codec = codec;
+        this.settings = settings;
+        this.serving = serving;
+        this.clock = clock;
+    }
+
+    /** Trains until the run finishes or {@code budget} is spent, whichever is first. */
+    public Result run(Duration budget) {
+        Instant deadline = clock.instant().plus(budget);
+        TrainingData data = TrainingData.read(events, catalog, profiles);
+        Optional<String> currentId = pointer.current();
+        Optional<Checkpoint> champion = currentId.flatMap(this::load);
+        TrainingProgress run = resume().orElseGet(() -> start(data, champion, currentId.orElse("")));
+        if (run == null) return new Result(Status.NO_DATA, "", "", 0, settings.targetSteps(), 0, 0, Double.NaN, Double.NaN,
+                "no items yet: ingest a catalogue (and events) first");
+        ModelConfig config = run.challenger().config();
+        FeatureSpace features = run.challenger().features();
+        PreferenceNetwork network = network(run.challenger());
+        List<Task<Batch>> train = data.tasks(false, config.objective(), features, settings, serving);
+        List<Task<Batch>> validation = data.tasks(true, config.objective(), features, settings, serving);
+        MetaTrainState state = run.state();
+        if (!train.isEmpty()) {
+            if (state.taskCount() != 0 && state.taskCount() != train.size())
+                state = new MetaTrainState(state.params(), state.optimizer(), state.step(), 0, train.size());
+            try (MetaTrainer<Batch> trainer = new MetaTrainer<>(network, settings.trainerConfig())) {
+                long lastSaved = state.step();
+                while (state.step() < settings.targetSteps() && clock.instant().isBefore(deadline)) {
+                    state = trainer.step(state, train, r -> { });
+                    if (state.step() - lastSaved >= settings.checkpointEvery()) { save(run, state); lastSaved = state.step(); }
+                }
+            } catch (NonFiniteException e) {
+                progress.clear();
+                LOG.log(System.Logger.Level.ERROR, "meta-training run " + run.runId() + " abandoned, the champion keeps serving: " + e.getMessage(), e);
+                return new Result(Status.FAILED, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(), Double.NaN, Double.NaN, e.getMessage());
+            }
+        }
+        boolean done = state.step() >= settings.targetSteps() || train.isEmpty();
+        if (!done) {
+            save(run, state);
+            return new Result(Status.IN_PROGRESS, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(), Double.NaN, Double.NaN,
+                    "time budget spent; the next invocation resumes");
+        }
+        return finish(run, state, network, data, champion, train.size(), validation);
+    }
+
+    private Result finish(TrainingProgress run, MetaTrainState state, PreferenceNetwork network, TrainingData data,
+                          Optional<Checkpoint> champion, int trainTasks, List<Task<Batch>> validation) {
+        double challengerLoss = validation.isEmpty() ? Double.NaN : evaluate(network, state.params(), validation);
+        double championLoss = champion.map(c -> championLoss(c, data)).orElse(Double.NaN);
+        progress.clear();
+        boolean better = champion.isEmpty() || (Double.isFinite(challengerLoss) && Double.isFinite(championLoss)
+                && champion.get().config().objective() == run.challenger().config().objective()
+                && challengerLoss < championLoss - settings.promotionMargin());
+        if (!better) return new Result(Status.REJECTED, run.runId(), "", state.step(), settings.targetSteps(), trainTasks, validation.size(),
+                challengerLoss, championLoss, "the challenger is not better than champion " + champion.get().checkpointId());
+        Map<String, Double> metrics = new java.util.TreeMap<>();
+        if (Double.isFinite(challengerLoss)) metrics.put("val.loss", challengerLoss);
+        metrics.put(ServingModel.PRIOR_OFFSET, priorOffset(network, state.params(), data, run.challenger()));
+        Checkpoint c = new Checkpoint(run.runId(), run.challenger().config(), run.challenger().features(), state.params(),
+                CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), state.step(), metrics));
+        checkpoints.write(c.checkpointId(), codec.encode(c));
+        Checkpoint verified = codec.decode(checkpoints.read(c.checkpointId()).orElseThrow(() ->
+                new CheckpointFormatException("checkpoint " + c.checkpointId() + " vanished after writing")));
+        if (!verified.params().equals(c.params())) throw new CheckpointFormatException("checkpoint " + c.checkpointId() + " reads back different parameters");
+        String expected = run.baseChampion().isEmpty() ? null : run.baseChampion();
+        Status status = pointer.moveCurrent(expected, c.checkpointId()) ? Status.PROMOTED : Status.LOST_RACE;
+        LOG.log(System.Logger.Level.INFO, "meta-train run {0}: {1} (validation loss {2} vs champion {3})", run.runId(), status, challengerLoss, championLoss);
+        return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), trainTasks, validation.size(),
+                challengerLoss, championLoss, status == Status.PROMOTED ? "promoted" : "the champion changed during the run; not promoted");
+    }
+
+    /**
+     * What the champion's prior (no adaptation) misses on average, so zero-shot scores and the item
+     * residuals of {@link ItemWarmUp} are measured against a calibrated baseline: the mean of
+     * target - score over training users' query examples (squared error), or the logit difference of the
+     * mean target and the mean predicted probability (implicit objectives). MAML's initialisation is
+     * optimised to adapt well, not to predict well unadapted, so this is often far from 0.
+     */
+    private double priorOffset(PreferenceNetwork network, Params params, TrainingData data, Checkpoint challenger) {
+        List<Task<Batch>> tasks = data.tasks(false, challenger.config().objective(), challenger.features(), settings, serving);
+        double[] prior = network.fastLayout().gather(params);
+        double sumTarget = 0, sumPrediction = 0, n = 0;
+        for (Task<Batch> t : tasks) {
+            for (var e : t.query().examples()) {
+                double score = network.score(params, prior, t.query().user(), e.item(), e.offset());
+                sumTarget += e.target();
+                sumPrediction += network.prediction(score);
+                n++;
+            }
+            if (n > 5000) break;
+        }
+        if (n == 0) return 0.0;
+        double offset;
+        if (challenger.config().objective() == dev.metarec.nn.Objective.SQUARED_ERROR) offset = (sumTarget - sumPrediction) / n;
+        else offset = logit(sumTarget / n) - logit(sumPrediction / n);
+        return Double.isFinite(offset) ? offset : 0.0;
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+        return Math.log(q / (1 - q));
+    }
+
+    private double championLoss(Checkpoint champion, TrainingData data) {
+        List<Task<Batch>> tasks = data.tasks(true, champion.config().objective(), champion.features(), settings, serving);
+        return tasks.isEmpty() ? Double.NaN : evaluate(network(champion), champion.params(), tasks);
+    }
+
+    private double evaluate(PreferenceNetwork network, Params params, List<Task<Batch>> tasks) {
+        try (MetaTrainer<Batch> t = new MetaTrainer<>(network, settings.trainerConfig().withThreads(1))) {
+            return t.evaluate(params, tasks);
+        } catch (NonFiniteException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A new run: features fitted on today's data; parameters warm-started from the champion when the shapes agree. */
+    private TrainingProgress start(TrainingData data, Optional<Checkpoint> champion, String base) {
+        if (data.items.isEmpty()) return null;
+        ModelConfig config = champion.map(Checkpoint::config)
+                .orElseGet(() -> ModelDesign.design(data.userAttributes(), data.itemAttributes(), data.allEvents, settings));
+        FeatureSpace features = FeatureSpace.fit(config, data.userProfiles(), data.items, 1);
+        PreferenceNetwork network = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
+        Params params = champion.filter(c -> c.params().layout().equals(network.layout())).map(Checkpoint::params)
+                .orElseGet(() -> network.initialise(settings.seed()));
+        String runId = runId(clock.instant(), base, data);
+        Checkpoint challenger = new Checkpoint(runId, config, features, params, CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), 0, Map.of()));
+        return new TrainingProgress(runId, base, challenger, MetaTrainState.initial(params));
+    }
+
+    /** {@code ckpt-<UTC yyyyMMddHHmmssSSS>-<hash of base champion, seed and data size>}: new per run, deterministic. */
+    private String runId(Instant now, String base, TrainingData data) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(java.time.ZoneOffset.UTC).format(now);
+        long h = base.hashCode() * 31L + settings.seed() * 1_000_003L + data.allEvents.size() * 7919L + data.items.size();
+        return "ckpt-" + stamp + "-" + Long.toHexString(h & 0xFFFFFFL);
+    }
+
+    private Optional<TrainingProgress> resume() {
+        try {
+            return progress.load().map(b -> TrainingProgress.decode(b, codec));
+        } catch (CheckpointFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "saved training progress is unreadable, starting a new run: " + e.getMessage());
+            progress.clear();
+            return Optional.empty();
+        }
+    }
+
+    private void save(TrainingProgress run, MetaTrainState state) {
+        Checkpoint c = run.challenger();
+        Checkpoint now = new Checkpoint(c.checkpointId(), c.config(), c.features(), state.params(), c.metadata());
+        progress.save(new TrainingProgress(run.runId(), run.baseChampion(), now, state).encode(codec));
+    }
+
+    private Optional<Checkpoint> load(String id) {
+        try {
+            return checkpoints.read(id).map(codec::decode);
+        } catch (CheckpointFormatException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.ERROR, "champion " + id + " is unreadable; treating it as absent for comparison: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static PreferenceNetwork network(Checkpoint c) {
+        FeatureSpace f = c.features();
+        PreferenceNetwork n = new PreferenceNetwork(c.config(), f.userTableRows(), f.itemTableRows(), f.userIdRows(), f.itemIdRows());
+        c.requireLayout(n.layout());
+        return n;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.metarec.service;
+
+import dev.metarec.features.FeatureSpec;
+import dev.metarec.model.Attributes;
+import dev.metarec.model.Event;
+import dev.metarec.model.EventType;
+import dev.metarec.nn.ModelConfig;
+import dev.metarec.nn.Objective;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Chooses the shape of a first model from the data: one feature per attribute present on at least 5%
+ * of entities (NUMERIC when every value parses as a number, MULTI when some entity has several values,
+ * else CATEGORICAL), at most 16 per side; squared error when most events are ratings, else logistic.
+ */
+final class ModelDesign {
+    private static final int MAX_FEATURES = 16;
+
+    private ModelDesign() {}
+
+    static ModelConfig design(Iterable<Attributes> users, Iterable<Attributes> items, List<Event> events, MetaTrainSettings s) {
+        long ratings = events.stream().filter(e -> e.type() == EventType.RATING).count();
+        Objective objective = ratings * 2 >= events.size() && ratings > 0 ? Objective.SQUARED_ERROR : Objective.LOGISTIC;
+        List<FeatureSpec> userFeatures = features(users);
+        List<FeatureSpec> itemFeatures = features(items);
+        boolean itemIds = itemFeatures.isEmpty();
+        List<String> adapted = new ArrayList<>();
+        for (int k = 0; k < s.hiddenWidths().size(); k++) { adapted.add("mlp." + k + ".W"); adapted.add("mlp." + k + ".b"); }
+        adapted.addAll(List.of("out.W", "out.b", "user.bias"));
+        return new ModelConfig(userFeatures, itemFeatures, s.embeddingDim(), s.hiddenWidths(), objective, adapted, false, itemIds, s.innerLr());
+    }
+
+    private static List<FeatureSpec> features(Iterable<Attributes> entities) {
+        Map<String, int[]> stats = new TreeMap<>();   // name -> {present, multi, nonNumeric}
+        int n = 0;
+        for (Attributes a : entities) {
+            n++;
+            for (Map.Entry<String, List<String>> e : a.values().entrySet()) {
+                if (e.getValue().isEmpty()) continue;
+                int[] st = stats.computeIfAbsent(e.getKey(), k -> new int[3]);
+                st[0]++;
+                if (e.getValue().size() > 1) st[1]++;
+                for (String v : e.getValue()) if (!numeric(v)) { st[2]++; break; }
+            }
+        }
+        List<FeatureSpec> out = new ArrayList<>();
+        Map<String, Integer> order = new HashMap<>();
+        for (Map.Entry<String, int[]> e : stats.entrySet()) {
+            int[] st = e.getValue();
+            if (st[0] * 20 < n || out.size() >= MAX_FEATURES) continue;
+            FeatureSpec spec = st[1] > 0 ? FeatureSpec.multi(e.getKey())
+                    : st[2] == 0 ? FeatureSpec.numeric(e.getKey(), 8) : FeatureSpec.categorical(e.getKey());
+            order.put(e.getKey(), out.size());
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private static boolean numeric(String v) {
+        try {
+            return Double.isFinite(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.metarec.service;
+
+import dev.metarec.checkpoint.CheckpointFormatException;
+import dev.metarec.checkpoint.FastWeightsCodec;
+import dev.metarec.features.EncodedEntity;
+import dev.metarec.model.Item;
+import dev.metarec.port.EventStore;
+import dev.metarec.port.FastWeightStore;
+import dev.metarec.port.FastWeightStore.StoredFastWeights;
+import dev.metarec.port.ItemStatsStore.ItemStats;
+import dev.metarec.port.UserProfileStore;
+import dev.metarec.service.Recommendation.Mode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Top-K recommendations. The user's weights: stored fast weights of the current champion made on the
+ * user's current events; else adapted now and stored (missing, stale, or made for an older champion);
+ * a user without events is scored zero-shot from their attributes with the champion's prior, and one
+ * with neither events nor attributes by popularity. Filters (exclusions, seen items, categories,
+ * candidate list) are applied before ranking, so a filtered item can never appear, not even as backfill.
+ * New items (few interactions) get a share of the slots when exploration is asked for.
+ */
+public final class RecommendService {
+    private final ChampionCache champion;
+    private final CatalogueIndex catalogue;
+    private final EventStore events;
+    private final UserProfileStore profiles;
+    private final FastWeightStore fastWeights;
+    private final FastWeightsCodec codec;
+    private final AdaptService adapt;
+    private final ServiceSettings settings;
+    private final Supplier<String> ids;
+    private final Ranking ranking;
+
+    public RecommendService(ChampionCache champion, CatalogueIndex catalogue, EventStore events, UserProfileStore profiles,
+                            FastWeightStore fastWeights, FastWeightsCodec codec, AdaptService adapt, ServiceSettings settings,
+                            Supplier<String> recommendationIds) {
+        this.champion = champion;
+        this.catalogue = catalogue;
+        this.events = events;
+        this.profiles = profiles;
+        this.fastWeights = fastWeights;
+        this.codec = codec;
+        this.adapt = adapt;
+        this.settings = settings;
+        this.ids = recommendationIds;
+        this.ranking = new Ranking(settings);
+    }
+
+    public Recommendation recommend(RecommendCommand cmd, Instant now) {
+        ServingModel model = champion.require(now);
+        UserState user = UserState.load(cmd.userId(), profiles, events, settings.seenLimit());
+        CatalogueIndex.Snapshot cat = catalogue.snapshot(model);
+        Map<String, ItemStats> stats = catalogue.stats(now);
+        Weights w = weights(model, user, cat, stats, now);
+        EncodedEntity u = model.encodeUser(user.profile());
+        int[] eligible = ranking.eligible(cmd, cat, user);
+        double[] scores = ranking.score(model, w.fast, u, cat, stats, eligible, w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0);
+        if (!allFinite(scores) && w.mode != Mode.ZERO_SHOT) {
+            w = new Weights(model.prior(), Mode.PRIOR_FALLBACK);
+            scores = ranking.score(model, w.fast, u, cat, stats, eligible, model.priorOffset());
+        }
+        if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for user " + cmd.userId());
+        boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
+        Mode mode = popular ? Mode.POPULAR : w.mode;
+        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, scores, cmd, popular);
+        return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
+    }
+
+    private record Weights(double[] fast, Mode mode) {}
+
+    private Weights weights(ServingModel model, UserState user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, Instant now) {
+        if (!user.hasEvents()) return new Weights(model.prior(), Mode.ZERO_SHOT);
+        Optional<double[]> stored = fastWeights.find(user.userId()).flatMap(r -> usable(model, user, r));
+        if (stored.isPresent()) return new Weights(stored.get(), Mode.STORED);
+        AdaptService.Outcome o = adapt.adapt(model, user, cat, stats, now);
+        return new Weights(o.fast(), o.fellBackToPrior() ? Mode.PRIOR_FALLBACK : Mode.ADAPTED);
+    }
+
+    /** The stored weights when made by this champion on the user's current events, decodable and finite. */
+    private Optional<double[]> usable(ServingModel model, UserState user, StoredFastWeights r) {
+        if (!r.checkpointId().equals(model.checkpointId())) return Optional.empty();
+        try {
+            FastWeightsPayload p = FastWeightsPayload.decode(r.payload());
+            if (p.eventCount() != user.eventCount()) return Optional.empty();
+            double[] fast = codec.decode(p.weights(), model.network().fastLayout(), model.meta());
+            return allFinite(fast) ? Optional.of(fast) : Optional.empty();
+        } catch (CheckpointFormatException | IllegalArgumentException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean allFinite(double[] v) {
+        for (double x : v) if (!Double.isFinite(x)) return false;
+        return true;
+    }
+
+    /** Items of the current catalogue snapshot, for callers that need to resolve ids. */
+    public List<Item> catalogue(Instant now) { return new ArrayList<>(catalogue.snapshot(champion.require(now)).items()); }
+}

@@ -1,0 +1,86 @@
+package dev.metarec.eval;
+
+import dev.metarec.eval.data.Datasets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command-line options of {@link EvaluateCommand}. Unknown options and bad values are rejected with a
+ * message naming the option and what it accepts.
+ */
+public record EvaluateOptions(String dataset, Path data, List<String> protocols, int seeds, Path out, boolean quick,
+                              Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network) {
+
+    public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
+    public static final List<String> LEARNERS = List.of("maml", "fomaml", "reptile", "metasgd");
+
+    public static final String USAGE = """
+            usage: evaluate --dataset <ml-100k|ml-1m|ml-latest-small|custom|synthetic> [--data <dir>]
+                            [--protocol melu,melu-split,time-ordered,ranking,drift|all] [--seeds 5] [--out eval-out]
+                            [--quick] [--epochs N] [--inner-steps K] [--learners maml,fomaml,reptile,metasgd]
+                            [--new-from-year YEAR] [--threads T] [--network melu|small]
+            """;
+
+    public static EvaluateOptions parse(String... args) {
+        String dataset = null, network = null;
+        Path data = null, out = Path.of("eval-out");
+        List<String> protocols = List.of("melu");
+        Integer seeds = null, epochs = null, innerSteps = null, year = null;
+        int threads = 1;
+        boolean quick = false;
+        List<String> learners = LEARNERS;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> quick = true;
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> {
+                    if (i + 1 >= args.length) throw new IllegalArgumentException("option " + a + " needs a value\n" + USAGE);
+                    String v = args[++i];
+                    switch (a) {
+                        case "--dataset" -> dataset = oneOf("--dataset", v, Datasets.NAMES);
+                        case "--data" -> data = Path.of(v);
+                        case "--protocol" -> protocols = v.equals("all") ? PROTOCOLS : listOf("--protocol", v, PROTOCOLS);
+                        case "--seeds" -> seeds = positive("--seeds", v);
+                        case "--out" -> out = Path.of(v);
+                        case "--epochs" -> epochs = positive("--epochs", v);
+                        case "--inner-steps" -> innerSteps = positive("--inner-steps", v);
+                        case "--learners" -> learners = listOf("--learners", v, LEARNERS);
+                        case "--new-from-year" -> year = positive("--new-from-year", v);
+                        case "--threads" -> threads = positive("--threads", v);
+                        case "--network" -> network = oneOf("--network", v, List.of("melu", "small"));
+                        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+                    }
+                }
+            }
+        }
+        if (dataset == null) throw new IllegalArgumentException("--dataset is required\n" + USAGE);
+        if (data == null && !dataset.equals("synthetic")) throw new IllegalArgumentException("--data <dir> is required for dataset " + dataset);
+        return new EvaluateOptions(dataset, data, protocols, seeds != null ? seeds : quick ? 2 : 5, out, quick, epochs, innerSteps,
+                learners, year, threads, network != null ? network : quick ? "small" : "melu");
+    }
+
+    private static String oneOf(String option, String v, List<String> allowed) {
+        if (!allowed.contains(v)) throw new IllegalArgumentException(option + " must be one of " + allowed + ", was '" + v + "'");
+        return v;
+    }
+
+    private static List<String> listOf(String option, String v, List<String> allowed) {
+        List<String> out = new ArrayList<>();
+        for (String x : v.toLowerCase(Locale.ROOT).split(",")) out.add(oneOf(option, x.trim(), allowed));
+        return out;
+    }
+
+    private static int positive(String option, String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a positive integer, was '" + v + "'");
+        }
+    }
+}

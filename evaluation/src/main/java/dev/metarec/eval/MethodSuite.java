@@ -1,0 +1,24 @@
+package dev.metarec.eval;
+
+import dev.metarec.eval.method.BiasModel;
+import dev.metarec.eval.method.Floors;
+import dev.metarec.eval.method.NetworkSettings;
+import dev.metarec.eval.method.PooledNetwork;
+import dev.metarec.eval.method.RatingMethod;
+import dev.metarec.eval.method.TribuoFm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The methods every rating protocol runs: floors, baselines and metarec with each chosen learner. */
+final class MethodSuite {
+    private MethodSuite() {}
+
+    static List<RatingMethod> rating(List<String> learners, NetworkSettings settings, boolean includeFm) {
+        List<RatingMethod> m = new ArrayList<>(List.of(Floors.globalMean(), Floors.itemMean(), Floors.userSupportMean(), new BiasModel(),
+                Floors.popularity(), Floors.random(), new PooledNetwork(settings)));
+        if (includeFm) m.add(new TribuoFm(8));
+        m.addAll(Learners.methods(learners, settings));
+        return m;
+    }
+}

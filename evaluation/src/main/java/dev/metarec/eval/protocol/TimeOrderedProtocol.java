@@ -1,0 +1,77 @@
+package dev.metarec.eval.protocol;
+
+import dev.metarec.eval.data.Dataset;
+import dev.metarec.model.Event;
+import dev.metarec.model.Item;
+import dev.metarec.model.UserProfile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Time-ordered few-shot protocol: users are ordered by the time of their first event; the earliest
+ * {@code trainFraction} are training users (the last {@code validationFraction} of those validation
+ * users), the rest test users. A test user's support is their first k events and the query the next
+ * {@code queryLimit} events after them (what came after), for each k in {@code shots}, the query being the same for every k. Users need at
+ * least max(shots) + {@code minQuery} events.
+ */
+public record TimeOrderedProtocol(double trainFraction, double validationFraction, List<Integer> shots, int minQuery, int queryLimit) {
+
+    public TimeOrderedProtocol {
+        shots = List.copyOf(shots);
+        if (shots.isEmpty()) throw new IllegalArgumentException("shots must not be empty");
+        if (!(trainFraction > 0 && trainFraction < 1)) throw new IllegalArgumentException("trainFraction must be in (0, 1), was " + trainFraction);
+        if (minQuery < 1 || queryLimit < minQuery) throw new IllegalArgumentException("need 1 <= minQuery <= queryLimit, were " + minQuery + ", " + queryLimit);
+    }
+
+    public static TimeOrderedProtocol standard() { return new TimeOrderedProtocol(0.8, 0.1, List.of(1, 3, 5, 10, 20), 5, 50); }
+
+    public int maxShots() { return shots.stream().mapToInt(Integer::intValue).max().orElseThrow(); }
+
+    /**
+     * Scenario names are {@code k=<shots>}; every k is scored on the same query (the events after the
+     * first max(shots)). A training task is the first min(n, 2 * queryLimit) events of a training user,
+     * support the first half in time, query the rest.
+     */
+    public EvalSplit split(Dataset data, long seed) {
+        Map<String, List<Rated>> byUser = histories(data);
+        List<String> order = new ArrayList<>(byUser.keySet());
+        order.sort(Comparator.comparing((String u) -> byUser.get(u).get(0).time()).thenComparing(u -> u));
+        int nTrain = (int) Math.round(order.size() * trainFraction);
+        int nValidation = (int) Math.round(nTrain * validationFraction);
+        Map<String, UserProfile> users = data.usersById();
+        List<UserTask> train = new ArrayList<>(), validation = new ArrayList<>();
+        for (int i = 0; i < nTrain; i++) {
+            String u = order.get(i);
+            List<Rated> h = byUser.get(u);
+            if (h.size() < 2) continue;
+            boolean isValidation = i >= nTrain - nValidation;
+            if (isValidation && h.size() < maxShots() + minQuery) continue;
+            int cut = isValidation ? maxShots() : Math.min(h.size(), 2 * queryLimit) / 2;
+            UserTask t = new UserTask(users.get(u), h.subList(0, cut), h.subList(cut, Math.min(h.size(), cut + queryLimit)));
+            (isValidation ? validation : train).add(t);
+        }
+        Map<String, List<UserTask>> scenarios = new LinkedHashMap<>();
+        for (int k : shots) {
+            List<UserTask> tasks = new ArrayList<>();
+            for (int i = nTrain; i < order.size(); i++) {
+                List<Rated> h = byUser.get(order.get(i));
+                if (h.size() < maxShots() + minQuery) continue;
+                tasks.add(new UserTask(users.get(order.get(i)), h.subList(0, k), h.subList(maxShots(), Math.min(h.size(), maxShots() + queryLimit))));
+            }
+            scenarios.put("k=" + k, tasks);
+        }
+        return new EvalSplit(train, validation, scenarios);
+    }
+
+    static Map<String, List<Rated>> histories(Dataset data) {
+        Map<String, Item> items = data.itemsById();
+        Map<String, List<Rated>> byUser = new LinkedHashMap<>();
+        for (Event e : data.events())
+            byUser.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(new Rated(items.get(e.itemId()), e.value() == null ? 1.0 : e.value(), e.timestamp()));
+        return byUser;
+    }
+}

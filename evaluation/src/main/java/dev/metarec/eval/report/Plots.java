@@ -1,0 +1,83 @@
+package dev.metarec.eval.report;
+
+import dev.metarec.eval.metrics.Summary;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report's plots, each written only when the run produced its data: few-shot curve (time-ordered
+ * protocol, MAE against support size k), learning curves (training and validation loss), MAE by
+ * adaptation steps (MeLU protocol, strict, first scenario) and prequential error over the event index
+ * (drift replay). Returns the written file names.
+ */
+public final class Plots {
+    public static final String FEW_SHOT = "few-shot.png";
+    public static final String LEARNING = "learning-curve.png";
+    public static final String BY_STEPS = "mae-by-steps.png";
+    public static final String PREQUENTIAL = "prequential.png";
+
+    private Plots() {}
+
+    public static List<String> writeAll(Path dir, Results r) {
+        List<String> written = new ArrayList<>();
+        write(dir, fewShot(r), FEW_SHOT, written);
+        write(dir, fromSeries(r, "learning-curve", "Learning curves (first seed)", "outer step", "loss (MSE)"), LEARNING, written);
+        write(dir, bySteps(r), BY_STEPS, written);
+        write(dir, fromSeries(r, "prequential", "Prequential error on drifting users (event 0 = taste change)", "events since the change", "mean absolute error"), PREQUENTIAL, written);
+        return written;
+    }
+
+    private static void write(Path dir, LineChart chart, String name, List<String> written) {
+        if (chart.isEmpty()) return;
+        chart.writePng(dir.resolve(name));
+        written.add(name);
+    }
+
+    static LineChart fewShot(Results r) {
+        LineChart c = new LineChart("Few-shot curve (time-ordered, strict): MAE by support size", "support events k", "MAE");
+        Map<String, TreeMap<Integer, Summary>> lines = new LinkedHashMap<>();
+        Map<Results.Key, Summary> s = r.summaries(k -> k.protocol().equals("time-ordered") && k.variant().equals("strict")
+                && k.metric().equals("MAE") && k.scenario().startsWith("k="));
+        List<String> adaptive = s.keySet().stream().filter(k -> k.steps() > 0).map(Results.Key::method).distinct().toList();
+        int maxSteps = s.keySet().stream().mapToInt(Results.Key::steps).max().orElse(0);
+        s.forEach((k, v) -> {
+            boolean shown = k.steps() == 0 || (k.steps() == r.kSteps(k.method()) && maxSteps > 0);
+            if (!shown) return;
+            String name = adaptive.contains(k.method()) ? k.method() + " @" + k.steps() : k.method();
+            lines.computeIfAbsent(name, x -> new TreeMap<>()).put(Integer.parseInt(k.scenario().substring(2)), v);
+        });
+        lines.forEach((name, pts) -> c.add(line(name, pts)));
+        return c;
+    }
+
+    static LineChart bySteps(Results r) {
+        LineChart c = new LineChart("MAE by adaptation steps (MeLU protocol, strict)", "inner steps", "MAE");
+        Map<Results.Key, Summary> s = r.summaries(k -> k.protocol().startsWith("melu") && k.variant().equals("strict") && k.metric().equals("MAE"));
+        String scenario = s.keySet().stream().map(Results.Key::scenario).findFirst().orElse(null);
+        Map<String, TreeMap<Integer, Summary>> lines = new LinkedHashMap<>();
+        s.forEach((k, v) -> {
+            if (k.scenario().equals(scenario)) lines.computeIfAbsent(k.method(), x -> new TreeMap<>()).put(k.steps(), v);
+        });
+        lines.forEach((name, pts) -> { if (pts.size() > 1) c.add(line(name + " (" + scenario + ")", pts)); });
+        return c;
+    }
+
+    private static LineChart.Line line(String name, TreeMap<Integer, Summary> pts) {
+        double[] x = pts.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+        double[] y = pts.values().stream().mapToDouble(Summary::mean).toArray();
+        double[] lo = pts.values().stream().mapToDouble(v -> Double.isNaN(v.halfWidth()) ? v.mean() : v.low()).toArray();
+        double[] hi = pts.values().stream().mapToDouble(v -> Double.isNaN(v.halfWidth()) ? v.mean() : v.high()).toArray();
+        return new LineChart.Line(name, x, y, lo, hi);
+    }
+
+    static LineChart fromSeries(Results r, String plot, String title, String xLabel, String yLabel) {
+        LineChart c = new LineChart(title, xLabel, yLabel);
+        for (Results.Series s : r.series()) if (s.plot().equals(plot)) c.add(new LineChart.Line(s.name(), s.x(), s.y()));
+        return c;
+    }
+}

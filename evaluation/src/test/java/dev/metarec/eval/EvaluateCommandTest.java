@@ -1,0 +1,74 @@
+package dev.metarec.eval;
+
+import dev.metarec.eval.method.Progress;
+import dev.metarec.synthetic.SyntheticConfig;
+import dev.metarec.synthetic.SyntheticGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class EvaluateCommandTest {
+
+    @Test
+    void quickRun_onGeneratedCsvData_writesReportTablesAndPlots(@TempDir Path tmp) throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        SyntheticFiles.writeCsv(SyntheticGenerator.generate(SyntheticConfig.small().withUsers(120), 3), data);
+        Path out = tmp.resolve("out");
+        EvaluateOptions o = EvaluateOptions.parse("--dataset", "custom", "--data", data.toString(), "--protocol", "melu,time-ordered,ranking,drift",
+                "--quick", "--seeds", "2", "--learners", "fomaml", "--out", out.toString());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EvaluateCommand.run(o, "test", new PrintStream(log), Progress.NONE);
+
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## melu — strict — new-user/existing-item"), report);
+        assertTrue(report.contains("## melu — warm-up — new-user/existing-item"));
+        assertTrue(report.contains("## time-ordered — strict — k=20"));
+        assertTrue(report.contains("## ranking — strict"));
+        assertTrue(report.contains("## drift — prequential"));
+        assertTrue(report.contains("## Bar check (issue 3)"));
+        assertTrue(report.matches("(?s).*\\| bias model \\(shrunk\\) \\| \\d\\.\\d{4} ± \\d\\.\\d{4} \\|.*"), "the bias model row has a MAE with an interval");
+
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals("protocol,variant,scenario,method,steps,metric,seed,value", csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("melu,strict,new-user/existing-item,bias model (shrunk),0,MAE,1,")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("melu,strict,new-user/existing-item,bias model (shrunk),0,MAE,2,")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("ranking,strict,") && l.contains(",Recall@10,")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("drift,prequential,") && l.contains(",events-to-recover,")));
+        String maeLine = csv.stream().filter(l -> l.startsWith("melu,strict,new-user/existing-item,global mean,0,MAE,1,")).findFirst().orElseThrow();
+        double mae = Double.parseDouble(maeLine.substring(maeLine.lastIndexOf(',') + 1));
+        assertTrue(mae > 0.3 && mae < 2, "a plausible MAE of the global mean: " + mae);
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT, "%.4f", mae)) || Files.readString(out.resolve("summary.csv")).contains("global mean"));
+
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"metric\": \"MAE\"") && json.contains("\"summaries\"") && json.contains("\"plot\": \"prequential\""));
+        for (String png : List.of("few-shot.png", "learning-curve.png", "mae-by-steps.png", "prequential.png")) {
+            assertNotNull(ImageIO.read(out.resolve(png).toFile()), png + " is a readable image");
+            assertTrue(report.contains("![" + png + "]"), png + " is linked from the report");
+        }
+    }
+
+    @Test
+    void options_rejectBadValues_namingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "ml-5m", "--data", "x"));
+        assertTrue(e.getMessage().contains("--dataset must be one of"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "ml-100k"));
+        assertTrue(e.getMessage().contains("--data"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--seeds", "0"));
+        assertTrue(e.getMessage().contains("--seeds must be a positive integer"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--protocol", "melu,foo"));
+        assertTrue(e.getMessage().contains("--protocol"), e.getMessage());
+        EvaluateOptions q = EvaluateOptions.parse("--dataset", "synthetic", "--quick");
+        assertEquals(2, q.seeds());
+        assertEquals("small", q.network());
+        assertEquals(5, EvaluateOptions.parse("--dataset", "synthetic").seeds());
+    }
+}

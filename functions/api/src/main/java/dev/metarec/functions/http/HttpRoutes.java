@@ -1,0 +1,117 @@
+package dev.metarec.functions.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.metarec.functions.dto.IngestRequest;
+import dev.metarec.functions.dto.Problem;
+import dev.metarec.functions.dto.RecommendRequest;
+import dev.metarec.functions.dto.UserRequest;
+import dev.metarec.port.ChampionPointer;
+import dev.metarec.service.ChampionCache;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The HTTP edge around the Funqy functions: a request id on every request (from {@code X-Request-Id}, else
+ * generated; echoed back, put in the log MDC) and one structured log line per function call; a strict
+ * JSON check before Funqy (unknown fields, duplicate keys, nesting deeper than 32, wrong types: a 400 naming
+ * the field); problem+json for known failures; {@code GET /health} and {@code GET /metrics}.
+ */
+@Singleton
+public class HttpRoutes {
+    private static final Logger LOG = Logger.getLogger("dev.metarec.access");
+    private static final Map<String, Class<?>> FUNCTIONS = Map.of(
+            "/ingest", IngestRequest.class, "/adapt", UserRequest.class, "/recommend", RecommendRequest.class, "/erase", UserRequest.class);
+
+    @Inject ObjectMapper json;
+    @Inject Metrics metrics;
+    @Inject ChampionCache champion;
+    @Inject ChampionPointer pointer;
+    @Inject Clock clock;
+
+    void routes(@Observes Router router) {
+        ObjectMapper strict = json.copy();
+        strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1_000_000).maxNumberLength(64).build());
+        strict.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        router.route().order(-1000).handler(this::requestId);
+        router.route().order(-1000).failureHandler(this::failure);
+        for (Map.Entry<String, Class<?>> f : FUNCTIONS.entrySet()) {
+            ObjectReader reader = strict.readerFor(f.getValue());
+            router.post(f.getKey()).order(-900).handler(BodyHandler.create().setBodyLimit(2 * 1024 * 1024)).handler(ctx -> check(ctx, reader));
+        }
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4").end(metrics.prometheus()));
+    }
+
+    private void requestId(RoutingContext ctx) {
+        String given = ctx.request().getHeader("X-Request-Id");
+        String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        ctx.put("requestId", id);
+        MDC.put("requestId", id);
+        ctx.response().putHeader("X-Request-Id", id);
+        long start = System.nanoTime();
+        String path = ctx.normalizedPath();
+        if (FUNCTIONS.containsKey(path)) ctx.addEndHandler(v -> {
+            long nanos = System.nanoTime() - start;
+            int status = ctx.response().getStatusCode();
+            metrics.record(path.substring(1), status, nanos);
+            MDC.put("requestId", id);
+            LOG.infof("function=%s status=%d durationMs=%.2f", path.substring(1), status, nanos / 1e6);
+        });
+        ctx.next();
+    }
+
+    private void check(RoutingContext ctx, ObjectReader reader) {
+        try {
+            if (ctx.body().length() == 0) throw new com.fasterxml.jackson.core.JsonParseException(null, "empty body");
+            reader.readValue(ctx.body().buffer().getBytes());
+            ctx.next();
+        } catch (JsonProcessingException e) {
+            Problems.send(ctx, json, Problems.malformed(e, ctx.get("requestId")));
+        } catch (java.io.IOException e) {
+            Problems.send(ctx, json, new Problem("urn:metarec:malformed", "Malformed request", 400, "can't read the body", "body", null, ctx.get("requestId")));
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable t = ctx.failure();
+        if (t != null && t.getCause() != null && t.getClass().getName().startsWith("io.quarkus.funqy") ) t = t.getCause();
+        Problem p = Problems.of(t, ctx.statusCode(), ctx.get("requestId"));
+        if (p == null && t != null && Problems.of(t.getCause(), 0, null) != null) p = Problems.of(t.getCause(), 0, ctx.get("requestId"));
+        if (p == null || ctx.response().ended()) { ctx.next(); return; }
+        Problems.send(ctx, json, p);
+    }
+
+    private void health(RoutingContext ctx) {
+        String champ;
+        int status = 200;
+        String store = "UP";
+        try {
+            pointer.current();
+            champ = champion.current(clock.instant()).map(m -> m.checkpointId()).orElse(null);
+        } catch (RuntimeException e) {
+            store = "DOWN";
+            champ = null;
+        }
+        if (champ == null) status = 503;
+        String body = "{\"status\":\"" + (status == 200 ? "UP" : "DOWN") + "\",\"store\":\"" + store + "\",\"champion\":"
+                + (champ == null ? "null" : "\"" + champ + "\"") + "}";
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.metarec.functions.local;
+
+import dev.metarec.model.Attributes;
+import dev.metarec.model.Event;
+import dev.metarec.model.EventType;
+import dev.metarec.model.Item;
+import dev.metarec.model.UserProfile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a MovieLens directory into demo data: MovieLens-1M ({@code ratings.dat}, {@code movies.dat},
+ * {@code users.dat}, {@code ::}-separated, latin-1; ratings with or without timestamp) or MovieLens-100K
+ * ({@code u.data}, {@code u.item}, {@code u.user}). Items get {@code genre} (and {@code year} for 1M),
+ * users {@code gender}, {@code age}, {@code occupation}. Data stays where it is; nothing is copied.
+ */
+public final class MovieLens {
+    private static final String[] GENRES_100K = {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
+            "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"};
+
+    private MovieLens() {}
+
+    public static DemoData read(Path dir) throws IOException {
+        if (Files.exists(dir.resolve("ratings.dat"))) return read1m(dir);
+        if (Files.exists(dir.resolve("u.data"))) return read100k(dir);
+        throw new IOException("no MovieLens ratings.dat (1M) or u.data (100K) in " + dir);
+    }
+
+    private static DemoData read1m(Path dir) throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (String line : lines(dir.resolve("movies.dat"))) {
+            String[] f = line.split("::");
+            if (f.length < 3) continue;
+            Map<String, List<String>> a = new LinkedHashMap<>();
+            a.put("genre", List.of(f[2].split("\\|")));
+            String title = f[1].trim();
+            if (title.endsWith(")") && title.length() > 6) a.put("year", List.of(title.substring(title.length() - 5, title.length() - 1)));
+            items.add(new Item(f[0], new Attributes(a), null));
+        }
+        List<UserProfile> users = new ArrayList<>();
+        Path u = dir.resolve("users.dat");
+        if (Files.exists(u)) for (String line : lines(u)) {
+            String[] f = line.split("::");
+            if (f.length >= 4) users.add(new UserProfile(f[0], Attributes.of("gender", f[1], "age", f[2], "occupation", f[3])));
+        }
+        List<Event> events = new ArrayList<>();
+        int n = 0;
+        for (String line : lines(dir.resolve("ratings.dat"))) {
+            String[] f = line.split("::");
+            if (f.length < 3) continue;
+            Instant t = f.length > 3 ? Instant.ofEpochSecond(Long.parseLong(f[3].trim())) : Instant.ofEpochSecond(956_703_932L + n);
+            events.add(new Event("ml-" + f[0] + "-" + f[1], f[0], f[1], EventType.RATING, Double.parseDouble(f[2]), t));
+            n++;
+        }
+        return new DemoData(items, users, events, "MovieLens-1M format in " + dir);
+    }
+
+    private static DemoData read100k(Path dir) throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (String line : lines(dir.resolve("u.item"))) {
+            String[] f = line.split("\\|");
+            if (f.length < 24) continue;
+            List<String> genres = new ArrayList<>();
+            for (int g = 0; g < 19; g++) if ("1".equals(f[5 + g])) genres.add(GENRES_100K[g]);
+            Map<String, List<String>> a = new LinkedHashMap<>();
+            a.put("genre", genres);
+            if (f[2].length() >= 4) a.put("year", List.of(f[2].substring(f[2].length() - 4)));
+            items.add(new Item(f[0], new Attributes(a), null));
+        }
+        List<UserProfile> users = new ArrayList<>();
+        for (String line : lines(dir.resolve("u.user"))) {
+            String[] f = line.split("\\|");
+            if (f.length >= 4) users.add(new UserProfile(f[0], Attributes.of("age", ageBand(Integer.parseInt(f[1])), "gender", f[2], "occupation", f[3])));
+        }
+        List<Event> events = new ArrayList<>();
+        for (String line : lines(dir.resolve("u.data"))) {
+            String[] f = line.split("\t");
+            if (f.length < 4) continue;
+            events.add(new Event("ml-" + f[0] + "-" + f[1], f[0], f[1], EventType.RATING, Double.parseDouble(f[2]), Instant.ofEpochSecond(Long.parseLong(f[3].trim()))));
+        }
+        return new DemoData(items, users, events, "MovieLens-100K in " + dir);
+    }
+
+    private static String ageBand(int age) {
+        return age < 18 ? "1" : age < 25 ? "18" : age < 35 ? "25" : age < 45 ? "35" : age < 50 ? "45" : age < 56 ? "50" : "56";
+    }
+
+    private static List<String> lines(Path p) throws IOException { return Files.readAllLines(p, StandardCharsets.ISO_8859_1); }
+}

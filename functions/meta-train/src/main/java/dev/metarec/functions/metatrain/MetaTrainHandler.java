@@ -1,0 +1,49 @@
+package dev.metarec.functions.metatrain;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.metarec.service.MetaTrainService;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The meta-train Lambda: invoked by the EventBridge schedule (a scheduled event, whose body is ignored)
+ * or by hand ({@code {"budgetSeconds": 120}}). Trains for the budget (default
+ * {@code metarec.training.budget}, 12 minutes; never past the invocation's remaining time minus a
+ * safety margin, so progress is saved before the 15-minute Lambda limit), then reports what happened.
+ */
+@Named("meta-train")
+public class MetaTrainHandler implements RequestHandler<Map<String, Object>, MetaTrainResponse> {
+    private static final Logger LOG = Logger.getLogger(MetaTrainHandler.class);
+
+    @Inject MetaTrainService service;
+
+    @ConfigProperty(name = "metarec.training.budget", defaultValue = "PT12M") Duration budget;
+
+    @ConfigProperty(name = "metarec.training.safety-margin", defaultValue = "PT90S") Duration margin;
+
+    @Override
+    public MetaTrainResponse handleRequest(Map<String, Object> input, Context context) {
+        Duration b = budget(input, context);
+        MetaTrainService.Result r = service.run(b);
+        LOG.infof("meta-train: status=%s run=%s step=%d/%d trainTasks=%d validationTasks=%d challengerLoss=%s championLoss=%s",
+                r.status(), r.runId(), r.step(), r.targetSteps(), r.trainTasks(), r.validationTasks(), r.challengerLoss(), r.championLoss());
+        return MetaTrainResponse.of(r, b);
+    }
+
+    Duration budget(Map<String, Object> input, Context context) {
+        Duration b = budget;
+        Object asked = input == null ? null : input.get("budgetSeconds");
+        if (asked instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())) b = Duration.ofMillis((long) (n.doubleValue() * 1000));
+        if (context != null && context.getRemainingTimeInMillis() > 0) {
+            Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin);
+            if (left.compareTo(b) < 0) b = left.isNegative() ? Duration.ZERO : left;
+        }
+        return b;
+    }
+}

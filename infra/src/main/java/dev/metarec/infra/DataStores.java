@@ -1,0 +1,100 @@
+package dev.metarec.infra;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The DynamoDB tables and the S3 bucket of the shared data model: on-demand tables with TTL
+ * ({@code expiresAt}), point-in-time recovery and KMS encryption (AWS-managed key); a versioned,
+ * KMS-encrypted (AWS-managed key, bucket key on), private, TLS-only bucket whose {@code event-log/}
+ * objects and old noncurrent versions expire.
+ */
+public final class DataStores extends Construct {
+
+    /** S3 prefixes of the data model. */
+    public static final String CHECKPOINTS_PREFIX = "checkpoints/";
+    public static final String TRAINING_PREFIX = "training/";
+    public static final String EVENT_LOG_PREFIX = "event-log/";
+
+    /** Days after which meta-train's event-log snapshots expire. */
+    public static final int EVENT_LOG_EXPIRY_DAYS = 30;
+    /** Days a replaced (noncurrent) object version is kept for recovery. */
+    public static final int NONCURRENT_EXPIRY_DAYS = 30;
+
+    private final Map<DataTable, Table> tables = new EnumMap<>(DataTable.class);
+    private final Bucket bucket;
+
+    public DataStores(Construct scope, String id, boolean retainData) {
+        super(scope, id);
+        RemovalPolicy removal = retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        for (DataTable table : DataTable.values()) {
+            tables.put(table, table(table, removal, retainData));
+        }
+        tables.get(DataTable.EVENTS).addLocalSecondaryIndex(LocalSecondaryIndexProps.builder()
+                .indexName(DataTable.EVENTS_BY_TIME_INDEX)
+                .sortKey(Attribute.builder().name(DataTable.EVENTS_TIME_ATTRIBUTE).type(AttributeType.NUMBER).build())
+                .build());
+        bucket = Bucket.Builder.create(this, "Bucket")
+                .versioned(true)
+                .encryption(BucketEncryption.KMS_MANAGED)
+                .bucketKeyEnabled(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .enforceSsl(true)
+                .removalPolicy(removal)
+                .lifecycleRules(List.of(
+                        LifecycleRule.builder().id("expire-event-log").prefix(EVENT_LOG_PREFIX)
+                                .expiration(Duration.days(EVENT_LOG_EXPIRY_DAYS)).build(),
+                        LifecycleRule.builder().id("expire-noncurrent-versions")
+                                .noncurrentVersionExpiration(Duration.days(NONCURRENT_EXPIRY_DAYS))
+                                .expiredObjectDeleteMarker(true)
+                                .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))
+                .build();
+    }
+
+    private Table table(DataTable table, RemovalPolicy removal, boolean retainData) {
+        Table.Builder builder = Table.Builder.create(this, table.constructId())
+                .partitionKey(Attribute.builder().name(table.partitionKey()).type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .timeToLiveAttribute(DataTable.TTL_ATTRIBUTE)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .deletionProtection(retainData)
+                .removalPolicy(removal);
+        if (table.sortKey() != null) {
+            builder.sortKey(Attribute.builder().name(table.sortKey()).type(AttributeType.STRING).build());
+        }
+        return builder.build();
+    }
+
+    public Table table(DataTable table) {
+        return tables.get(table);
+    }
+
+    public Map<DataTable, Table> tables() {
+        return Collections.unmodifiableMap(tables);
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.metarec.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awscdk.assertions.Match;
+
+class ScheduleAndAlarmsTest {
+
+    private final Synth.Result synth = Synth.nativeDefaults();
+
+    private String metaTrainAlias() {
+        return synth.logicalId(synth.stack().functions().alias("meta-train"));
+    }
+
+    private String dlq() {
+        return synth.logicalId(synth.stack().metaTrainDeadLetters());
+    }
+
+    @Test
+    void schedule_shouldInvokeMetaTrainAtTheParameterRate_withDeadLetterQueue() {
+        Map<String, Object> rule = synth.properties(synth.logicalId(synth.stack().schedule().rule()));
+
+        assertEquals(Map.of("Ref", MetarecStack.PARAM_SCHEDULE), rule.get("ScheduleExpression"));
+        assertEquals("ENABLED", rule.get("State"));
+        Map<?, ?> target = (Map<?, ?>) ((List<?>) rule.get("Targets")).get(0);
+        assertEquals(Map.of("Ref", metaTrainAlias()), target.get("Arn"));
+        assertEquals(Map.of("Arn", Map.of("Fn::GetAtt", List.of(dlq(), "Arn"))), target.get("DeadLetterConfig"));
+        assertEquals(MetaTrainSchedule.DELIVERY_RETRIES,
+                ((Map<?, ?>) target.get("RetryPolicy")).get("MaximumRetryAttempts"));
+        synth.template().hasParameter(MetarecStack.PARAM_SCHEDULE, Map.of("Default", "rate(6 hours)"));
+    }
+
+    @Test
+    void onlyTheRule_shouldBeAllowedToInvokeMetaTrain() {
+        List<Map<String, Object>> permissions = synth.ofType("AWS::Lambda::Permission").stream().map(synth::properties)
+                .filter(p -> Map.of("Ref", metaTrainAlias()).equals(p.get("FunctionName"))).toList();
+
+        assertEquals(List.of(Map.of(
+                "Action", "lambda:InvokeFunction",
+                "FunctionName", Map.of("Ref", metaTrainAlias()),
+                "Principal", "events.amazonaws.com",
+                "SourceArn", Map.of("Fn::GetAtt", List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))),
+                permissions);
+    }
+
+    @Test
+    void failedAsyncMetaTrainRuns_shouldGoToTheDeadLetterQueue() {
+        synth.template().hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
+                "FunctionName", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train"))),
+                "Qualifier", Map.of("Fn::Select", List.of(7, Map.of("Fn::Split", List.of(":",
+                        Map.of("Ref", metaTrainAlias()))))),
+                "MaximumRetryAttempts", MetarecFunctions.META_TRAIN_RETRIES,
+                "DestinationConfig", Map.of("OnFailure", Map.of(
+                        "Destination", Map.of("Fn::GetAtt", List.of(dlq(), "Arn"))))));
+        synth.template().resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
+    }
+
+    @Test
+    void deadLetterQueue_shouldBeEncryptedAndOnlyWritableByTheRule() {
+        Map<String, Object> queue = synth.properties(dlq());
+        assertEquals(true, queue.get("SqsManagedSseEnabled"));
+        assertEquals(14 * 24 * 3600, queue.get("MessageRetentionPeriod"));
+
+        Map<String, Object> sendFromRule = Map.of(
+                "Effect", "Allow",
+                "Action", "sqs:SendMessage",
+                "Principal", Map.of("Service", "events.amazonaws.com"),
+                "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Fn::GetAtt",
+                        List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))));
+        synth.template().hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
+                "PolicyDocument", Match.objectLike(Map.of("Statement",
+                        Match.arrayWith(List.of(Match.objectLike(sendFromRule)))))));
+    }
+
+    @Test
+    void alarms_shouldWatchErrorsThrottlesDeadLettersAndMetaTrain() {
+        Set<String> watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                .map(p -> p.get("Namespace") + "/" + p.get("MetricName") + "/" + dimension(p))
+                .collect(Collectors.toSet());
+
+        for (FunctionSpec spec : FunctionSpec.defaults()) {
+            String fn = synth.logicalId(synth.stack().functions().function(spec.name()));
+            assertTrue(watched.contains("AWS/Lambda/Errors/" + fn), spec.name() + " errors: " + watched);
+            assertTrue(watched.contains("AWS/Lambda/Throttles/" + fn), spec.name() + " throttles: " + watched);
+        }
+        assertTrue(watched.contains("AWS/SQS/ApproximateNumberOfMessagesVisible/" + dlq()), watched.toString());
+        assertTrue(watched.stream().anyMatch(w -> w.startsWith("AWS/ApiGateway/5xx")), watched.toString());
+        synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "Errors", "Period", 3600, "Threshold", 1,
+                "Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train")))))));
+    }
+
+    @Test
+    void everyAlarm_shouldNotifyTheTopic() {
+        String topic = synth.logicalId(synth.stack().monitoring().topic());
+        for (String alarm : synth.ofType("AWS::CloudWatch::Alarm")) {
+            assertEquals(List.of(Map.of("Ref", topic)), synth.properties(alarm).get("AlarmActions"), alarm);
+        }
+        synth.template().resourceCountIs("AWS::SNS::Subscription", 0);
+        Synth.jvmVariant().template().hasResourceProperties("AWS::SNS::Subscription",
+                Map.of("Protocol", "email", "Endpoint", "ops@example.org"));
+    }
+
+    @Test
+    void topic_shouldAcceptAlarmsFromThisAccountOnly_overTlsOnly() {
+        String topic = synth.logicalId(synth.stack().monitoring().topic());
+        Map<String, Object> fromAlarms = Map.of(
+                "Effect", "Allow",
+                "Action", "sns:Publish",
+                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                "Resource", Map.of("Ref", topic),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        Map<String, Object> tlsOnly = Map.of(
+                "Effect", "Deny",
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+
+        synth.template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", topic)),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(tlsOnly), Match.objectLike(fromAlarms)))))));
+    }
+
+    /** The first dimension's value as a logical id (Ref), or its literal value. */
+    private static String dimension(Map<String, Object> alarm) {
+        List<?> dims = (List<?>) alarm.get("Dimensions");
+        Object value = ((Map<?, ?>) dims.get(0)).get("Value");
+        if (value instanceof Map<?, ?> ref && ref.containsKey("Ref")) {
+            return (String) ref.get("Ref");
+        }
+        if (value instanceof Map<?, ?> att && att.containsKey("Fn::GetAtt")) {
+            return (String) ((List<?>) att.get("Fn::GetAtt")).get(0);
+        }
+        return String.valueOf(value);
+    }
+}
