@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith({AwsServersExtension.class, TrainedModelExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetaTrainResilienceTest {
+    private static final int STEPS = 300;
 
     @Test
     @Order(1)
@@ -58,23 +59,23 @@ class MetaTrainResilienceTest {
     @Order(2)
     void runCutByItsTimeBudget_resumesOnTheNextInvocation_andFinishes(TrainedModel model) {
         AwsStores s = model.stores;
-        MetaTrainService service = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(60));
+        MetaTrainService service = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(STEPS));
         List<Long> steps = new ArrayList<>();
         MetaTrainService.Result r;
         int invocations = 0;
         do {
-            r = service.run(Duration.ofMillis(1500));
+            r = service.run(Duration.ofMillis(1000));
             invocations++;
             steps.add(r.step());
             if (r.status() == Status.IN_PROGRESS) assertTrue(s.progress().load().isPresent(), "progress must be saved when the budget runs out");
         } while (r.status() == Status.IN_PROGRESS && invocations < 200);
-        System.out.printf("[figure] a 60-step run in 1.5 s invocations: %d invocations, steps %s, then %s%n", invocations, steps, r.status());
+        System.out.printf("[figure] a %d-step run in 1 s invocations: %d invocations, steps %s, then %s%n", STEPS, invocations, steps, r.status());
         assertTrue(invocations > 1, "the budget should have cut the run at least once");
         // Never back to an earlier step (a restart would); an invocation spent reading data may add none.
         for (int i = 1; i < steps.size(); i++) assertTrue(steps.get(i) >= steps.get(i - 1), "each invocation continues where the last stopped: " + steps);
-        assertTrue(steps.stream().anyMatch(n -> n > 0 && n < 60), "some invocation stopped mid-run: " + steps);
+        assertTrue(steps.stream().anyMatch(n -> n > 0 && n < STEPS), "some invocation stopped mid-run: " + steps);
         assertNotEquals(Status.IN_PROGRESS, r.status());
-        assertEquals(60, r.step());
+        assertEquals(STEPS, r.step());
         assertTrue(s.progress().load().isEmpty());
     }
 
@@ -85,7 +86,7 @@ class MetaTrainResilienceTest {
         String prefix = model.namespace.tables().events().substring(0, model.namespace.tables().events().length() - "events".length());
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), MetaTrainChild.class.getName(), servers.dynamoEndpoint().toString(),
-                servers.s3Endpoint().toString(), prefix, model.namespace.bucket(), "200")
+                servers.s3Endpoint().toString(), prefix, model.namespace.bucket(), "400")
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "meta-train-child.log").toFile()).start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (s.progress().load().isEmpty() && child.isAlive() && Instant.now().isBefore(deadline)) Thread.sleep(50);
@@ -94,11 +95,11 @@ class MetaTrainResilienceTest {
         assertTrue(killedMidRun, "the child should still be training when its first progress appears");
         assertTrue(s.progress().load().isPresent(), "saved progress survives the kill");
 
-        MetaTrainService.Result r = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(200)).run(Duration.ofMinutes(3));
+        MetaTrainService.Result r = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(400)).run(Duration.ofMinutes(3));
         System.out.printf("[figure] meta-train killed after its first progress save, next invocation: %s at step %d/%d%n", r.status(), r.step(), r.targetSteps());
         assertNotEquals(Status.IN_PROGRESS, r.status());
         assertNotEquals(Status.FAILED, r.status());
-        assertEquals(200, r.step());
+        assertEquals(400, r.step());
         assertTrue(s.progress().load().isEmpty());
     }
 
