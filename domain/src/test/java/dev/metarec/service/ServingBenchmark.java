@@ -57,7 +57,11 @@ public class ServingBenchmark {
     RecommendService recommend;
     AdaptService adapt;
     RecommendCommand warm;
-    RecommendCommand cold;
+    ServingModel model;
+    CatalogueIndex.Snapshot snapshot;
+    double[] fast;
+    dev.metarec.features.EncodedEntity user;
+    double[] out = new double[ITEMS];
 
     @Setup
     public void setUp() {
@@ -91,12 +95,23 @@ public class ServingBenchmark {
         ServiceSettings settings = ServiceSettings.DEFAULT.withRefresh(Duration.ofHours(1), Duration.ofHours(1));
         ChampionCache champion = new ChampionCache(ports.pointer, ports.checkpoints, codec, settings.adaptSteps(), settings.championRefresh());
         CatalogueIndex catalogue = new CatalogueIndex(ports.catalog, ports.stats, settings);
-        FastWeightsCodec fast = new FastWeightsCodec();
-        adapt = new AdaptService(champion, catalogue, ports.events, ports.profiles, ports.fast, fast, settings);
-        recommend = new RecommendService(champion, catalogue, ports.events, ports.profiles, ports.fast, fast, adapt, settings, () -> "r");
+        FastWeightsCodec fastCodec = new FastWeightsCodec();
+        adapt = new AdaptService(champion, catalogue, ports.events, ports.profiles, ports.fast, fastCodec, settings);
+        recommend = new RecommendService(champion, catalogue, ports.events, ports.profiles, ports.fast, fastCodec, adapt, settings, () -> "r");
         warm = RecommendCommand.of("u1", 10, null, null, null, null, 0.1, Limits.DEFAULT);
         if (recommend.recommend(warm, NOW).mode() != Recommendation.Mode.ADAPTED) throw new IllegalStateException("setup: first call adapts");
         if (recommend.recommend(warm, NOW).mode() != Recommendation.Mode.STORED) throw new IllegalStateException("setup: second call is warm");
+        model = champion.require(NOW);
+        snapshot = catalogue.snapshot(model);
+        fast = adapt.adapt("u1", NOW).fast();
+        user = model.encodeUser(ports.profiles.find("u1").orElseThrow());
+    }
+
+    /** The network alone scoring the whole catalogue for the user: what the service adds is the rest. */
+    @Benchmark
+    public double[] networkScoreAllOnly() {
+        model.network().scoreAll(model.meta(), fast, user, snapshot.encoded(), null, out);
+        return out;
     }
 
     /** Stored fast weights of the current champion: decode, score 3,706 items, top 10 with explanations. */
