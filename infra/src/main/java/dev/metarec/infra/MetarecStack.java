@@ -75,6 +75,7 @@ public final class MetarecStack extends Stack {
                 .forEach(spec -> monitoring.watchFunction(spec.name(), functions.function(spec.name())));
         monitoring.watchMetaTrain(functions.function("meta-train"), metaTrainDeadLetters);
         monitoring.watchApi(httpApi);
+        stores.tables().forEach(monitoring::watchTable);
         outputs(specs);
         Tags.of(this).add("project", "metarec");
     }

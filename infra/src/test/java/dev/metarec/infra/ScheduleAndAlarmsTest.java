@@ -83,6 +83,7 @@ class ScheduleAndAlarmsTest {
     @Test
     void alarms_shouldWatchErrorsThrottlesDeadLettersAndMetaTrain() {
         Set<String> watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                .filter(p -> p.containsKey("MetricName"))
                 .map(p -> p.get("Namespace") + "/" + p.get("MetricName") + "/" + dimension(p))
                 .collect(Collectors.toSet());
 
@@ -97,6 +98,21 @@ class ScheduleAndAlarmsTest {
                 "MetricName", "Errors", "Period", 3600, "Threshold", 1,
                 "Dimensions", List.of(Map.of("Name", "FunctionName",
                         "Value", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train")))))));
+    }
+
+    @Test
+    void everyTable_shouldAlarmOnThrottledReadsOrWrites() {
+        for (DataTable table : DataTable.values()) {
+            Map<String, Object> tableRef = Map.of("Ref", synth.logicalId(synth.stack().stores().table(table)));
+            boolean watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                    .filter(p -> p.get("Metrics") instanceof List<?>)
+                    .anyMatch(p -> {
+                        String metrics = String.valueOf(p.get("Metrics"));
+                        return metrics.contains("ReadThrottleEvents") && metrics.contains("WriteThrottleEvents")
+                                && metrics.contains(String.valueOf(tableRef)) && metrics.contains("reads + writes");
+                    });
+            assertTrue(watched, table + " throttling alarm");
+        }
     }
 
     @Test
