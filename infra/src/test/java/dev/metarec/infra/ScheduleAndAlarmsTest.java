@@ -116,6 +116,25 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
+    void dashboard_shouldShowEveryFunctionTableAndTheDeadLetterQueue() {
+        List<String> dashboards = synth.ofType("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size());
+        String body = WildcardPolicies.flatten(synth.properties(dashboards.get(0)).get("DashboardBody"));
+
+        for (FunctionSpec spec : FunctionSpec.defaults()) {
+            String fn = synth.logicalId(synth.stack().functions().function(spec.name()));
+            assertTrue(body.contains("{Ref=" + fn + "}"), spec.name() + " on the dashboard");
+            assertTrue(body.contains(spec.name() + ": duration (p50, p99, max ms)"), spec.name() + " duration graph");
+        }
+        for (DataTable table : DataTable.values()) {
+            assertTrue(body.contains("{Ref=" + synth.logicalId(synth.stack().stores().table(table)) + "}"),
+                    table + " on the dashboard");
+        }
+        assertTrue(body.contains(dlq()), "DLQ on the dashboard");
+        assertTrue(body.contains("\"p99\""), "latency percentiles");
+    }
+
+    @Test
     void everyAlarm_shouldNotifyTheTopic() {
         String topic = synth.logicalId(synth.stack().monitoring().topic());
         for (String alarm : synth.ofType("AWS::CloudWatch::Alarm")) {
