@@ -41,14 +41,17 @@ final class BlockQuantizer {
         }
         long acc = 0;
         int pending = 0;
-        for (int i = 0; i < size; i++) {
-            float s = scales[i / blockLength];
-            int q = s == 0 ? 0 : (int) Math.max(-qmax, Math.min(qmax, Math.rint(x[from + i] / s)));
-            acc = acc << bits | (q & ((1 << bits) - 1));
-            pending += bits;
-            while (pending >= 8) {
-                out.put((byte) (acc >>> (pending - 8)));
-                pending -= 8;
+        int mask = (1 << bits) - 1;
+        for (int k = 0; k < blocks; k++) {
+            double inverse = scales[k] == 0 ? 0 : 1.0 / scales[k];
+            for (int i = from + k * blockLength, end = i + blockLength; i < end; i++) {
+                int q = (int) Math.max(-qmax, Math.min(qmax, Math.rint(x[i] * inverse)));
+                acc = acc << bits | (q & mask);
+                pending += bits;
+                while (pending >= 8) {
+                    out.put((byte) (acc >>> (pending - 8)));
+                    pending -= 8;
+                }
             }
         }
         if (pending > 0) out.put((byte) (acc << (8 - pending)));
@@ -63,18 +66,30 @@ final class BlockQuantizer {
             if (!(scales[k] >= 0) || Float.isInfinite(scales[k]))
                 throw new CheckpointFormatException("fast weights: block scale " + scales[k] + " is not a finite non-negative number");
         }
-        long acc = 0;
-        int available = 0;
+        byte[] b = in.array();
+        int p = in.arrayOffset() + in.position();
+        long needed = ((long) size * bits + 7) / 8;
+        if (needed > in.remaining())
+            throw new CheckpointFormatException("fast weights truncated: a group needs " + needed + " bytes of codes but " + in.remaining() + " are left");
+        int acc = 0, available = 0;
         int mask = (1 << bits) - 1, unused = 32 - bits;
-        for (int i = 0; i < size; i++) {
-            while (available < bits) {
-                acc = acc << 8 | (in.get() & 0xFF);
-                available += 8;
+        for (int k = 0; k < blocks; k++) {
+            double s = scales[k];
+            for (int i = from + k * blockLength, end = i + blockLength; i < end; i++) {
+                if (available < bits) {
+                    acc = acc << 8 | (b[p++] & 0xFF);
+                    available += 8;
+                    if (available < bits) {
+                        acc = acc << 8 | (b[p++] & 0xFF);
+                        available += 8;
+                    }
+                }
+                int q = ((acc >>> (available - bits)) & mask) << unused >> unused;
+                available -= bits;
+                x[i] += q * s;
             }
-            int q = ((int) (acc >>> (available - bits)) & mask) << unused >> unused;
-            available -= bits;
-            x[from + i] += q * (double) scales[i / blockLength];
         }
+        in.position(p - in.arrayOffset());
     }
 
     /**

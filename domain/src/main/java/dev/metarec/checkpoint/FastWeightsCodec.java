@@ -44,7 +44,8 @@ import java.util.zip.CRC32C;
  * meta-parameters, so weights adapted from another checkpoint are refused), then per group a precision byte (0 = unchanged,
  * else 2 to 16 bits) and its blocks (bfloat16 scales, then the packed codes), then a CRC32C of all
  * preceding bytes. A payload that is corrupt, truncated, of another version or for another layout is
- * rejected with {@link CheckpointFormatException}. Stateless and thread-safe.
+ * rejected with {@link CheckpointFormatException}. Thread-safe; the only state is a cache of the last
+ * meta-parameters' fingerprint (by identity, {@link Params} being immutable).
  */
 public final class FastWeightsCodec {
     public static final int FORMAT_VERSION = 1;
@@ -56,6 +57,10 @@ public final class FastWeightsCodec {
     public static final int SMALL_GROUP = 1024;
 
     private final int budgetBytes;
+    /** The last meta-parameters' fingerprint, by identity: a serving model passes the same immutable Params every call. */
+    private volatile MetaPrint lastPrint;
+
+    private record MetaPrint(FastLayout layout, Params meta, int value) {}
 
     public FastWeightsCodec() { this(DEFAULT_BUDGET_BYTES); }
 
@@ -117,7 +122,7 @@ public final class FastWeightsCodec {
             throw new IllegalArgumentException("can't encode " + fast.length + " fast weights for a fast layout of size " + layout.size());
         requireSameLayout(layout, meta);
         double[] delta = layout.gather(meta);
-        int metaFingerprint = fingerprint(delta);
+        int metaFingerprint = metaFingerprint(layout, meta, delta);
         for (int k = 0; k < fast.length; k++) {
             delta[k] = fast[k] - delta[k];
             if (!Double.isFinite(delta[k]))
@@ -161,7 +166,7 @@ public final class FastWeightsCodec {
         if (in.getInt() != fingerprint(layout))
             throw new CheckpointFormatException("fast weights were encoded for other adapted groups than " + layout.names());
         double[] fast = layout.gather(meta);
-        if (in.getInt() != fingerprint(fast))
+        if (in.getInt() != metaFingerprint(layout, meta, fast))
             throw new CheckpointFormatException("fast weights were adapted from other meta-parameters (another checkpoint); re-adapt the user");
         try {
             for (FastLayout.Slot s : layout.slots()) {
@@ -183,6 +188,14 @@ public final class FastWeightsCodec {
     private static void requireSameLayout(FastLayout layout, Params meta) {
         if (!meta.layout().equals(layout.layout()))
             throw new IllegalArgumentException("the meta-parameters' layout is not the one the fast layout was built on");
+    }
+
+    private int metaFingerprint(FastLayout layout, Params meta, double[] gathered) {
+        MetaPrint p = lastPrint;
+        if (p != null && p.layout() == layout && p.meta() == meta) return p.value();
+        int value = fingerprint(gathered);
+        lastPrint = new MetaPrint(layout, meta, value);
+        return value;
     }
 
     /** CRC32C of the adapted groups' meta-parameters: ties a payload to the checkpoint it was adapted from. */

@@ -1,7 +1,8 @@
 package dev.metarec.nn;
 
-import dev.metarec.math.Dense;
 import dev.metarec.math.Vectors;
+
+import java.util.Arrays;
 
 import static dev.metarec.nn.NetworkShape.USER_BIAS;
 import static dev.metarec.nn.NetworkShape.bias;
@@ -21,16 +22,21 @@ final class Mlp {
 
     /** Fills {@code t.a, t.h} from {@code t.xi}; returns the output layer's value (score without biases/offset). */
     static double forward(NetworkShape shape, Weights w, double[] userPre, Trace t) {
-        int hidden = shape.hiddenLayers();
         double[] a0 = t.a[0];
         System.arraycopy(userPre, 0, a0, 0, a0.length);
-        Dense.vecMatAddInPlace(t.xi, 0, shape.itemWidth, w.array(weight(0)), itemRowsOffset(shape, w), a0.length, a0, 0);
+        LayerOps.addVecMat(w, weight(0), shape.userWidth, t.xi, shape.itemWidth, a0);
+        return forwardFromFirstLayer(shape, w, t);
+    }
+
+    /** Fills {@code t.a[1..], t.h} from {@code t.a[0]}; returns the output layer's value. */
+    static double forwardFromFirstLayer(NetworkShape shape, Weights w, Trace t) {
+        int hidden = shape.hiddenLayers();
         for (int k = 0; k < hidden; k++) {
             System.arraycopy(t.a[k], 0, t.h[k], 0, t.a[k].length);
             Vectors.reluInPlace(t.h[k], 0, t.h[k].length);
             double[] next = t.a[k + 1];
             System.arraycopy(w.array(bias(k + 1)), w.offset(bias(k + 1)), next, 0, next.length);
-            Dense.vecMatAddInPlace(t.h[k], 0, t.h[k].length, w.array(weight(k + 1)), w.offset(weight(k + 1)), next.length, next, 0);
+            LayerOps.addVecMat(w, weight(k + 1), 0, t.h[k], t.h[k].length, next);
         }
         return t.a[hidden][0];
     }
@@ -48,20 +54,21 @@ final class Mlp {
             double[] da = t.da[k];
             double[] in = t.h[k - 1];
             if (grads != null) {
-                Dense.outerAddInPlace(in, 0, in.length, da, 0, da.length, grads.of(weight(k)), 0);
+                LayerOps.addOuter(grads, weight(k), 0, in, in.length, da);
                 Vectors.axpyInPlace(1.0, da, 0, grads.of(bias(k)), 0, da.length);
             }
             double[] prev = t.da[k - 1];
-            Dense.matVec(w.array(weight(k)), w.offset(weight(k)), in.length, da.length, da, 0, prev, 0);
+            Arrays.fill(prev, 0.0);
+            LayerOps.addMatVec(w, weight(k), 0, in.length, da, prev);
             Vectors.reluMaskInPlace(t.a[k - 1], 0, prev, 0, prev.length);
         }
-        if (grads != null)
-            Dense.outerAddInPlace(t.xi, 0, shape.itemWidth, t.da[0], 0, t.da[0].length, grads.of(weight(0)), shape.userWidth * t.da[0].length);
+        if (grads != null) LayerOps.addOuter(grads, weight(0), shape.userWidth, t.xi, shape.itemWidth, t.da[0]);
     }
 
     /** {@code out = W0[item rows] da[0]}: dL/dxi, the gradient reaching the item's pooled embeddings. */
     static void itemInputGradient(NetworkShape shape, Weights w, Trace t, double[] out) {
-        Dense.matVec(w.array(weight(0)), itemRowsOffset(shape, w), shape.itemWidth, t.da[0].length, t.da[0], 0, out, 0);
+        Arrays.fill(out, 0.0);
+        LayerOps.addMatVec(w, weight(0), shape.userWidth, shape.itemWidth, t.da[0], out);
     }
 
     /** R-forward: fills {@code t.ra, t.rh} for direction {@code v}; R{xi} = 0 (tables never adapt). Returns R{output}. */
@@ -69,15 +76,15 @@ final class Mlp {
         int hidden = shape.hiddenLayers();
         double[] ra0 = t.ra[0];
         System.arraycopy(rUserPre, 0, ra0, 0, ra0.length);
-        Dense.vecMatAddInPlace(t.xi, 0, shape.itemWidth, v.array(weight(0)), itemRowsOffset(shape, v), ra0.length, ra0, 0);
+        LayerOps.addVecMat(v, weight(0), shape.userWidth, t.xi, shape.itemWidth, ra0);
         for (int k = 0; k < hidden; k++) {
             System.arraycopy(t.ra[k], 0, t.rh[k], 0, t.ra[k].length);
             Vectors.reluMaskInPlace(t.a[k], 0, t.rh[k], 0, t.rh[k].length);
             double[] next = t.ra[k + 1];
             System.arraycopy(v.array(bias(k + 1)), v.offset(bias(k + 1)), next, 0, next.length);
             int in = t.h[k].length;
-            Dense.vecMatAddInPlace(t.rh[k], 0, in, w.array(weight(k + 1)), w.offset(weight(k + 1)), next.length, next, 0);
-            Dense.vecMatAddInPlace(t.h[k], 0, in, v.array(weight(k + 1)), v.offset(weight(k + 1)), next.length, next, 0);
+            LayerOps.addVecMat(w, weight(k + 1), 0, t.rh[k], in, next);
+            LayerOps.addVecMat(v, weight(k + 1), 0, t.h[k], in, next);
         }
         return t.ra[hidden][0];
     }
@@ -94,25 +101,22 @@ final class Mlp {
         for (int k = hidden; k >= 1; k--) {
             double[] da = t.da[k], rda = t.rda[k];
             double[] in = t.h[k - 1], rin = t.rh[k - 1];
-            double[] gw = rGrads.of(weight(k));
-            Dense.outerAddInPlace(rin, 0, in.length, da, 0, da.length, gw, 0);
-            Dense.outerAddInPlace(in, 0, in.length, rda, 0, rda.length, gw, 0);
+            LayerOps.addOuter(rGrads, weight(k), 0, rin, in.length, da);
+            LayerOps.addOuter(rGrads, weight(k), 0, in, in.length, rda);
             Vectors.axpyInPlace(1.0, rda, 0, rGrads.of(bias(k)), 0, rda.length);
             double[] prev = t.rda[k - 1];
-            Dense.matVec(v.array(weight(k)), v.offset(weight(k)), in.length, da.length, da, 0, prev, 0);
-            Dense.matVecAddInPlace(w.array(weight(k)), w.offset(weight(k)), in.length, rda.length, rda, 0, prev, 0);
+            Arrays.fill(prev, 0.0);
+            LayerOps.addMatVec(v, weight(k), 0, in.length, da, prev);
+            LayerOps.addMatVec(w, weight(k), 0, in.length, rda, prev);
             Vectors.reluMaskInPlace(t.a[k - 1], 0, prev, 0, prev.length);
         }
-        Dense.outerAddInPlace(t.xi, 0, shape.itemWidth, t.rda[0], 0, t.rda[0].length, rGrads.of(weight(0)), shape.userWidth * t.rda[0].length);
+        LayerOps.addOuter(rGrads, weight(0), shape.userWidth, t.xi, shape.itemWidth, t.rda[0]);
     }
 
     /** {@code out = V0[item rows] da[0] + W0[item rows] R{da[0]}}: R{dL/dxi}, the mixed block for item embeddings. */
     static void rItemInputGradient(NetworkShape shape, Weights w, Weights v, Trace t, double[] out) {
-        int width = t.da[0].length;
-        Dense.matVec(v.array(weight(0)), itemRowsOffset(shape, v), shape.itemWidth, width, t.da[0], 0, out, 0);
-        Dense.matVecAddInPlace(w.array(weight(0)), itemRowsOffset(shape, w), shape.itemWidth, width, t.rda[0], 0, out, 0);
+        Arrays.fill(out, 0.0);
+        LayerOps.addMatVec(v, weight(0), shape.userWidth, shape.itemWidth, t.da[0], out);
+        LayerOps.addMatVec(w, weight(0), shape.userWidth, shape.itemWidth, t.rda[0], out);
     }
-
-    /** Flat offset of the first item row of W0 (user rows come first). */
-    static int itemRowsOffset(NetworkShape shape, Weights w) { return w.offset(weight(0)) + shape.userWidth * shape.widths[1]; }
 }

@@ -120,4 +120,16 @@ final class NetworkShape {
     void requireUser(EncodedEntity user) { requireFits("user", user, userTables, userIdTable); }
 
     void requireItem(String what, EncodedEntity item) { requireFits(what, item, itemTables, itemIdTable); }
+
+    /** {@link #requireItem} for item {@code index} of a list; the message is built only on failure. */
+    void requireItem(int index, EncodedEntity item) {
+        if (!fits(item, itemTables, itemIdTable)) requireItem("item " + index, item);
+    }
+
+    private static boolean fits(EncodedEntity e, ParamGroup[] tables, ParamGroup idTable) {
+        if (e == null || e.slotCount() != tables.length) return false;
+        for (int f = 0; f < tables.length; f++)
+            for (int r : e.slots()[f]) if (r < 0 || r >= tables[f].rows()) return false;
+        return idTable == null || (e.idRow() >= -1 && e.idRow() < idTable.rows());
+    }
 }

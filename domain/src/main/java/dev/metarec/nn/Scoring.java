@@ -24,11 +24,11 @@ final class Scoring {
         if (offsets != null) Shapes.requireLength("offsets", offsets.length, items.size());
         Weights w = Weights.of(shape, fastLayout, meta, fast);
         UserSide us = new UserSide(shape, w, user);
-        Trace t = new Trace(shape, false);
+        CatalogueScorer scorer = new CatalogueScorer(shape, w, us);
         for (int i = 0; i < out.length; i++) {
             EncodedEntity item = items.get(i);
-            shape.requireItem("item " + i, item);
-            out[i] = itemScore(shape, w, us, item, t) + (offsets == null ? 0 : offsets[i]);
+            shape.requireItem(i, item);
+            out[i] = scorer.score(item) + (offsets == null ? 0 : offsets[i]);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.metarec.nn;
 
 import dev.metarec.features.EncodedEntity;
-import dev.metarec.math.Dense;
 import dev.metarec.math.Vectors;
 
 import static dev.metarec.nn.NetworkShape.USER_OFFSET;
@@ -31,7 +30,7 @@ final class UserSide {
         if (shape.userWidth > 0) Vectors.axpyInPlace(1.0, w.array(USER_OFFSET), w.offset(USER_OFFSET), u, 0, u.length);
         userPre = new double[width];
         System.arraycopy(w.array(bias(0)), w.offset(bias(0)), userPre, 0, width);
-        Dense.vecMatAddInPlace(u, 0, u.length, w.array(weight(0)), w.offset(weight(0)), width, userPre, 0);
+        LayerOps.addVecMat(w, weight(0), 0, u, u.length, userPre);
         sumDa0 = new double[width];
     }
 
@@ -42,8 +41,8 @@ final class UserSide {
         if (shape.userWidth > 0) System.arraycopy(v.array(USER_OFFSET), v.offset(USER_OFFSET), ru, 0, ru.length);
         rUserPre = new double[width];
         System.arraycopy(v.array(bias(0)), v.offset(bias(0)), rUserPre, 0, width);
-        Dense.vecMatAddInPlace(ru, 0, ru.length, w.array(weight(0)), w.offset(weight(0)), width, rUserPre, 0);
-        Dense.vecMatAddInPlace(u, 0, u.length, v.array(weight(0)), v.offset(weight(0)), width, rUserPre, 0);
+        LayerOps.addVecMat(w, weight(0), 0, ru, ru.length, rUserPre);
+        LayerOps.addVecMat(v, weight(0), 0, u, u.length, rUserPre);
         sumRda0 = new double[width];
     }
 
@@ -51,10 +50,10 @@ final class UserSide {
     void backward(Weights w, DenseGrads grads, Gradient slow, double slowScale) {
         int width = shape.widths[1];
         Vectors.axpyInPlace(1.0, sumDa0, 0, grads.of(bias(0)), 0, width);
-        Dense.outerAddInPlace(u, 0, u.length, sumDa0, 0, width, grads.of(weight(0)), 0);
+        LayerOps.addOuter(grads, weight(0), 0, u, u.length, sumDa0);
         if (shape.userWidth == 0) return;
         double[] du = new double[shape.userWidth];
-        Dense.matVec(w.array(weight(0)), w.offset(weight(0)), shape.userWidth, width, sumDa0, 0, du, 0);
+        LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumDa0, du);
         Vectors.axpyInPlace(1.0, du, grads.of(USER_OFFSET));
         if (slow != null) Embeddings.scatter(user, shape.userTables, shape.userIdTable, shape.dim, du, slow, slowScale);
     }
@@ -63,13 +62,12 @@ final class UserSide {
     void rBackward(Weights w, Weights v, DenseGrads rGrads, Gradient slow, double slowScale) {
         int width = shape.widths[1];
         Vectors.axpyInPlace(1.0, sumRda0, 0, rGrads.of(bias(0)), 0, width);
-        double[] gw = rGrads.of(weight(0));
-        Dense.outerAddInPlace(ru, 0, ru.length, sumDa0, 0, width, gw, 0);
-        Dense.outerAddInPlace(u, 0, u.length, sumRda0, 0, width, gw, 0);
+        LayerOps.addOuter(rGrads, weight(0), 0, ru, ru.length, sumDa0);
+        LayerOps.addOuter(rGrads, weight(0), 0, u, u.length, sumRda0);
         if (shape.userWidth == 0) return;
         double[] rdu = new double[shape.userWidth];
-        Dense.matVec(v.array(weight(0)), v.offset(weight(0)), shape.userWidth, width, sumDa0, 0, rdu, 0);
-        Dense.matVecAddInPlace(w.array(weight(0)), w.offset(weight(0)), shape.userWidth, width, sumRda0, 0, rdu, 0);
+        LayerOps.addMatVec(v, weight(0), 0, shape.userWidth, sumDa0, rdu);
+        LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumRda0, rdu);
         Vectors.axpyInPlace(1.0, rdu, rGrads.of(USER_OFFSET));
         if (slow != null) Embeddings.scatter(user, shape.userTables, shape.userIdTable, shape.dim, rdu, slow, slowScale);
     }

@@ -1,21 +1,32 @@
 package dev.metarec.nn;
 
+import dev.metarec.math.DenseRows;
 import dev.metarec.math.Shapes;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Where each dense group's values live for one call: in the fast vector if the group adapts, else in
  * the meta-parameters. Tables always live in the meta-parameters. Also used for an R-operator
- * direction, where groups that don't adapt have direction zero. A per-call value; never written through.
+ * direction, where groups that don't adapt have direction zero. A per-call value, never written
+ * through and never shared between threads: it caches row-array copies of weight matrices
+ * ({@link #rows}, {@link #transposed}) for the vectorised kernels of {@link DenseRows}.
  */
 final class Weights {
     final double[] meta;
     private final double[][] arrays;
     private final int[] offsets;
+    private final ParamGroup[] groups;
+    private final double[][][] rows;
+    private final Map<Long, double[][]> transposed = new HashMap<>();
 
-    private Weights(double[] meta, double[][] arrays, int[] offsets) {
+    private Weights(NetworkShape shape, double[] meta, double[][] arrays, int[] offsets) {
         this.meta = meta;
         this.arrays = arrays;
         this.offsets = offsets;
+        this.groups = shape.dense;
+        this.rows = new double[arrays.length][][];
     }
 
     /** The effective weights: meta-parameters overridden by the fast vector for adapted groups. */
@@ -37,7 +48,7 @@ final class Weights {
             arrays[id] = fast;
             offsets[id] = s.fastOffset();
         }
-        return new Weights(meta.raw(), arrays, offsets);
+        return new Weights(shape, meta.raw(), arrays, offsets);
     }
 
     /** A direction over the fast weights: adapted groups read {@code v}, all others are zero. */
@@ -56,7 +67,7 @@ final class Weights {
             arrays[id] = v;
             offsets[id] = s.fastOffset();
         }
-        return new Weights(null, arrays, offsets);
+        return new Weights(shape, null, arrays, offsets);
     }
 
     static int denseId(NetworkShape shape, ParamGroup g) {
@@ -69,4 +80,16 @@ final class Weights {
     int offset(int id) { return offsets[id]; }
 
     double value(int id, int i) { return arrays[id][offsets[id] + i]; }
+
+    /** Group {@code id} as row arrays (copied on first use). */
+    double[][] rows(int id) {
+        if (rows[id] == null) rows[id] = DenseRows.copyRows(arrays[id], offsets[id], 0, groups[id].rows(), groups[id].cols());
+        return rows[id];
+    }
+
+    /** The transpose of rows {@code first .. first + count} of group {@code id}: {@code cols} arrays of {@code count} (built on first use). */
+    double[][] transposed(int id, int first, int count) {
+        return transposed.computeIfAbsent(((long) id << 32) | first,
+                k -> DenseRows.transpose(arrays[id], offsets[id], first, count, groups[id].cols()));
+    }
 }

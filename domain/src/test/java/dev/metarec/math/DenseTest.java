@@ -43,6 +43,31 @@ class DenseTest {
     }
 
     @Test
+    void rowKernels_matchTheFlatKernels() {
+        int in = 9, out = 6, first = 2, n = 5;
+        double[] w = random(in * out), x = random(n), g = random(out);
+        x[1] = 0;
+        double[][] rows = DenseRows.copyRows(w, 0, 0, in, out);
+        double[] y = random(out), expected = y.clone();
+        Dense.vecMatAddInPlace(x, 0, n, w, first * out, out, expected, 0);
+        DenseRows.vecMatAddInPlace(x, 0, n, rows, first, y);
+        assertArrayEquals(expected, y, 1e-12);
+
+        double[] d = new double[n], expectedD = new double[n];
+        Dense.matVec(w, first * out, n, out, g, 0, expectedD, 0);
+        DenseRows.vecMatAddInPlace(g, 0, out, DenseRows.transpose(w, 0, first, n, out), 0, d);
+        assertArrayEquals(expectedD, d, 1e-12);
+
+        double[][] gw = DenseRows.zeros(in, out);
+        double[] expectedGw = new double[in * out];
+        Dense.outerAddInPlace(x, 0, n, g, 0, out, expectedGw, first * out);
+        DenseRows.outerAddInPlace(x, 0, n, g, gw, first);
+        double[] flat = new double[in * out];
+        DenseRows.flattenInto(gw, flat, 0);
+        assertArrayEquals(expectedGw, flat, 1e-12);
+    }
+
+    @Test
     void vectorKernels_matchDefinitions() {
         double[] a = random(11), b = random(11);
         double dot = 0;

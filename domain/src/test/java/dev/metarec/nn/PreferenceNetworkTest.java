@@ -74,6 +74,11 @@ class PreferenceNetworkTest {
 
     @Test
     void scoreAll_equalsScorePerItem_withOffsets() {
+        for (PreferenceNetwork n : List.of(net, TestNetworks.mixedAdapted(Objective.LOGISTIC), TestNetworks.linear(Objective.SQUARED_ERROR)))
+            scoreAllEqualsScore(n);
+    }
+
+    private static void scoreAllEqualsScore(PreferenceNetwork net) {
         Params p = TestNetworks.randomParams(net, 6);
         double[] fast = PreferenceNetworkGradientTest.perturbedFast(net, p);
         Random r = new Random(2);
@@ -87,6 +92,22 @@ class PreferenceNetworkTest {
         double[] noOffsets = new double[items.size()];
         net.scoreAll(p, fast, user, items, null, noOffsets);
         assertEquals(out[3] - offsets[3], noOffsets[3], 1e-12);
+    }
+
+    @Test
+    void scoreAll_overALargeCatalogue_equalsScorePerItem() {
+        // Enough distinct table rows that the scorer's per-row cache has to grow several times.
+        PreferenceNetwork big = new PreferenceNetwork(TestNetworks.config(Objective.SQUARED_ERROR, List.of(8, 5), ModelConfig.MELU_ADAPTED),
+                TestNetworks.USER_ROWS, new int[] {300, 500}, TestNetworks.USER_IDS, 400);
+        Params p = TestNetworks.randomParams(big, 10);
+        double[] fast = big.fastLayout().gather(p);
+        Random r = new Random(5);
+        EncodedEntity user = TestNetworks.randomUser(r);
+        List<EncodedEntity> items = new ArrayList<>();
+        for (int i = 0; i < 600; i++) items.add(TestNetworks.randomEntity(r, new int[] {300, 500}, 400));
+        double[] out = new double[items.size()];
+        big.scoreAll(p, fast, user, items, null, out);
+        for (int i = 0; i < out.length; i++) assertEquals(big.score(p, fast, user, items.get(i), 0), out[i], 1e-12, "item " + i);
     }
 
     @Test

@@ -8,6 +8,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
@@ -66,7 +67,7 @@ public final class MetarecStack extends Stack {
                 environment(adminScope.getValueAsString()), metaTrainDeadLetters);
         httpApi = new MetarecHttpApi(this, "Http", issuer.getValueAsString(), audience.getValueAsList(), specs,
                 functions, settings.logRetention(), rate.getValueAsNumber(),
-                burst.getValueAsNumber());
+                burst.getValueAsNumber(), settings.corsOrigins());
         schedule = new MetaTrainSchedule(this, "Schedule", functions.alias("meta-train"),
                 metaTrainDeadLetters, scheduleExpression.getValueAsString());
         monitoring = new Monitoring(this, "Monitoring", settings.alarmEmail());
@@ -75,6 +76,7 @@ public final class MetarecStack extends Stack {
         monitoring.watchMetaTrain(functions.function("meta-train"), metaTrainDeadLetters);
         monitoring.watchApi(httpApi);
         outputs(specs);
+        Tags.of(this).add("project", "metarec");
     }
 
     /**

@@ -1,14 +1,20 @@
 package dev.metarec.infra;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
@@ -30,6 +36,14 @@ public final class Monitoring extends Construct {
     public Monitoring(Construct scope, String id, Optional<String> alarmEmail) {
         super(scope, id);
         topic = Topic.Builder.create(this, "AlarmTopic").displayName("metarec alarms").enforceSsl(true).build();
+        // The topic policy (TLS only) replaces SNS's default policy, so allow this account's alarms explicitly.
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                .build());
         alarmEmail.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
         action = new SnsAction(topic);
     }

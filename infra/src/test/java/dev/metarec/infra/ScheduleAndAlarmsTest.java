@@ -39,6 +39,19 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
+    void onlyTheRule_shouldBeAllowedToInvokeMetaTrain() {
+        List<Map<String, Object>> permissions = synth.ofType("AWS::Lambda::Permission").stream().map(synth::properties)
+                .filter(p -> Map.of("Ref", metaTrainAlias()).equals(p.get("FunctionName"))).toList();
+
+        assertEquals(List.of(Map.of(
+                "Action", "lambda:InvokeFunction",
+                "FunctionName", Map.of("Ref", metaTrainAlias()),
+                "Principal", "events.amazonaws.com",
+                "SourceArn", Map.of("Fn::GetAtt", List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))),
+                permissions);
+    }
+
+    @Test
     void failedAsyncMetaTrainRuns_shouldGoToTheDeadLetterQueue() {
         synth.template().hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
                 "FunctionName", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train"))),
@@ -95,6 +108,25 @@ class ScheduleAndAlarmsTest {
         synth.template().resourceCountIs("AWS::SNS::Subscription", 0);
         Synth.jvmVariant().template().hasResourceProperties("AWS::SNS::Subscription",
                 Map.of("Protocol", "email", "Endpoint", "ops@example.org"));
+    }
+
+    @Test
+    void topic_shouldAcceptAlarmsFromThisAccountOnly_overTlsOnly() {
+        String topic = synth.logicalId(synth.stack().monitoring().topic());
+        Map<String, Object> fromAlarms = Map.of(
+                "Effect", "Allow",
+                "Action", "sns:Publish",
+                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                "Resource", Map.of("Ref", topic),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        Map<String, Object> tlsOnly = Map.of(
+                "Effect", "Deny",
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+
+        synth.template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", topic)),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(tlsOnly), Match.objectLike(fromAlarms)))))));
     }
 
     /** The first dimension's value as a logical id (Ref), or its literal value. */

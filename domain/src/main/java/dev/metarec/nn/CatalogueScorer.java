@@ -1,0 +1,104 @@
+package dev.metarec.nn;
+
+import dev.metarec.features.EncodedEntity;
+import dev.metarec.math.DenseRows;
+import dev.metarec.math.Vectors;
+
+import java.util.Arrays;
+
+import static dev.metarec.nn.NetworkShape.USER_BIAS;
+import static dev.metarec.nn.NetworkShape.bias;
+import static dev.metarec.nn.NetworkShape.weight;
+
+/**
+ * Scores many items for one user, fast. The first layer is linear in each slot's pooled embedding, so
+ * an item's share of it is sum over slots f of mean over its rows r of P_f[r], with
+ * P_f[r] = E_f[r] W0[rows of slot f]. Each P_f[r] is computed the first time an item uses row r and
+ * reused by every later item, which turns the first layer's (item slots x dim) x width multiply per
+ * item into a few width-long additions; the ID slot (one row per item) is multiplied directly. The
+ * weight matrices are copied once per call into row arrays so the hot loops vectorise
+ * ({@link DenseRows}). Per-call scratch; results equal {@link Mlp#forward} up to rounding.
+ */
+final class CatalogueScorer {
+    private final NetworkShape shape;
+    private final double[] meta;
+    private final double[] userPre;
+    private final double userBias;
+    private final double[][][] slotRowsW0;    // slotRowsW0[s] = W0's rows for item slot s (features, then ID)
+    private final double[] embedding;         // scratch: one embedding row
+    private final double[][][] layerRows;     // layerRows[k] = rows of W_k, k = 1 .. hidden (the output layer is outW)
+    private final double[][] biases;          // biases[k] = b_k, k = 1 .. hidden
+    private final double[] outW;              // the output layer's single column
+    private final double outB;
+    private final double[][][] projections;   // projections[f][row] = P_f[row], or null until first use
+    private final double[][] a;               // pre-activations per layer
+    private final double[][] h;               // activations per hidden layer
+
+    CatalogueScorer(NetworkShape shape, Weights w, UserSide user) {
+        this.shape = shape;
+        this.meta = w.meta;
+        this.userPre = user.userPre;
+        this.userBias = w.value(USER_BIAS, 0);
+        int hidden = shape.hiddenLayers();
+        int width = shape.widths[1];
+        int slots = shape.config.itemSlots();
+        slotRowsW0 = new double[slots][][];
+        for (int f = 0; f < slots; f++)
+            slotRowsW0[f] = DenseRows.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
+        embedding = new double[shape.dim];
+        layerRows = new double[hidden][][];
+        biases = new double[hidden][];
+        for (int k = 1; k < hidden; k++) {
+            layerRows[k] = DenseRows.copyRows(w.array(weight(k)), w.offset(weight(k)), 0, shape.widths[k], shape.widths[k + 1]);
+            biases[k] = Arrays.copyOfRange(w.array(bias(k)), w.offset(bias(k)), w.offset(bias(k)) + shape.widths[k + 1]);
+        }
+        outW = Arrays.copyOfRange(w.array(weight(hidden)), w.offset(weight(hidden)), w.offset(weight(hidden)) + shape.widths[hidden]);
+        outB = w.value(bias(hidden), 0);
+        projections = new double[shape.itemTables.length][][];
+        a = new double[hidden][];
+        h = new double[hidden][];
+        for (int k = 0; k < hidden; k++) {
+            a[k] = new double[shape.widths[k + 1]];
+            h[k] = new double[shape.widths[k + 1]];
+        }
+    }
+
+    /** The item's score without offset: MLP output + user.bias. */
+    double score(EncodedEntity item) {
+        int hidden = shape.hiddenLayers();
+        double[] a0 = hidden > 0 ? a[0] : new double[1];
+        System.arraycopy(userPre, 0, a0, 0, a0.length);
+        int[][] slots = item.slots();
+        for (int f = 0; f < slots.length; f++) {
+            int[] rows = slots[f];
+            double inv = 1.0 / rows.length;
+            for (int r : rows) DenseRows.axpyRow(inv, projection(f, r), a0);
+        }
+        if (shape.itemIdTable != null && item.idRow() >= 0) {
+            System.arraycopy(meta, shape.itemIdTable.offset() + item.idRow() * shape.dim, embedding, 0, shape.dim);
+            DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[slots.length], 0, a0);
+        }
+        if (hidden == 0) return a0[0] + userBias;
+        for (int k = 0; k < hidden; k++) {
+            double[] hk = h[k];
+            for (int o = 0; o < hk.length; o++) hk[o] = Math.max(a[k][o], 0.0);
+            if (k + 1 < hidden) {
+                System.arraycopy(biases[k + 1], 0, a[k + 1], 0, a[k + 1].length);
+                DenseRows.vecMatAddInPlace(hk, 0, hk.length, layerRows[k + 1], 0, a[k + 1]);
+            }
+        }
+        return Vectors.dot(h[hidden - 1], 0, outW, 0, outW.length) + outB + userBias;
+    }
+
+    /** P_f[row], computed on first use. */
+    private double[] projection(int f, int row) {
+        double[][] table = projections[f];
+        if (table == null) table = projections[f] = new double[shape.itemTables[f].rows()][];
+        double[] p = table[row];
+        if (p != null) return p;
+        p = new double[shape.widths[1]];
+        System.arraycopy(meta, shape.itemTables[f].offset() + row * shape.dim, embedding, 0, shape.dim);
+        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, p);
+        return table[row] = p;
+    }
+}

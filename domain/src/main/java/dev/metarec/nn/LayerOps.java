@@ -1,0 +1,32 @@
+package dev.metarec.nn;
+
+import dev.metarec.math.DenseRows;
+import dev.metarec.math.Vectors;
+
+/**
+ * The three products of a dense layer, on the vectorised row-array kernels ({@link DenseRows}), with a
+ * flat path for 1-wide layers (the output), where row arrays of length 1 would be slower. Rows
+ * {@code first .. first + n} of weight group {@code id} take part (the first layer is used in its user
+ * and item halves).
+ */
+final class LayerOps {
+    private LayerOps() {}
+
+    /** y += x[0 .. n) W[first .. first + n, :]. */
+    static void addVecMat(Weights w, int id, int first, double[] x, int n, double[] y) {
+        if (y.length > 1) DenseRows.vecMatAddInPlace(x, 0, n, w.rows(id), first, y);
+        else y[0] += Vectors.dot(x, 0, w.array(id), w.offset(id) + first, n);
+    }
+
+    /** y[0 .. n) += W[first .. first + n, :] g. */
+    static void addMatVec(Weights w, int id, int first, int n, double[] g, double[] y) {
+        if (g.length > 1) DenseRows.vecMatAddInPlace(g, 0, g.length, w.transposed(id, first, n), 0, y);
+        else Vectors.axpyInPlace(g[0], w.array(id), w.offset(id) + first, y, 0, n);
+    }
+
+    /** dW[first .. first + n, :] += x[0 .. n) outer g. */
+    static void addOuter(DenseGrads grads, int id, int first, double[] x, int n, double[] g) {
+        if (g.length > 1) DenseRows.outerAddInPlace(x, 0, n, g, grads.rowsOf(id), first);
+        else Vectors.axpyInPlace(g[0], x, 0, grads.of(id), first, n);
+    }
+}
