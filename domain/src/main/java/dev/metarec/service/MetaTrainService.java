@@ -120,7 +120,9 @@ public final class MetaTrainService {
                 && challengerLoss < championLoss - settings.promotionMargin());
         if (!better) return new Result(Status.REJECTED, run.runId(), "", state.step(), settings.targetSteps(), trainTasks, validation.size(),
                 challengerLoss, championLoss, "the challenger is not better than champion " + champion.get().checkpointId());
-        Map<String, Double> metrics = Double.isFinite(challengerLoss) ? Map.of("val.loss", challengerLoss) : Map.of();
+        Map<String, Double> metrics = new java.util.TreeMap<>();
+        if (Double.isFinite(challengerLoss)) metrics.put("val.loss", challengerLoss);
+        metrics.put(ServingModel.PRIOR_OFFSET, priorOffset(network, state.params(), data, run.challenger()));
         Checkpoint c = new Checkpoint(run.runId(), run.challenger().config(), run.challenger().features(), state.params(),
                 CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), state.step(), metrics));
         checkpoints.write(c.checkpointId(), codec.encode(c));
@@ -132,6 +134,38 @@ public final class MetaTrainService {
         LOG.log(System.Logger.Level.INFO, "meta-train run {0}: {1} (validation loss {2} vs champion {3})", run.runId(), status, challengerLoss, championLoss);
         return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), trainTasks, validation.size(),
                 challengerLoss, championLoss, status == Status.PROMOTED ? "promoted" : "the champion changed during the run; not promoted");
+    }
+
+    /**
+     * What the champion's prior (no adaptation) misses on average, so zero-shot scores and the item
+     * residuals of {@link ItemWarmUp} are measured against a calibrated baseline: the mean of
+     * target - score over training users' query examples (squared error), or the logit difference of the
+     * mean target and the mean predicted probability (implicit objectives). MAML's initialisation is
+     * optimised to adapt well, not to predict well unadapted, so this is often far from 0.
+     */
+    private double priorOffset(PreferenceNetwork network, Params params, TrainingData data, Checkpoint challenger) {
+        List<Task<Batch>> tasks = data.tasks(false, challenger.config().objective(), challenger.features(), settings, serving);
+        double[] prior = network.fastLayout().gather(params);
+        double sumTarget = 0, sumPrediction = 0, n = 0;
+        for (Task<Batch> t : tasks) {
+            for (var e : t.query().examples()) {
+                double score = network.score(params, prior, t.query().user(), e.item(), e.offset());
+                sumTarget += e.target();
+                sumPrediction += network.prediction(score);
+                n++;
+            }
+            if (n > 5000) break;
+        }
+        if (n == 0) return 0.0;
+        double offset;
+        if (challenger.config().objective() == dev.metarec.nn.Objective.SQUARED_ERROR) offset = (sumTarget - sumPrediction) / n;
+        else offset = logit(sumTarget / n) - logit(sumPrediction / n);
+        return Double.isFinite(offset) ? offset : 0.0;
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+        return Math.log(q / (1 - q));
     }
 
     private double championLoss(Checkpoint champion, TrainingData data) {

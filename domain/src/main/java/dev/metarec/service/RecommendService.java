@@ -61,10 +61,10 @@ public final class RecommendService {
         Weights w = weights(model, user, cat, stats, now);
         EncodedEntity u = model.encodeUser(user.profile());
         int[] eligible = ranking.eligible(cmd, cat, user);
-        double[] scores = ranking.score(model, w.fast, u, cat, stats, eligible);
+        double[] scores = ranking.score(model, w.fast, u, cat, stats, eligible, w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0);
         if (!allFinite(scores) && w.mode != Mode.ZERO_SHOT) {
             w = new Weights(model.prior(), Mode.PRIOR_FALLBACK);
-            scores = ranking.score(model, w.fast, u, cat, stats, eligible);
+            scores = ranking.score(model, w.fast, u, cat, stats, eligible, model.priorOffset());
         }
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for user " + cmd.userId());
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();

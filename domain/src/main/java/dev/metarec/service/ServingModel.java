@@ -20,6 +20,10 @@ public final class ServingModel {
     private final PreferenceNetwork network;
     private final InnerLoop<Batch> innerLoop;
     private final double[] prior;
+    private final double priorOffset;
+
+    /** Checkpoint metric: the constant the unadapted prior misses by on training users (see MetaTrainService). */
+    public static final String PRIOR_OFFSET = "serving.priorOffset";
 
     public ServingModel(Checkpoint checkpoint, int adaptSteps) {
         this.checkpoint = checkpoint;
@@ -28,7 +32,12 @@ public final class ServingModel {
         checkpoint.requireLayout(network.layout());
         this.innerLoop = new InnerLoop<>(network, adaptSteps, checkpoint.config().initialInnerLr());
         this.prior = network.fastLayout().gather(checkpoint.params());
+        double o = checkpoint.metadata().metrics().getOrDefault(PRIOR_OFFSET, 0.0);
+        this.priorOffset = Double.isFinite(o) ? o : 0.0;
     }
+
+    /** Added to the score of a user scored with the prior (zero-shot), calibrating it. */
+    public double priorOffset() { return priorOffset; }
 
     public String checkpointId() { return checkpoint.checkpointId(); }
 
@@ -51,6 +60,6 @@ public final class ServingModel {
 
     public EncodedEntity encodeItem(Item item) { return features().encodeItem(item); }
 
-    /** The attribute-based score of an item for a user with the prior weights and no item offset. */
-    public double priorScore(EncodedEntity user, EncodedEntity item) { return network.score(meta(), prior, user, item, 0.0); }
+    /** The calibrated attribute-based score of an item for a user with the prior weights and no item offset. */
+    public double priorScore(EncodedEntity user, EncodedEntity item) { return network.score(meta(), prior, user, item, priorOffset); }
 }

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * Turns a user's recent events into the support batch of the inner loop: one example per event,
  * weighted by recency (the i-th most recent gets decay^i, so a user whose taste moves is followed),
  * offset by the item's warm-up bias; for the implicit objectives, each positive gets a sampled unseen
- * item as negative (a separate example with target 0 for LOGISTIC, the pair's negative for BPR).
+ * item as negative (a separate example with target 0 for LOGISTIC, the pair's negative for BPR). Under squared
+ * error an implicit event on an item the user also rated is dropped: the rating is the better target.
  * Negatives are drawn from a generator seeded by the user and the support, so the batch is deterministic.
  */
 public final class SupportSets {
@@ -61,9 +62,12 @@ public final class SupportSets {
         List<Example> examples = new ArrayList<>(objective == Objective.LOGISTIC ? 2 * n : n);
         SplittableRandom random = new SplittableRandom(seed(events, n));
         Set<String> avoid = new HashSet<>(seen);
+        Set<String> rated = new HashSet<>();
+        if (objective == Objective.SQUARED_ERROR) for (int i = 0; i < n; i++) if (events.get(i).type() == EventType.RATING) rated.add(events.get(i).itemId());
         double w = 1.0;
         for (int i = 0; i < n; i++, w *= settings.recencyDecay()) {
             Event e = events.get(i);
+            if (e.type() != EventType.RATING && rated.contains(e.itemId())) continue;  // the rating says more than the click on the same item
             EncodedEntity item = encode(features, catalogue, e.itemId());
             double offset = ItemWarmUp.offset(stats.get(e.itemId()), settings.itemBiasShrinkage(), objective);
             double target = target(e, objective);

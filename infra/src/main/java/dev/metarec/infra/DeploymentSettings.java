@@ -1,7 +1,10 @@
 package dev.metarec.infra;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -22,10 +25,14 @@ import software.constructs.Node;
  * @param retainData          {@code retainData}: keep tables and bucket when the stack is deleted
  *                            (default true; false for throw-away stacks)
  * @param alarmEmail          {@code alarmEmail}: address subscribed to the alarm topic, optional
+ * @param corsOrigins         {@code corsOrigins}: comma-separated browser origins allowed to call the API
+ *                            (mobile apps need none); empty = no CORS
+ * @param extraEnvironment    {@code env:<NAME>} keys: additional function environment, see {@link ExtraEnvironment}
  */
-public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architecture, Path apiArtifact, Path metaTrainArtifact,
-                                 boolean reserveConcurrency, RetentionDays logRetention,
-                                 boolean retainData, Optional<String> alarmEmail) {
+public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architecture, Path apiArtifact,
+                                 Path metaTrainArtifact, boolean reserveConcurrency, RetentionDays logRetention,
+                                 boolean retainData, Optional<String> alarmEmail, List<String> corsOrigins,
+                                 Map<String, String> extraEnvironment) {
 
     /** Relative to the infra directory, where {@code cdk.json} runs the app. */
     public static final String DEFAULT_API_ARTIFACT = "../functions/api/target/function.zip";
@@ -33,35 +40,55 @@ public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architectu
 
     public DeploymentSettings {
         if (runtime == null || architecture == null || apiArtifact == null || metaTrainArtifact == null
-                || logRetention == null || alarmEmail == null) {
-            throw new IllegalArgumentException("runtime, architecture, artifacts, logRetention and alarmEmail are required");
+                || logRetention == null || alarmEmail == null || corsOrigins == null || extraEnvironment == null) {
+            throw new IllegalArgumentException("every deployment setting is required (use Optional.empty(), "
+                    + "List.of() or Map.of() for none)");
         }
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException("context 'corsOrigins' has '" + origin
+                        + "'; allowed: origins such as https://app.example.org (scheme and host, no path), or *");
+            }
+        }
+        extraEnvironment.keySet().forEach(ExtraEnvironment::validName);
+        corsOrigins = List.copyOf(corsOrigins);
+        extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** Defaults with the given artifacts; for tests and programmatic use. */
     public static DeploymentSettings defaults(RuntimeMode runtime, Path apiArtifact, Path metaTrainArtifact) {
         return new DeploymentSettings(runtime, CpuArchitecture.ARM64, apiArtifact, metaTrainArtifact, true,
-                RetentionDays.ONE_MONTH, true, Optional.empty());
+                RetentionDays.ONE_MONTH, true, Optional.empty(), List.of(), Map.of());
     }
 
     public DeploymentSettings withReserveConcurrency(boolean reserve) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserve, logRetention,
-                retainData, alarmEmail);
+                retainData, alarmEmail, corsOrigins, extraEnvironment);
     }
 
     public DeploymentSettings withArchitecture(CpuArchitecture cpu) {
         return new DeploymentSettings(runtime, cpu, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retainData, alarmEmail);
+                logRetention, retainData, alarmEmail, corsOrigins, extraEnvironment);
     }
 
     public DeploymentSettings withRetainData(boolean retain) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retain, alarmEmail);
+                logRetention, retain, alarmEmail, corsOrigins, extraEnvironment);
     }
 
     public DeploymentSettings withAlarmEmail(String email) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retainData, Optional.ofNullable(email));
+                logRetention, retainData, Optional.ofNullable(email), corsOrigins, extraEnvironment);
+    }
+
+    public DeploymentSettings withCors(List<String> origins) {
+        return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
+                logRetention, retainData, alarmEmail, origins, extraEnvironment);
+    }
+
+    public DeploymentSettings withExtraEnvironment(Map<String, String> env) {
+        return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
+                logRetention, retainData, alarmEmail, corsOrigins, env);
     }
 
     /** Reads the settings from the app's context; unknown values fail with the key and what is allowed. */
@@ -75,7 +102,10 @@ public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architectu
                 retention(string(node, "logRetention", RetentionDays.ONE_MONTH.name())),
                 bool(node, "retainData", true),
                 Optional.ofNullable(node.tryGetContext("alarmEmail")).map(Object::toString)
-                        .filter(s -> !s.isBlank()));
+                        .filter(s -> !s.isBlank()),
+                Arrays.stream(string(node, "corsOrigins", "").split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).toList(),
+                ExtraEnvironment.fromContext(node.getAllContext()));
     }
 
     private static String string(Node node, String key, String fallback) {

@@ -63,7 +63,8 @@ public final class MetarecFunctions extends Construct {
             for (PolicyStatement statement : AccessPolicies.statements(spec.name(), stores)) {
                 role.addToPrincipalPolicy(statement);
             }
-            Map<String, String> env = new HashMap<>(environment);
+            Map<String, String> env = new HashMap<>(settings.extraEnvironment());
+            env.putAll(environment);
             env.putAll(settings.runtime().environment());
             env.put("METAREC_FUNCTION", spec.name());
             Function function = Function.Builder.create(this, cid)

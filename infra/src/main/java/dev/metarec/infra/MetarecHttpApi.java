@@ -4,12 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
@@ -54,17 +57,26 @@ public final class MetarecHttpApi extends Construct {
      */
     public MetarecHttpApi(Construct scope, String id, String jwtIssuer, List<String> jwtAudience,
                           List<FunctionSpec> specs, MetarecFunctions functions, RetentionDays logRetention,
-                          Number stageRate, Number stageBurst) {
+                          Number stageRate, Number stageBurst, List<String> corsOrigins) {
         super(scope, id);
         HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("JwtAuthorizer", jwtIssuer)
                 .jwtAudience(jwtAudience)
                 .identitySource(List.of("$request.header.Authorization"))
                 .build();
-        api = HttpApi.Builder.create(this, "Api")
+        HttpApi.Builder apiBuilder = HttpApi.Builder.create(this, "Api")
                 .description("metarec: ingest, adapt, recommend, erase")
                 .createDefaultStage(false)
-                .defaultAuthorizer(authorizer)
-                .build();
+                .defaultAuthorizer(authorizer);
+        if (!corsOrigins.isEmpty()) {
+            // API Gateway answers the preflight itself (no OPTIONS route, so no authorizer on it).
+            apiBuilder.corsPreflight(CorsPreflightOptions.builder()
+                    .allowOrigins(corsOrigins)
+                    .allowMethods(List.of(CorsHttpMethod.POST))
+                    .allowHeaders(List.of("Authorization", "Content-Type"))
+                    .maxAge(Duration.hours(1))
+                    .build());
+        }
+        api = apiBuilder.build();
         accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(logRetention)
                 .removalPolicy(RemovalPolicy.DESTROY)

@@ -8,6 +8,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
@@ -37,6 +38,7 @@ public final class MetarecStack extends Stack {
     private final MetaTrainSchedule schedule;
     private final Queue metaTrainDeadLetters;
     private final Monitoring monitoring;
+    private final OperationsDashboard dashboard;
 
     public MetarecStack(Construct scope, String id, StackProps props, DeploymentSettings settings) {
         super(scope, id, props);
@@ -66,7 +68,7 @@ public final class MetarecStack extends Stack {
                 environment(adminScope.getValueAsString()), metaTrainDeadLetters);
         httpApi = new MetarecHttpApi(this, "Http", issuer.getValueAsString(), audience.getValueAsList(), specs,
                 functions, settings.logRetention(), rate.getValueAsNumber(),
-                burst.getValueAsNumber());
+                burst.getValueAsNumber(), settings.corsOrigins());
         schedule = new MetaTrainSchedule(this, "Schedule", functions.alias("meta-train"),
                 metaTrainDeadLetters, scheduleExpression.getValueAsString());
         monitoring = new Monitoring(this, "Monitoring", settings.alarmEmail());
@@ -74,7 +76,10 @@ public final class MetarecStack extends Stack {
                 .forEach(spec -> monitoring.watchFunction(spec.name(), functions.function(spec.name())));
         monitoring.watchMetaTrain(functions.function("meta-train"), metaTrainDeadLetters);
         monitoring.watchApi(httpApi);
+        stores.tables().forEach(monitoring::watchTable);
+        dashboard = new OperationsDashboard(this, "Operations", httpApi, specs, functions, stores, metaTrainDeadLetters);
         outputs(specs);
+        Tags.of(this).add("project", "metarec");
     }
 
     /**
@@ -102,6 +107,7 @@ public final class MetarecStack extends Stack {
         }
         CfnOutput.Builder.create(this, "MetaTrainDeadLetterQueueUrl").value(metaTrainDeadLetters.getQueueUrl()).build();
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(monitoring.topic().getTopicArn()).build();
+        CfnOutput.Builder.create(this, "DashboardName").value(dashboard.dashboard().getDashboardName()).build();
     }
 
     public DataStores stores() { return stores; }
@@ -115,4 +121,6 @@ public final class MetarecStack extends Stack {
     public Queue metaTrainDeadLetters() { return metaTrainDeadLetters; }
 
     public Monitoring monitoring() { return monitoring; }
+
+    public OperationsDashboard dashboard() { return dashboard; }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ class DeploymentSettingsTest {
                 "retainData", false, "alarmEmail", "ops@example.org"));
 
         assertEquals(new DeploymentSettings(RuntimeMode.JVM, CpuArchitecture.X86_64, Path.of("/a.zip"), Path.of("/m.zip"), false,
-                RetentionDays.ONE_WEEK, false, Optional.of("ops@example.org")), settings);
+                RetentionDays.ONE_WEEK, false, Optional.of("ops@example.org"), List.of(), Map.of()), settings);
     }
 
     @Test
@@ -60,6 +61,38 @@ class DeploymentSettingsTest {
         assertEquals("context 'retainData' is 'yes'; allowed: true, false", flag.getMessage());
         assertEquals("context 'architecture' is 'amd64'; allowed: arm64, x86_64", cpu.getMessage());
         assertTrue(retention.getMessage().startsWith("context 'logRetention' is '31'"), retention.getMessage());
+    }
+
+    @Test
+    void fromContext_shouldReadCorsOriginsAndExtraEnvironment() {
+        DeploymentSettings settings = fromContext(Map.of(
+                "corsOrigins", "https://app.example.org, http://localhost:3000",
+                "env:METAREC_SERVING_STATS_REFRESH", "PT30S",
+                "env:QUARKUS_LOG_LEVEL", "WARN",
+                "unrelated", "x"));
+
+        assertEquals(List.of("https://app.example.org", "http://localhost:3000"), settings.corsOrigins());
+        assertEquals(Map.of("METAREC_SERVING_STATS_REFRESH", "PT30S", "QUARKUS_LOG_LEVEL", "WARN"),
+                settings.extraEnvironment());
+    }
+
+    @Test
+    void fromContext_shouldRefuseToOverrideWhatTheStackManages() {
+        IllegalArgumentException auth = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("env:METAREC_AUTH_ENABLED", "false")));
+        IllegalArgumentException table = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("env:METAREC_DYNAMODB_EVENTS_TABLE", "other")));
+        IllegalArgumentException lower = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("env:metarec_x", "1")));
+        IllegalArgumentException origin = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("corsOrigins", "https://app.example.org/path")));
+
+        assertEquals("context 'env:METAREC_AUTH_ENABLED': METAREC_AUTH_* is managed by the stack and cannot be "
+                + "overridden", auth.getMessage());
+        assertTrue(table.getMessage().contains("METAREC_DYNAMODB_*"), table.getMessage());
+        assertTrue(lower.getMessage().contains("only METAREC_* and QUARKUS_*"), lower.getMessage());
+        assertTrue(origin.getMessage().startsWith("context 'corsOrigins' has 'https://app.example.org/path'"),
+                origin.getMessage());
     }
 
     @Test

@@ -89,6 +89,23 @@ class FunctionsTest {
     }
 
     @Test
+    void extraEnvironment_shouldReachEveryFunction_andOnlyWhenGiven() {
+        Synth.Result jvm = Synth.jvmVariant();
+        for (FunctionSpec spec : FunctionSpec.defaults()) {
+            assertEquals("PT30S", env(function(jvm, spec.name())).get("METAREC_SERVING_STATS_REFRESH"), spec.name());
+            assertFalse(env(function(synth, spec.name())).containsKey("METAREC_SERVING_STATS_REFRESH"), spec.name());
+        }
+    }
+
+    @Test
+    void resources_shouldBeTaggedWithTheProject() {
+        synth.template().hasResourceProperties("AWS::DynamoDB::Table", software.amazon.awscdk.assertions.Match
+                .objectLike(Map.of("Tags", List.of(Map.of("Key", "project", "Value", "metarec")))));
+        synth.template().hasResourceProperties("AWS::Lambda::Function", software.amazon.awscdk.assertions.Match
+                .objectLike(Map.of("Tags", List.of(Map.of("Key", "project", "Value", "metarec")))));
+    }
+
+    @Test
     void everyFunction_shouldLogToItsOwnLogGroupWithRetention() {
         for (FunctionSpec spec : FunctionSpec.defaults()) {
             String logGroup = synth.logicalId(synth.stack().functions().logGroup(spec.name()));

@@ -104,6 +104,30 @@ class HttpApiTest {
                 Match.objectLike(Map.of("RetentionInDays", 30)));
     }
 
+    @Test
+    void eachAlias_shouldBeInvokableByApiGatewayOnlyThroughItsOwnRoute() {
+        for (String name : List.of("ingest", "adapt", "recommend", "erase")) {
+            String alias = synth.logicalId(synth.stack().functions().alias(name));
+            List<String> sources = synth.ofType("AWS::Lambda::Permission").stream().map(synth::properties)
+                    .filter(p -> Map.of("Ref", alias).equals(p.get("FunctionName")))
+                    .peek(p -> assertEquals("apigateway.amazonaws.com", p.get("Principal"), name))
+                    .map(p -> WildcardPolicies.flatten(p.get("SourceArn"))).toList();
+            assertEquals(1, sources.size(), name + ": " + sources);
+            assertTrue(sources.get(0).endsWith("/*/*/" + name), name + ": " + sources.get(0));
+        }
+    }
+
+    @Test
+    void cors_shouldBeOff_unlessOriginsAreGiven() {
+        assertEquals(null, synth.properties(synth.ofType("AWS::ApiGatewayV2::Api").get(0)).get("CorsConfiguration"));
+
+        Synth.Result jvm = Synth.jvmVariant();
+        assertEquals(Map.of("AllowOrigins", List.of("https://app.example.org"), "AllowMethods", List.of("POST"),
+                        "AllowHeaders", List.of("Authorization", "Content-Type"), "MaxAge", 3600),
+                jvm.properties(jvm.ofType("AWS::ApiGatewayV2::Api").get(0)).get("CorsConfiguration"));
+        assertEquals(4, jvm.ofType("AWS::ApiGatewayV2::Route").size(), "no unauthenticated OPTIONS routes");
+    }
+
     /** Route targets are {@code integrations/<id>} joins. */
     private static String integrationId(Object target) {
         List<?> join = (List<?>) ((Map<?, ?>) target).get("Fn::Join");

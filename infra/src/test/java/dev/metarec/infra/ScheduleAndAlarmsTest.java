@@ -39,6 +39,19 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
+    void onlyTheRule_shouldBeAllowedToInvokeMetaTrain() {
+        List<Map<String, Object>> permissions = synth.ofType("AWS::Lambda::Permission").stream().map(synth::properties)
+                .filter(p -> Map.of("Ref", metaTrainAlias()).equals(p.get("FunctionName"))).toList();
+
+        assertEquals(List.of(Map.of(
+                "Action", "lambda:InvokeFunction",
+                "FunctionName", Map.of("Ref", metaTrainAlias()),
+                "Principal", "events.amazonaws.com",
+                "SourceArn", Map.of("Fn::GetAtt", List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))),
+                permissions);
+    }
+
+    @Test
     void failedAsyncMetaTrainRuns_shouldGoToTheDeadLetterQueue() {
         synth.template().hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
                 "FunctionName", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train"))),
@@ -70,6 +83,7 @@ class ScheduleAndAlarmsTest {
     @Test
     void alarms_shouldWatchErrorsThrottlesDeadLettersAndMetaTrain() {
         Set<String> watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                .filter(p -> p.containsKey("MetricName"))
                 .map(p -> p.get("Namespace") + "/" + p.get("MetricName") + "/" + dimension(p))
                 .collect(Collectors.toSet());
 
@@ -87,6 +101,40 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
+    void everyTable_shouldAlarmOnThrottledReadsOrWrites() {
+        for (DataTable table : DataTable.values()) {
+            Map<String, Object> tableRef = Map.of("Ref", synth.logicalId(synth.stack().stores().table(table)));
+            boolean watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                    .filter(p -> p.get("Metrics") instanceof List<?>)
+                    .anyMatch(p -> {
+                        String metrics = String.valueOf(p.get("Metrics"));
+                        return metrics.contains("ReadThrottleEvents") && metrics.contains("WriteThrottleEvents")
+                                && metrics.contains(String.valueOf(tableRef)) && metrics.contains("reads + writes");
+                    });
+            assertTrue(watched, table + " throttling alarm");
+        }
+    }
+
+    @Test
+    void dashboard_shouldShowEveryFunctionTableAndTheDeadLetterQueue() {
+        List<String> dashboards = synth.ofType("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size());
+        String body = WildcardPolicies.flatten(synth.properties(dashboards.get(0)).get("DashboardBody"));
+
+        for (FunctionSpec spec : FunctionSpec.defaults()) {
+            String fn = synth.logicalId(synth.stack().functions().function(spec.name()));
+            assertTrue(body.contains("{Ref=" + fn + "}"), spec.name() + " on the dashboard");
+            assertTrue(body.contains(spec.name() + ": duration (p50, p99, max ms)"), spec.name() + " duration graph");
+        }
+        for (DataTable table : DataTable.values()) {
+            assertTrue(body.contains("{Ref=" + synth.logicalId(synth.stack().stores().table(table)) + "}"),
+                    table + " on the dashboard");
+        }
+        assertTrue(body.contains(dlq()), "DLQ on the dashboard");
+        assertTrue(body.contains("\"p99\""), "latency percentiles");
+    }
+
+    @Test
     void everyAlarm_shouldNotifyTheTopic() {
         String topic = synth.logicalId(synth.stack().monitoring().topic());
         for (String alarm : synth.ofType("AWS::CloudWatch::Alarm")) {
@@ -95,6 +143,25 @@ class ScheduleAndAlarmsTest {
         synth.template().resourceCountIs("AWS::SNS::Subscription", 0);
         Synth.jvmVariant().template().hasResourceProperties("AWS::SNS::Subscription",
                 Map.of("Protocol", "email", "Endpoint", "ops@example.org"));
+    }
+
+    @Test
+    void topic_shouldAcceptAlarmsFromThisAccountOnly_overTlsOnly() {
+        String topic = synth.logicalId(synth.stack().monitoring().topic());
+        Map<String, Object> fromAlarms = Map.of(
+                "Effect", "Allow",
+                "Action", "sns:Publish",
+                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                "Resource", Map.of("Ref", topic),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        Map<String, Object> tlsOnly = Map.of(
+                "Effect", "Deny",
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+
+        synth.template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", topic)),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(tlsOnly), Match.objectLike(fromAlarms)))))));
     }
 
     /** The first dimension's value as a logical id (Ref), or its literal value. */

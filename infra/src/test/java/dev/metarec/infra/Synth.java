@@ -57,7 +57,7 @@ final class Synth {
 
     /** Native, default settings. */
     static final String NATIVE = "native";
-    /** JVM + SnapStart on x86_64, data not retained, no reserved concurrency, alarm e-mail. */
+    /** JVM + SnapStart on x86_64, data not retained, no reserved concurrency, alarm e-mail, CORS, extra env. */
     static final String JVM_VARIANT = "jvm";
 
     private static final Map<String, Result> CACHE = new HashMap<>();
@@ -71,7 +71,9 @@ final class Synth {
 
     static synchronized Result jvmVariant() {
         return CACHE.computeIfAbsent(JVM_VARIANT, k -> synth(RuntimeMode.JVM, s -> s
-                .withArchitecture(CpuArchitecture.X86_64).withRetainData(false).withReserveConcurrency(false).withAlarmEmail("ops@example.org")));
+                .withArchitecture(CpuArchitecture.X86_64).withRetainData(false).withReserveConcurrency(false)
+                .withCors(java.util.List.of("https://app.example.org"))
+                .withExtraEnvironment(Map.of("METAREC_SERVING_STATS_REFRESH", "PT30S")).withAlarmEmail("ops@example.org")));
     }
 
     static Result synth(RuntimeMode mode, UnaryOperator<DeploymentSettings> customise) {

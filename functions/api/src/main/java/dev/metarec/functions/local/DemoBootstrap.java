@@ -1,6 +1,8 @@
 package dev.metarec.functions.local;
 
+import dev.metarec.adapter.local.LocalStores;
 import dev.metarec.model.Event;
+import dev.metarec.model.EventType;
 import dev.metarec.model.Item;
 import dev.metarec.model.UserProfile;
 import dev.metarec.port.CatalogStore;
@@ -12,6 +14,7 @@ import dev.metarec.service.ChampionCache;
 import dev.metarec.service.MetaTrainService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +52,7 @@ public class DemoBootstrap {
     @Inject MetaTrainService metaTrain;
     @Inject ChampionCache champion;
     @Inject Clock clock;
+    @Inject Instance<LocalStores> local;
 
     void onStart(@Observes StartupEvent ev) {
         if (!enabled || pointer.current().isPresent()) return;
@@ -67,8 +73,19 @@ public class DemoBootstrap {
             throw new UncheckedIOException("can't read the MovieLens directory " + movieLensDir.orElse(""), e);
         }
         LOG.infof("loading demo data: %d items, %d profiles, %d events from %s", data.items().size(), data.profiles().size(), data.events().size(), data.source());
-        for (Item i : data.items()) catalog.upsert(i);
-        for (UserProfile p : data.profiles()) profiles.upsert(p);
-        for (Event e : data.events()) if (events.append(e, clock.instant())) stats.add(e.itemId(), 1, 0.0, 1);
+        Runnable writes = () -> {
+            for (Item i : data.items()) catalog.upsert(i);
+            for (UserProfile p : data.profiles()) profiles.upsert(p);
+            Map<String, long[]> counts = new HashMap<>();   // item -> {events, positives}
+            for (Event e : data.events()) {
+                if (!events.append(e, clock.instant())) continue;
+                long[] c = counts.computeIfAbsent(e.itemId(), k -> new long[2]);
+                c[0]++;
+                if (e.type() != EventType.RATING || e.value() >= 4.0) c[1]++;
+            }
+            counts.forEach((item, c) -> stats.add(item, c[0], 0.0, c[1]));
+        };
+        if (local.isResolvable()) local.get().db.bulk(writes);
+        else writes.run();
     }
 }

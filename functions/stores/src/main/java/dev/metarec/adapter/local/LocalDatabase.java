@@ -18,6 +18,7 @@ import java.nio.file.Path;
 public final class LocalDatabase implements AutoCloseable {
     private final Path dir;
     private final MVStore store;
+    private final ThreadLocal<Integer> bulk = ThreadLocal.withInitial(() -> 0);
 
     private LocalDatabase(Path dir, MVStore store) {
         this.dir = dir;
@@ -42,12 +43,27 @@ public final class LocalDatabase implements AutoCloseable {
 
     <K, V> MVMap<K, V> map(String name) { return store.openMap(name); }
 
-    /** Persists everything written so far; called after each write. */
+    /** Persists everything written so far; called after each write (deferred inside {@link #bulk}). */
     void commit() {
+        if (bulk.get() > 0) return;
         try {
             store.commit();
         } catch (RuntimeException e) {
             throw new StoreException("local store commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code writes} on this thread with one commit at the end instead of one per write: for bulk
+     * loads (demo data), where a crash may lose the whole load but never leaves a half-written record.
+     */
+    public void bulk(Runnable writes) {
+        bulk.set(bulk.get() + 1);
+        try {
+            writes.run();
+        } finally {
+            bulk.set(bulk.get() - 1);
+            commit();
         }
     }
 

@@ -1,0 +1,145 @@
+package dev.metarec.service;
+
+import dev.metarec.model.Event;
+import dev.metarec.model.Item;
+import dev.metarec.model.UserProfile;
+import dev.metarec.port.CatalogStore;
+import dev.metarec.port.ChampionPointer;
+import dev.metarec.port.CheckpointStore;
+import dev.metarec.port.ConflictException;
+import dev.metarec.port.EventStore;
+import dev.metarec.port.FastWeightStore;
+import dev.metarec.port.ItemStatsStore;
+import dev.metarec.port.TrainingProgressStore;
+import dev.metarec.port.UserProfileStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** Test doubles of every port, in memory (the real adapters are tested by the contract suites). */
+final class InMemoryPorts {
+    final Events events = new Events();
+    final Catalog catalog = new Catalog();
+    final Stats stats = new Stats();
+    final Profiles profiles = new Profiles();
+    final Fast fast = new Fast();
+    final Checkpoints checkpoints = new Checkpoints();
+    final Pointer pointer = new Pointer();
+    final Progress progress = new Progress();
+
+    static final class Events implements EventStore {
+        final Map<String, Event> map = new ConcurrentHashMap<>();
+
+        @Override public boolean append(Event e, Instant now) { return map.putIfAbsent(e.userId() + "/" + e.eventId(), e) == null; }
+
+        @Override public List<Event> recent(String userId, int limit) {
+            return map.values().stream().filter(e -> e.userId().equals(userId))
+                    .sorted(Comparator.comparing(Event::timestamp).reversed().thenComparing(Event::eventId)).limit(limit).toList();
+        }
+
+        @Override public long count(String userId) { return map.values().stream().filter(e -> e.userId().equals(userId)).count(); }
+
+        @Override public void forEach(Consumer<Event> c) { map.values().forEach(c); }
+
+        @Override public synchronized int eraseUser(String userId) {
+            List<String> keys = map.keySet().stream().filter(k -> k.startsWith(userId + "/")).toList();
+            keys.forEach(map::remove);
+            return keys.size();
+        }
+    }
+
+    static final class Catalog implements CatalogStore {
+        final Map<String, Item> map = new ConcurrentHashMap<>();
+        long version;
+
+        @Override public synchronized void upsert(Item item) { map.put(item.itemId(), item); version++; }
+
+        @Override public Optional<Item> find(String itemId) { return Optional.ofNullable(map.get(itemId)); }
+
+        @Override public List<Item> all() { return new ArrayList<>(map.values()); }
+
+        @Override public synchronized long version() { return version; }
+    }
+
+    static final class Stats implements ItemStatsStore {
+        final Map<String, ItemStats> map = new ConcurrentHashMap<>();
+
+        @Override public synchronized void add(String itemId, long count, double residualSum, long positives) {
+            ItemStats s = map.getOrDefault(itemId, ItemStats.empty(itemId));
+            map.put(itemId, new ItemStats(itemId, s.count() + count, s.residualSum() + residualSum, s.positives() + positives));
+        }
+
+        @Override public Optional<ItemStats> find(String itemId) { return Optional.ofNullable(map.get(itemId)); }
+
+        @Override public Map<String, ItemStats> all() { return new HashMap<>(map); }
+    }
+
+    static final class Profiles implements UserProfileStore {
+        final Map<String, UserProfile> map = new ConcurrentHashMap<>();
+
+        @Override public void upsert(UserProfile p) { map.put(p.userId(), p); }
+
+        @Override public Optional<UserProfile> find(String userId) { return Optional.ofNullable(map.get(userId)); }
+
+        @Override public void forEach(Consumer<UserProfile> c) { map.values().forEach(c); }
+
+        @Override public boolean delete(String userId) { return map.remove(userId) != null; }
+    }
+
+    static final class Fast implements FastWeightStore {
+        final Map<String, StoredFastWeights> map = new ConcurrentHashMap<>();
+        int writes;
+
+        @Override public Optional<StoredFastWeights> find(String userId) { return Optional.ofNullable(map.get(userId)); }
+
+        @Override public synchronized boolean put(StoredFastWeights r, long expectedVersion) {
+            long v = map.containsKey(r.userId()) ? map.get(r.userId()).version() : 0;
+            if (v != expectedVersion) return false;
+            map.put(r.userId(), r);
+            writes++;
+            return true;
+        }
+
+        @Override public boolean delete(String userId) { return map.remove(userId) != null; }
+    }
+
+    static final class Checkpoints implements CheckpointStore {
+        final Map<String, byte[]> map = new ConcurrentHashMap<>();
+
+        @Override public void write(String id, byte[] bytes) {
+            if (map.putIfAbsent(id, bytes.clone()) != null) throw new ConflictException("checkpoint " + id + " exists");
+        }
+
+        @Override public Optional<byte[]> read(String id) { return Optional.ofNullable(map.get(id)).map(byte[]::clone); }
+    }
+
+    static final class Pointer implements ChampionPointer {
+        String champion;
+
+        @Override public synchronized Optional<String> current() { return Optional.ofNullable(champion); }
+
+        @Override public synchronized boolean moveCurrent(String expected, String next) {
+            if (!Objects.equals(champion, expected)) return false;
+            champion = next;
+            return true;
+        }
+    }
+
+    static final class Progress implements TrainingProgressStore {
+        byte[] blob;
+
+        @Override public void save(byte[] p) { blob = p.clone(); }
+
+        @Override public Optional<byte[]> load() { return Optional.ofNullable(blob); }
+
+        @Override public void clear() { blob = null; }
+    }
+}

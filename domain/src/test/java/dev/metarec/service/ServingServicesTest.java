@@ -1,0 +1,169 @@
+package dev.metarec.service;
+
+import dev.metarec.model.Event;
+import dev.metarec.model.EventType;
+import dev.metarec.port.FastWeightStore.StoredFastWeights;
+import dev.metarec.port.ItemStatsStore.ItemStats;
+import dev.metarec.service.Recommendation.Mode;
+import dev.metarec.service.Recommendation.Reason;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Ingest, adapt, recommend and erase over in-memory ports and a small meta-trained champion. */
+class ServingServicesTest {
+    static Fixture f;
+
+    @BeforeAll
+    static void train() { f = new Fixture(80).trained(); }
+
+    static IngestCommand events(IngestCommand.RawEvent... e) { return IngestCommand.of(List.of(e), null, null, Limits.DEFAULT, Fixture.NOW); }
+
+    static IngestCommand.RawEvent rating(String id, String user, String item, double v) {
+        return new IngestCommand.RawEvent(id, user, item, "rating", v, null);
+    }
+
+    static RecommendCommand rec(String user, int k, List<String> candidates, List<String> exclude, double explore) {
+        return RecommendCommand.of(user, k, candidates, exclude, null, null, explore, Limits.DEFAULT);
+    }
+
+    @Test
+    void ingest_shouldCountAnEventOnce_inItemStats_evenWhenRedelivered() {
+        IngestCommand cmd = events(rating("s-1", "stats-user", "i7", 5.0));
+        ItemStats before = f.ports.stats.find("i7").orElse(ItemStats.empty("i7"));
+        assertEquals(1, f.ingest.ingest(cmd, Fixture.NOW).eventsStored());
+        ItemStats once = f.ports.stats.find("i7").orElseThrow();
+        assertEquals(0, f.ingest.ingest(cmd, Fixture.NOW).eventsStored());
+        assertEquals(once, f.ports.stats.find("i7").orElseThrow(), "a redelivered event must not add twice");
+        assertEquals(before.count() + 1, once.count());
+        assertNotEquals(before.residualSum(), once.residualSum(), "the residual against the champion's prediction is recorded");
+    }
+
+    @Test
+    void ingest_ofAnItem_shouldMakeItRecommendableOnTheNextRequest_withoutRetraining() {
+        String checkpoint = f.ports.pointer.current().orElseThrow();
+        f.ingest.ingest(IngestCommand.of(null, List.of(new IngestCommand.RawItem("fresh-1", Map.of("genre", List.of("g1")), null)), null,
+                Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
+        Recommendation r = f.recommend.recommend(rec("u1", 5, List.of("fresh-1"), null, 0), Fixture.NOW);
+        assertEquals(List.of("fresh-1"), r.items().stream().map(Recommendation.RecommendedItem::itemId).toList());
+        assertEquals(checkpoint, r.checkpointId());
+    }
+
+    @Test
+    void warmUp_shouldMoveANewItemsScore_withOtherUsersEvidence() {
+        f.ingest.ingest(IngestCommand.of(null, List.of(new IngestCommand.RawItem("warm-1", Map.of("genre", List.of("g2")), null)), null,
+                Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
+        double before = f.recommend.recommend(rec("u2", 1, List.of("warm-1"), null, 0), Fixture.NOW).items().get(0).score();
+        for (int u = 0; u < 30; u++) f.ingest.ingest(events(rating("w-" + u, "u" + (u + 3), "warm-1", 1.0)), Fixture.NOW);
+        double after = f.recommend.recommend(rec("u2", 1, List.of("warm-1"), null, 0), Fixture.NOW).items().get(0).score();
+        assertTrue(after < before - 0.3, "30 low ratings from other users must pull the item down: " + before + " -> " + after);
+    }
+
+    @Test
+    void recommend_shouldApplyHardFilters_andNeverBackfillWithFilteredItems() {
+        f.ingest.ingest(events(rating("h-1", "filter-user", "i10", 5), rating("h-2", "filter-user", "i11", 5)), Fixture.NOW);
+        Recommendation r = f.recommend.recommend(rec("filter-user", 10, List.of("i10", "i11", "i12", "i13", "i14"), List.of("i12"), 0), Fixture.NOW);
+        assertEquals(Set.of("i13", "i14"), Set.copyOf(r.items().stream().map(Recommendation.RecommendedItem::itemId).toList()));
+        Recommendation all = f.recommend.recommend(rec("filter-user", 100, null, List.of("i0", "i1"), 0.5), Fixture.NOW);
+        for (var i : all.items()) assertFalse(Set.of("i0", "i1", "i10", "i11").contains(i.itemId()), i.itemId());
+    }
+
+    @Test
+    void recommend_shouldReserveExplorationSlots_forNewItems() {
+        f.ingest.ingest(IngestCommand.of(null, List.of(new IngestCommand.RawItem("explore-1", Map.of("genre", List.of("g5")), null)), null,
+                Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
+        Recommendation r = f.recommend.recommend(rec("u4", 10, null, null, 0.5), Fixture.NOW);
+        long explored = r.items().stream().filter(i -> i.reason() == Reason.NEW_ITEM_EXPLORATION).count();
+        assertTrue(explored >= 1 && explored <= 5, "explored " + explored);
+        r.items().stream().filter(i -> i.reason() == Reason.NEW_ITEM_EXPLORATION)
+                .forEach(i -> assertTrue(f.ports.stats.find(i.itemId()).map(ItemStats::count).orElse(0L) < f.settings.newItemMaxCount()));
+        Recommendation none = f.recommend.recommend(rec("u4", 10, null, null, 0), Fixture.NOW);
+        assertTrue(none.items().stream().noneMatch(i -> i.reason() == Reason.NEW_ITEM_EXPLORATION));
+    }
+
+    @Test
+    void recommend_shouldRankByPopularity_whenNothingIsKnownAboutTheUser() {
+        Recommendation r = f.recommend.recommend(rec("stranger", 5, null, null, 0), Fixture.NOW);
+        assertEquals(Mode.POPULAR, r.mode());
+        long previous = Long.MAX_VALUE;
+        for (var i : r.items()) {
+            assertEquals(Reason.POPULAR_FALLBACK, i.reason());
+            long c = f.ports.stats.find(i.itemId()).map(ItemStats::count).orElse(0L);
+            assertTrue(c <= previous);
+            previous = c;
+        }
+    }
+
+    @Test
+    void adapt_shouldStoreVersionedWeights_andNeverOverwriteAFresherRecord() {
+        f.ingest.ingest(events(rating("v-1", "versioned", "i20", 5), rating("v-2", "versioned", "i21", 4)), Fixture.NOW);
+        AdaptService.Outcome first = f.adapt.adapt("versioned", Fixture.NOW);
+        assertTrue(first.stored());
+        assertEquals(1, first.version());
+        assertTrue(first.lossAfter() < first.lossBefore());
+
+        String ckpt = f.ports.pointer.current().orElseThrow();
+        byte[] fresher = new FastWeightsPayload(99, f.ports.fast.find("versioned").orElseThrow().payload().clone()).encode();
+        f.ports.fast.put(new StoredFastWeights("versioned", ckpt, 2, fresher, Fixture.NOW), 1);
+        AdaptService.Outcome second = f.adapt.adapt("versioned", Fixture.NOW);
+        assertFalse(second.stored(), "a record made on more events by a concurrent adapt is kept");
+        assertEquals(2, f.ports.fast.find("versioned").orElseThrow().version());
+
+        f.ports.fast.map.put("versioned", new StoredFastWeights("versioned", "older-checkpoint", 7, new byte[]{1}, Fixture.NOW));
+        AdaptService.Outcome third = f.adapt.adapt("versioned", Fixture.NOW);
+        assertTrue(third.stored(), "weights for an older checkpoint are replaced");
+        assertEquals(8, third.version());
+        assertEquals(ckpt, f.ports.fast.find("versioned").orElseThrow().checkpointId());
+    }
+
+    @Test
+    void recommend_shouldTreatWeightsOfAnOlderCheckpointAsAbsent() {
+        f.ingest.ingest(events(rating("o-1", "olduser", "i30", 5)), Fixture.NOW);
+        f.ports.fast.map.put("olduser", new StoredFastWeights("olduser", "older-checkpoint", 3, new byte[]{1, 2}, Fixture.NOW));
+        assertEquals(Mode.ADAPTED, f.recommend.recommend(rec("olduser", 3, null, null, 0), Fixture.NOW).mode());
+        assertEquals(Mode.STORED, f.recommend.recommend(rec("olduser", 3, null, null, 0), Fixture.NOW).mode());
+    }
+
+    @Test
+    void recommend_shouldFollowAUserWhoseTasteMoves() {
+        List<IngestCommand.RawEvent> likes = List.of(rating("d-1", "drifter", "i40", 5), rating("d-2", "drifter", "i41", 5));
+        f.ingest.ingest(IngestCommand.of(likes, null, null, Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
+        Recommendation before = f.recommend.recommend(rec("drifter", 100, null, null, 0), Fixture.NOW);
+        f.ingest.ingest(events(rating("d-3", "drifter", "i42", 1), rating("d-4", "drifter", "i43", 1)), Fixture.NOW);
+        Recommendation after = f.recommend.recommend(rec("drifter", 100, null, null, 0), Fixture.NOW);
+        assertNotEquals(before.items().stream().map(Recommendation.RecommendedItem::itemId).limit(10).toList(),
+                after.items().stream().map(Recommendation.RecommendedItem::itemId).limit(10).toList(), "new events re-rank");
+        assertEquals(Mode.ADAPTED, after.mode());
+    }
+
+    @Test
+    void erase_shouldRemoveEverythingOfTheUser_only() {
+        f.ingest.ingest(events(rating("x-1", "leaver", "i50", 5)), Fixture.NOW);
+        f.ingest.ingest(events(rating("x-1", "stayer", "i50", 5)), Fixture.NOW);
+        f.adapt.adapt("leaver", Fixture.NOW);
+        EraseService.Result r = f.erase.erase("leaver");
+        assertEquals(1, r.eventsRemoved());
+        assertTrue(r.fastWeightsRemoved());
+        assertTrue(f.ports.events.recent("leaver", 10).isEmpty());
+        assertEquals(1, f.ports.events.count("stayer"));
+        assertEquals(1, f.ingest.ingest(events(rating("x-1", "leaver", "i50", 5)), Fixture.NOW).eventsStored(), "starts fresh");
+    }
+
+    @Test
+    void events_shouldBeValidatedBeforeAnythingIsWritten() {
+        long before = f.ports.events.map.size();
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> IngestCommand.of(
+                List.of(rating("ok", "u1", "i1", 3), new IngestCommand.RawEvent("bad", "u1", "i1", "rating", Double.NaN, null)),
+                null, null, Limits.DEFAULT, Fixture.NOW));
+        assertEquals("events[1].value", e.field());
+        assertEquals(before, f.ports.events.map.size());
+        assertEquals(EventType.RATING, events(rating("t", "u1", "i1", 3)).events().get(0).type());
+        Event future = events(new IngestCommand.RawEvent("t2", "u1", "i1", "click", null, "1767225600000")).events().get(0);
+        assertEquals(java.time.Instant.ofEpochMilli(1767225600000L), future.timestamp());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.metarec.functions.metatrain;
+
+import dev.metarec.model.Event;
+import dev.metarec.model.Item;
+import dev.metarec.model.UserProfile;
+import dev.metarec.port.CatalogStore;
+import dev.metarec.port.ChampionPointer;
+import dev.metarec.port.CheckpointStore;
+import dev.metarec.port.EventStore;
+import dev.metarec.port.TrainingProgressStore;
+import dev.metarec.port.UserProfileStore;
+import dev.metarec.synthetic.SyntheticConfig;
+import dev.metarec.synthetic.SyntheticDataset;
+import dev.metarec.synthetic.SyntheticGenerator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The scheduled job end to end on the embedded store: nothing to do, bootstrap across invocations, compare and promote. */
+@QuarkusTest
+@QuarkusTestResource(TempStore.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MetaTrainHandlerTest {
+    @Inject MetaTrainHandler handler;
+    @Inject EventStore events;
+    @Inject CatalogStore catalog;
+    @Inject UserProfileStore profiles;
+    @Inject ChampionPointer pointer;
+    @Inject CheckpointStore checkpoints;
+    @Inject TrainingProgressStore progress;
+
+    /** A scheduled EventBridge event as Lambda delivers it. */
+    static final Map<String, Object> SCHEDULED = Map.of("version", "0", "id", "e1", "detail-type", "Scheduled Event", "source", "aws.events",
+            "time", "2026-01-01T00:00:00Z", "detail", Map.of());
+
+    @Test
+    @Order(1)
+    void emptyStore_shouldReportNoData_andWriteNothing() {
+        MetaTrainResponse r = handler.handleRequest(SCHEDULED, null);
+        assertEquals("NO_DATA", r.status());
+        assertTrue(pointer.current().isEmpty());
+        assertTrue(progress.load().isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aRunCutShortByItsBudget_shouldSaveProgress_andTheNextInvocationResumesAndBootstraps() {
+        SyntheticDataset d = SyntheticGenerator.generate(SyntheticConfig.small().withUsers(120), 11);
+        for (Item i : d.items()) catalog.upsert(i);
+        for (UserProfile p : d.users()) profiles.upsert(p);
+        for (Event e : d.events()) events.append(e, Instant.now());
+
+        MetaTrainResponse cut = handler.handleRequest(Map.of("budgetSeconds", 0.000001), null);
+        assertEquals("IN_PROGRESS", cut.status());
+        assertTrue(cut.step() < cut.targetSteps());
+        assertTrue(progress.load().isPresent(), "progress is saved when the budget runs out");
+        assertTrue(pointer.current().isEmpty());
+
+        MetaTrainResponse done = handler.handleRequest(Map.of("budgetSeconds", 300), null);
+        assertEquals("PROMOTED", done.status(), done.message());
+        assertEquals(cut.runId(), done.runId(), "the second invocation continued the same run");
+        assertEquals(done.targetSteps(), done.step());
+        assertEquals(done.checkpointId(), pointer.current().orElseThrow());
+        assertTrue(checkpoints.read(done.checkpointId()).isPresent());
+        assertTrue(progress.load().isEmpty(), "progress is cleared when the run ends");
+        assertNotNull(done.challengerLoss());
+    }
+
+    @Test
+    @Order(3)
+    void aSecondRun_shouldBeComparedWithTheChampion_beforeAnyPromotion() {
+        String champion = pointer.current().orElseThrow();
+        MetaTrainResponse r = handler.handleRequest(SCHEDULED, null);
+        assertTrue(r.status().equals("PROMOTED") || r.status().equals("REJECTED"), r.status());
+        assertNotNull(r.championLoss(), "the champion was evaluated on the validation users");
+        assertNotNull(r.challengerLoss());
+        if (r.status().equals("PROMOTED")) {
+            assertTrue(r.challengerLoss() < r.championLoss());
+            assertEquals(r.checkpointId(), pointer.current().orElseThrow());
+        } else {
+            assertEquals(champion, pointer.current().orElseThrow(), "a challenger that is not better is not promoted");
+        }
+    }
+}
