@@ -4,6 +4,8 @@ import dev.metarec.eval.metrics.RatingMetrics;
 import dev.metarec.eval.protocol.Observations;
 import dev.metarec.eval.protocol.UserTask;
 import dev.metarec.meta.Batch;
+import dev.metarec.meta.InnerLoop;
+import dev.metarec.meta.InnerRates;
 import dev.metarec.nn.ParamGroup;
 import dev.metarec.nn.Params;
 
@@ -50,12 +52,13 @@ final class AdaptingModel implements FittedModel {
     static double[] adapt(NetworkEncoding encoding, Params meta, UserTask task, Observations observed, int steps, double[] weights) {
         if (steps == 0 || task.support().isEmpty()) return encoding.network().fastLayout().gather(meta);
         Batch support = encoding.batch(task.user(), task.support(), observed, weights);
-        return TemporaryInnerLoop.adapt(encoding.network(), meta, support, steps);
+        // The rate argument is only used by layouts without a meta.innerLr group; the network always has one.
+        return new InnerLoop<>(encoding.network(), steps, 1e-3).adapt(meta, support).fast();
     }
 
     /** The same parameters with every inner rate set to {@code rate} (for learners that do not learn rates). */
     static Params withInnerRate(Params p, double rate) {
-        ParamGroup g = p.layout().group("meta.innerLr");
+        ParamGroup g = p.layout().group(InnerRates.GROUP);
         double[] v = p.toArray();
         java.util.Arrays.fill(v, g.offset(), g.end(), rate);
         return Params.wrap(p.layout(), v);

@@ -6,6 +6,8 @@ import dev.metarec.nn.FastLayout;
 import dev.metarec.nn.Gradient;
 import dev.metarec.nn.Params;
 import dev.metarec.nn.PreferenceNetwork;
+import dev.metarec.optim.Adam;
+import dev.metarec.optim.AdamState;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +37,8 @@ public final class PooledNetwork implements RatingMethod {
         int total = perEpoch * data.budget().epochs();
         int checkEvery = Math.max(1, total / data.budget().validationChecks());
         Params p = net.initialise(data.seed());
-        Adam adam = new Adam(p.size(), settings.outerLr());
+        Adam adam = Adam.of(settings.outerLr());
+        AdamState adamState = AdamState.initial(p.layout());
         FastLayout fl = net.fastLayout();
         Gradient g = new Gradient(p.layout());
         double[] gradFast = new double[fl.size()];
@@ -56,7 +59,7 @@ public final class PooledNetwork implements RatingMethod {
                 fl.scatterAdd(gradFast, 1.0 / settings.metaBatchSize(), g);
             }
             g.requireFinite("pooled training step " + step);
-            p = adam.stepInPlace(p, g);
+            p = adam.stepAndAdvance(p, g, adamState);
             if (step % checkEvery == 0 || step == total) {
                 double mae = data.split().validation().isEmpty() ? 0 : AdaptingModel.mae(enc, p, data.split().validation(), data.observed(), 0);
                 double mse = data.split().validation().isEmpty() ? 0 : validationMse(enc, p, data);

@@ -24,6 +24,8 @@ import java.util.Map;
  * Tribuo's {@link FMRegressionTrainer} on the pooled training ratings. Features: one-hot user
  * attributes, item attributes (a multi-valued attribute's values share weight 1) and the item id (which
  * helps existing items only; a new item's id is unknown and ignored). It does not adapt per user.
+ * AdaGrad rate, epochs and target standardisation are chosen on the validation users from
+ * {@link #GRID} (a large rate with many epochs overfits badly on MovieLens 100K).
  */
 public final class TribuoFm implements RatingMethod {
     private static final RegressionFactory FACTORY = new RegressionFactory();
@@ -33,6 +35,8 @@ public final class TribuoFm implements RatingMethod {
     static {
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     }
+    /** Candidate (AdaGrad rate, epochs, standardise 0/1); epochs are capped by the budget. */
+    static final double[][] GRID = {{0.01, 10, 1}, {0.1, 3, 0}, {0.03, 5, 1}, {0.003, 10, 1}};
     private final int factors;
 
     public TribuoFm(int factors) { this.factors = factors; }
@@ -42,12 +46,21 @@ public final class TribuoFm implements RatingMethod {
     @Override public FittedModel fit(TrainingData data, Progress progress) {
         MutableDataset<Regressor> train = new MutableDataset<>(new SimpleDataSourceProvenance("metarec training ratings", FACTORY), FACTORY);
         for (UserTask t : data.split().train()) for (Rated r : t.all()) train.add(example(t.user().attributes(), r, r.value()));
-        progress.start("Tribuo FM", 1);
-        FMRegressionTrainer trainer = new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), data.budget().fmEpochs(),
-                data.seed(), factors, 0.1, true);
-        Model<Regressor> model = trainer.train(train);
-        progress.advance(1, "trained");
+        progress.start("Tribuo FM", GRID.length);
+        Model<Regressor> best = null;
+        double bestMae = Double.POSITIVE_INFINITY;
+        for (int g = 0; g < GRID.length; g++) {
+            int epochs = (int) Math.min(GRID[g][1], data.budget().fmEpochs());
+            FMRegressionTrainer trainer = new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(GRID[g][0], 0.1), epochs,
+                    data.seed(), factors, 0.01, GRID[g][2] == 1);
+            Model<Regressor> m = trainer.train(train);
+            double mae = data.split().validation().isEmpty() ? 0 : validationMae(m, data);
+            if (best == null || mae < bestMae) { best = m; bestMae = mae; }
+            progress.advance(g + 1, String.format(java.util.Locale.ROOT, "best val MAE %.3f", bestMae));
+            if (data.split().validation().isEmpty()) break;
+        }
         progress.finish();
+        Model<Regressor> model = best;
         return new FittedModel() {
             @Override public List<Integer> stepCounts() { return List.of(0); }
 
@@ -60,6 +73,16 @@ public final class TribuoFm implements RatingMethod {
                 return out;
             }
         };
+    }
+
+    private static double validationMae(Model<Regressor> m, TrainingData data) {
+        double s = 0;
+        for (UserTask t : data.split().validation()) {
+            double[] p = new double[t.query().size()];
+            for (int q = 0; q < p.length; q++) p[q] = m.predict(example(t.user().attributes(), t.query().get(q), Double.NaN)).getOutput().getValues()[0];
+            s += dev.metarec.eval.metrics.RatingMetrics.mae(p, t.queryValues());
+        }
+        return s / data.split().validation().size();
     }
 
     static Example<Regressor> example(Attributes user, Rated r, double target) {

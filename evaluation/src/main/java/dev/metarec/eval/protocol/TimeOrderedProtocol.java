@@ -15,7 +15,7 @@ import java.util.Map;
  * Time-ordered few-shot protocol: users are ordered by the time of their first event; the earliest
  * {@code trainFraction} are training users (the last {@code validationFraction} of those validation
  * users), the rest test users. A test user's support is their first k events and the query the next
- * {@code queryLimit} events after them (what came after), for each k in {@code shots}. Users need at
+ * {@code queryLimit} events after them (what came after), for each k in {@code shots}, the query being the same for every k. Users need at
  * least max(shots) + {@code minQuery} events.
  */
 public record TimeOrderedProtocol(double trainFraction, double validationFraction, List<Integer> shots, int minQuery, int queryLimit) {
@@ -31,7 +31,11 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
 
     public int maxShots() { return shots.stream().mapToInt(Integer::intValue).max().orElseThrow(); }
 
-    /** Scenario names are {@code k=<shots>}; training tasks are the training users' histories (support: first half in time). */
+    /**
+     * Scenario names are {@code k=<shots>}; every k is scored on the same query (the events after the
+     * first max(shots)). A training task is the first min(n, 2 * queryLimit) events of a training user,
+     * support the first half in time, query the rest.
+     */
     public EvalSplit split(Dataset data, long seed) {
         Map<String, List<Rated>> byUser = histories(data);
         List<String> order = new ArrayList<>(byUser.keySet());
@@ -46,7 +50,7 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
             if (h.size() < 2) continue;
             boolean isValidation = i >= nTrain - nValidation;
             if (isValidation && h.size() < maxShots() + minQuery) continue;
-            int cut = isValidation ? maxShots() : h.size() / 2;
+            int cut = isValidation ? maxShots() : Math.min(h.size(), 2 * queryLimit) / 2;
             UserTask t = new UserTask(users.get(u), h.subList(0, cut), h.subList(cut, Math.min(h.size(), cut + queryLimit)));
             (isValidation ? validation : train).add(t);
         }
