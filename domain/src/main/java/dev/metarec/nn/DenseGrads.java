@@ -15,7 +15,7 @@ import java.util.Map;
  * accumulated either that way or flat ({@link #of}), never both. Not thread-safe; one per call.
  */
 final class DenseGrads {
-    private final double[][] g;
+    private final double[][] g;            // flat accumulators, allocated on first use
     private final double[][][] rows;
     private final ParamGroup[] groups;
     private final Map<Long, OuterBlock> blocks = new HashMap<>();
@@ -24,12 +24,12 @@ final class DenseGrads {
         groups = shape.dense;
         g = new double[groups.length][];
         rows = new double[groups.length][][];
-        for (int id = 0; id < g.length; id++) if (groups[id] != null) g[id] = new double[groups[id].size()];
     }
 
     /** The flat accumulator of group {@code id} (biases, offsets, 1-wide weights). */
     double[] of(int id) {
         if (rows[id] != null) throw new IllegalStateException(groups[id].name() + " is accumulated as rows");
+        if (g[id] == null) g[id] = new double[groups[id].size()];
         return g[id];
     }
 
@@ -57,12 +57,12 @@ final class DenseGrads {
             adapted[id] = true;
             if (intoFast == null) continue;
             if (rows[id] != null) DenseRows.flattenInto(rows[id], intoFast, s.fastOffset());
-            else System.arraycopy(g[id], 0, intoFast, s.fastOffset(), g[id].length);
+            else if (g[id] != null) System.arraycopy(g[id], 0, intoFast, s.fastOffset(), g[id].length);
         }
         if (intoSlow == null) return;
         for (int id = 0; id < g.length; id++) {
             ParamGroup group = shape.dense[id];
-            if (group == null || adapted[id]) continue;
+            if (group == null || adapted[id] || (rows[id] == null && g[id] == null)) continue;   // never written: zero
             for (int r = 0; r < group.rows(); r++) {
                 if (rows[id] != null) intoSlow.addToRow(group, r, rows[id][r], 0, slowScale);
                 else intoSlow.addToRow(group, r, g[id], r * group.cols(), slowScale);
