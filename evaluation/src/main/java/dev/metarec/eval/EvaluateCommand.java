@@ -77,7 +77,7 @@ public final class EvaluateCommand {
                     RatingExperiment.run(new RatingExperiment.Spec("time-ordered", seed -> p.split(data, seed), List.of(RatingExperiment.STRICT)),
                             data, methods, seeds, budget, results, progress, log);
                 }
-                case "ranking" -> RankingExperiment.run(data, MethodSuite.rating(o.learners(), settings, false), seeds, budget, results, progress, log);
+                case "ranking" -> RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings), seeds, budget, results, progress, log);
                 case "drift" -> DriftExperiment.run(driftMethods(o, settings), budget, seeds, results, progress, log);
                 default -> throw new IllegalArgumentException("unknown protocol " + protocol);
             }
