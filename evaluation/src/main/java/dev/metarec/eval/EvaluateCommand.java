@@ -51,7 +51,11 @@ public final class EvaluateCommand {
         Instant started = Instant.now();
         Dataset data = Datasets.load(o.dataset(), o.data(), 0);
         Budget budget = budget(o);
-        NetworkSettings settings = o.network().equals("small") ? NetworkSettings.small() : NetworkSettings.melu();
+        NetworkSettings settings = switch (o.network()) {
+            case "small" -> NetworkSettings.small();
+            case "medium" -> NetworkSettings.medium();
+            default -> NetworkSettings.melu();
+        };
         List<Long> seeds = LongStream.range(1, o.seeds() + 1).boxed().toList();
         Results results = new Results();
         List<String> header = new ArrayList<>();
