@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.StreamSupport;
 
 /**
  * The user and item vocabularies of a model (one per feature spec of its {@link ModelConfig}, in the
@@ -46,13 +44,15 @@ public final class FeatureSpace {
     public static FeatureSpace fit(ModelConfig config, Iterable<UserProfile> users, Iterable<Item> items, int minCount,
                                    Set<String> usersWithHistory, Set<String> itemsWithHistory) {
         if (minCount < 1) throw new IllegalArgumentException("minCount must be >= 1, was " + minCount);
-        List<FeatureVocabulary> u = fitAll(config.userFeatures(), map(users, UserProfile::attributes), minCount);
-        List<FeatureVocabulary> i = fitAll(config.itemFeatures(), map(items, Item::attributes), minCount);
+        List<UserProfile> userList = copy(users);   // read once: the input may not be iterable twice
+        List<Item> itemList = copy(items);
+        List<FeatureVocabulary> u = fitAll(config.userFeatures(), userList.stream().map(UserProfile::attributes).toList(), minCount);
+        List<FeatureVocabulary> i = fitAll(config.itemFeatures(), itemList.stream().map(Item::attributes).toList(), minCount);
         Optional<IdVocabulary> uid = config.userIdEmbedding()
-                ? Optional.of(IdVocabulary.of(usersWithHistory != null ? usersWithHistory : map(users, UserProfile::userId)))
+                ? Optional.of(IdVocabulary.of(usersWithHistory != null ? usersWithHistory : userList.stream().map(UserProfile::userId).toList()))
                 : Optional.empty();
         Optional<IdVocabulary> iid = config.itemIdEmbedding()
-                ? Optional.of(IdVocabulary.of(itemsWithHistory != null ? itemsWithHistory : map(items, Item::itemId)))
+                ? Optional.of(IdVocabulary.of(itemsWithHistory != null ? itemsWithHistory : itemList.stream().map(Item::itemId).toList()))
                 : Optional.empty();
         return new FeatureSpace(u, i, uid, iid);
     }
@@ -63,8 +63,10 @@ public final class FeatureSpace {
         return out;
     }
 
-    private static <T, R> Iterable<R> map(Iterable<T> in, Function<T, R> f) {
-        return () -> StreamSupport.stream(in.spliterator(), false).map(f).iterator();
+    private static <T> List<T> copy(Iterable<T> in) {
+        List<T> out = new ArrayList<>();
+        in.forEach(out::add);
+        return out;
     }
 
     public List<FeatureVocabulary> userVocabularies() { return user; }

@@ -10,31 +10,31 @@ package dev.metarec.math;
 public final class DenseRows {
     private DenseRows() {}
 
+    /** {@link #vecMatAddInPlace(double[], int, int, double[][], int, double[], int[])} with its own scratch. */
+    public static void vecMatAddInPlace(double[] x, int xOff, int n, double[][] rows, int rowOff, double[] y) {
+        vecMatAddInPlace(x, xOff, n, rows, rowOff, y, new int[n]);
+    }
+
     /**
      * y += sum_j x[xOff + j] rows[rowOff + j] over j < n (the forward pass of a dense layer). Zero inputs
-     * (ReLU's inactive units) are skipped; the others are applied four rows at a time, so y is loaded and
-     * stored once per four rows.
+     * (ReLU's inactive units) are skipped: their indices are first compacted into {@code active}
+     * (scratch, at least n long) without branching, since a ReLU pattern defeats branch prediction;
+     * the remaining rows are applied four at a time, so y is loaded and stored once per four rows.
      */
-    public static void vecMatAddInPlace(double[] x, int xOff, int n, double[][] rows, int rowOff, double[] y) {
-        int out = y.length;
-        int pending = 0, j0 = 0, j1 = 0, j2 = 0;
+    public static void vecMatAddInPlace(double[] x, int xOff, int n, double[][] rows, int rowOff, double[] y, int[] active) {
+        int count = 0;
         for (int j = 0; j < n; j++) {
-            if (x[xOff + j] == 0) continue;
-            switch (pending++) {
-                case 0 -> j0 = j;
-                case 1 -> j1 = j;
-                case 2 -> j2 = j;
-                default -> {
-                    double a = x[xOff + j0], b = x[xOff + j1], c = x[xOff + j2], d = x[xOff + j];
-                    double[] r0 = rows[rowOff + j0], r1 = rows[rowOff + j1], r2 = rows[rowOff + j2], r3 = rows[rowOff + j];
-                    for (int o = 0; o < out; o++) y[o] += a * r0[o] + b * r1[o] + c * r2[o] + d * r3[o];
-                    pending = 0;
-                }
-            }
+            active[count] = j;
+            count += x[xOff + j] != 0 ? 1 : 0;
         }
-        if (pending > 0) axpyRow(x[xOff + j0], rows[rowOff + j0], y);
-        if (pending > 1) axpyRow(x[xOff + j1], rows[rowOff + j1], y);
-        if (pending > 2) axpyRow(x[xOff + j2], rows[rowOff + j2], y);
+        int out = y.length, k = 0;
+        for (; k + 3 < count; k += 4) {
+            int j0 = active[k], j1 = active[k + 1], j2 = active[k + 2], j3 = active[k + 3];
+            double a = x[xOff + j0], b = x[xOff + j1], c = x[xOff + j2], d = x[xOff + j3];
+            double[] r0 = rows[rowOff + j0], r1 = rows[rowOff + j1], r2 = rows[rowOff + j2], r3 = rows[rowOff + j3];
+            for (int o = 0; o < out; o++) y[o] += a * r0[o] + b * r1[o] + c * r2[o] + d * r3[o];
+        }
+        for (; k < count; k++) axpyRow(x[xOff + active[k]], rows[rowOff + active[k]], y);
     }
 
     /** rows[rowOff + j][o] += x[xOff + j] * g[o] for j < n, o < g.length (a weight gradient: an outer product). */

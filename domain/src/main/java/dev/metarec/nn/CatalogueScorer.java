@@ -1,5 +1,6 @@
 package dev.metarec.nn;
 
+import dev.metarec.features.EncodedCatalogue;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.math.DenseRows;
 import dev.metarec.math.Vectors;
@@ -26,6 +27,7 @@ final class CatalogueScorer {
     private final double userBias;
     private final double[][][] slotRowsW0;    // slotRowsW0[s] = W0's rows for item slot s (features, then ID)
     private final double[] embedding;         // scratch: one embedding row
+    private final int[] active;               // scratch for the kernels
     private final double[][][] layerRows;     // layerRows[k] = rows of W_k, k = 1 .. hidden (the output layer is outW)
     private final double[][] biases;          // biases[k] = b_k, k = 1 .. hidden
     private final double[] outW;              // the output layer's single column
@@ -46,6 +48,9 @@ final class CatalogueScorer {
         for (int f = 0; f < slots; f++)
             slotRowsW0[f] = DenseRows.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
         embedding = new double[shape.dim];
+        int widest = shape.dim;
+        for (int wd : shape.widths) widest = Math.max(widest, wd);
+        active = new int[widest];
         layerRows = new double[hidden][][];
         biases = new double[hidden][];
         for (int k = 1; k < hidden; k++) {
@@ -65,26 +70,52 @@ final class CatalogueScorer {
 
     /** The item's score without offset: MLP output + user.bias. */
     double score(EncodedEntity item) {
-        int hidden = shape.hiddenLayers();
-        double[] a0 = hidden > 0 ? a[0] : new double[1];
-        System.arraycopy(userPre, 0, a0, 0, a0.length);
+        double[] a0 = firstLayer();
         int[][] slots = item.slots();
         for (int f = 0; f < slots.length; f++) {
             int[] rows = slots[f];
             double inv = 1.0 / rows.length;
             for (int r : rows) DenseRows.axpyRow(inv, projection(f, r), a0);
         }
-        if (shape.itemIdTable != null && item.idRow() >= 0) {
-            System.arraycopy(meta, shape.itemIdTable.offset() + item.idRow() * shape.dim, embedding, 0, shape.dim);
-            DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[slots.length], 0, a0);
+        addId(item.idRow(), a0);
+        return rest(a0);
+    }
+
+    /** Item {@code i} of a packed catalogue's score without offset. */
+    double score(EncodedCatalogue items, int i) {
+        double[] a0 = firstLayer();
+        for (int f = 0; f < projections.length; f++) {
+            int from = items.slotStart(i, f), to = items.slotEnd(i, f);
+            double inv = 1.0 / (to - from);
+            for (int p = from; p < to; p++) DenseRows.axpyRow(inv, projection(f, items.rowAt(p)), a0);
         }
+        addId(items.idRow(i), a0);
+        return rest(a0);
+    }
+
+    /** The first layer's pre-activation, holding the user's share. */
+    private double[] firstLayer() {
+        double[] a0 = shape.hiddenLayers() > 0 ? a[0] : new double[1];
+        System.arraycopy(userPre, 0, a0, 0, a0.length);
+        return a0;
+    }
+
+    private void addId(int idRow, double[] a0) {
+        if (shape.itemIdTable == null || idRow < 0) return;
+        System.arraycopy(meta, shape.itemIdTable.offset() + idRow * shape.dim, embedding, 0, shape.dim);
+        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[projections.length], 0, a0, active);
+    }
+
+    /** The layers after the first; returns MLP output + user.bias. */
+    private double rest(double[] a0) {
+        int hidden = shape.hiddenLayers();
         if (hidden == 0) return a0[0] + userBias;
         for (int k = 0; k < hidden; k++) {
             double[] hk = h[k];
             for (int o = 0; o < hk.length; o++) hk[o] = Math.max(a[k][o], 0.0);
             if (k + 1 < hidden) {
                 System.arraycopy(biases[k + 1], 0, a[k + 1], 0, a[k + 1].length);
-                DenseRows.vecMatAddInPlace(hk, 0, hk.length, layerRows[k + 1], 0, a[k + 1]);
+                DenseRows.vecMatAddInPlace(hk, 0, hk.length, layerRows[k + 1], 0, a[k + 1], active);
             }
         }
         return Vectors.dot(h[hidden - 1], 0, outW, 0, outW.length) + outB + userBias;
@@ -98,7 +129,7 @@ final class CatalogueScorer {
         if (p != null) return p;
         p = new double[shape.widths[1]];
         System.arraycopy(meta, shape.itemTables[f].offset() + row * shape.dim, embedding, 0, shape.dim);
-        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, p);
+        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, p, active);
         return table[row] = p;
     }
 }

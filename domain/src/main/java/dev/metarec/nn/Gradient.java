@@ -15,6 +15,7 @@ public final class Gradient {
     private final int[] rowStart;         // global row id -> flat offset
     private final int[] rowLength;
     private final int[] groupFirstRow;    // group ordinal -> first global row id
+    private final int[] groupOffsets;     // group ordinal -> flat offset (ascending), for ordinal lookup
     private int[] touchedRows = new int[64];
     private int touchedCount;
 
@@ -27,6 +28,7 @@ public final class Gradient {
         rowStart = new int[rows];
         rowLength = new int[rows];
         groupFirstRow = new int[layout.groups().size()];
+        groupOffsets = layout.groups().stream().mapToInt(ParamGroup::offset).toArray();
         int r = 0, gi = 0;
         for (ParamGroup g : layout.groups()) {
             groupFirstRow[gi++] = r;
@@ -41,8 +43,11 @@ public final class Gradient {
 
     /** Marks (group, row) as touched and returns the flat offset of its first element. */
     public int touchRow(ParamGroup group, int row) {
-        int ordinal = layout.groups().indexOf(group);
-        if (ordinal < 0) throw new IllegalArgumentException("group " + group.name() + " is not in this layout");
+        int ordinal = Arrays.binarySearch(groupOffsets, group.offset());   // groups are laid out in ascending offsets
+        if (ordinal < 0 || (layout.groups().get(ordinal) != group && !layout.groups().get(ordinal).equals(group)))
+            throw new IllegalArgumentException("group " + group.name() + " is not in this layout");
+        if (row < 0 || row >= group.rows())
+            throw new IndexOutOfBoundsException("row " + row + " outside group " + group.name() + "'s " + group.rows() + " rows");
         return touchGlobalRow(groupFirstRow[ordinal] + row);
     }
 

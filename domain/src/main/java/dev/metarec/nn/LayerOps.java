@@ -12,15 +12,15 @@ import dev.metarec.math.Vectors;
 final class LayerOps {
     private LayerOps() {}
 
-    /** y += x[0 .. n) W[first .. first + n, :]. */
-    static void addVecMat(Weights w, int id, int first, double[] x, int n, double[] y) {
-        if (y.length > 1) DenseRows.vecMatAddInPlace(x, 0, n, w.rows(id), first, y);
+    /** y += x[0 .. n) W[first .. first + n, :]; {@code scratch} at least n long. */
+    static void addVecMat(Weights w, int id, int first, double[] x, int n, double[] y, int[] scratch) {
+        if (y.length > 1) DenseRows.vecMatAddInPlace(x, 0, n, w.rows(id), first, y, scratch);
         else y[0] += Vectors.dot(x, 0, w.array(id), w.offset(id) + first, n);
     }
 
-    /** y[0 .. n) += W[first .. first + n, :] g. */
-    static void addMatVec(Weights w, int id, int first, int n, double[] g, double[] y) {
-        if (g.length > 1) DenseRows.vecMatAddInPlace(g, 0, g.length, w.transposed(id, first, n), 0, y);
+    /** y[0 .. n) += W[first .. first + n, :] g; {@code scratch} at least g.length long. */
+    static void addMatVec(Weights w, int id, int first, int n, double[] g, double[] y, int[] scratch) {
+        if (g.length > 1) DenseRows.vecMatAddInPlace(g, 0, g.length, w.transposed(id, first, n), 0, y, scratch);
         else Vectors.axpyInPlace(g[0], w.array(id), w.offset(id) + first, y, 0, n);
     }
 

@@ -24,7 +24,7 @@ final class Mlp {
     static double forward(NetworkShape shape, Weights w, double[] userPre, Trace t) {
         double[] a0 = t.a[0];
         System.arraycopy(userPre, 0, a0, 0, a0.length);
-        LayerOps.addVecMat(w, weight(0), shape.userWidth, t.xi, shape.itemWidth, a0);
+        LayerOps.addVecMat(w, weight(0), shape.userWidth, t.xi, shape.itemWidth, a0, t.active);
         return forwardFromFirstLayer(shape, w, t);
     }
 
@@ -36,7 +36,7 @@ final class Mlp {
             Vectors.reluInPlace(t.h[k], 0, t.h[k].length);
             double[] next = t.a[k + 1];
             System.arraycopy(w.array(bias(k + 1)), w.offset(bias(k + 1)), next, 0, next.length);
-            LayerOps.addVecMat(w, weight(k + 1), 0, t.h[k], t.h[k].length, next);
+            LayerOps.addVecMat(w, weight(k + 1), 0, t.h[k], t.h[k].length, next, t.active);
         }
         return t.a[hidden][0];
     }
@@ -59,7 +59,7 @@ final class Mlp {
             }
             double[] prev = t.da[k - 1];
             Arrays.fill(prev, 0.0);
-            LayerOps.addMatVec(w, weight(k), 0, in.length, da, prev);
+            LayerOps.addMatVec(w, weight(k), 0, in.length, da, prev, t.active);
             Vectors.reluMaskInPlace(t.a[k - 1], 0, prev, 0, prev.length);
         }
         if (grads != null) LayerOps.addOuter(grads, weight(0), shape.userWidth, t.xi, shape.itemWidth, t.da[0]);
@@ -68,7 +68,7 @@ final class Mlp {
     /** {@code out = W0[item rows] da[0]}: dL/dxi, the gradient reaching the item's pooled embeddings. */
     static void itemInputGradient(NetworkShape shape, Weights w, Trace t, double[] out) {
         Arrays.fill(out, 0.0);
-        LayerOps.addMatVec(w, weight(0), shape.userWidth, shape.itemWidth, t.da[0], out);
+        LayerOps.addMatVec(w, weight(0), shape.userWidth, shape.itemWidth, t.da[0], out, t.active);
     }
 
     /** R-forward: fills {@code t.ra, t.rh} for direction {@code v}; R{xi} = 0 (tables never adapt). Returns R{output}. */
@@ -76,15 +76,15 @@ final class Mlp {
         int hidden = shape.hiddenLayers();
         double[] ra0 = t.ra[0];
         System.arraycopy(rUserPre, 0, ra0, 0, ra0.length);
-        LayerOps.addVecMat(v, weight(0), shape.userWidth, t.xi, shape.itemWidth, ra0);
+        LayerOps.addVecMat(v, weight(0), shape.userWidth, t.xi, shape.itemWidth, ra0, t.active);
         for (int k = 0; k < hidden; k++) {
             System.arraycopy(t.ra[k], 0, t.rh[k], 0, t.ra[k].length);
             Vectors.reluMaskInPlace(t.a[k], 0, t.rh[k], 0, t.rh[k].length);
             double[] next = t.ra[k + 1];
             System.arraycopy(v.array(bias(k + 1)), v.offset(bias(k + 1)), next, 0, next.length);
             int in = t.h[k].length;
-            LayerOps.addVecMat(w, weight(k + 1), 0, t.rh[k], in, next);
-            LayerOps.addVecMat(v, weight(k + 1), 0, t.h[k], in, next);
+            LayerOps.addVecMat(w, weight(k + 1), 0, t.rh[k], in, next, t.active);
+            LayerOps.addVecMat(v, weight(k + 1), 0, t.h[k], in, next, t.active);
         }
         return t.ra[hidden][0];
     }
@@ -106,8 +106,8 @@ final class Mlp {
             Vectors.axpyInPlace(1.0, rda, 0, rGrads.of(bias(k)), 0, rda.length);
             double[] prev = t.rda[k - 1];
             Arrays.fill(prev, 0.0);
-            LayerOps.addMatVec(v, weight(k), 0, in.length, da, prev);
-            LayerOps.addMatVec(w, weight(k), 0, in.length, rda, prev);
+            LayerOps.addMatVec(v, weight(k), 0, in.length, da, prev, t.active);
+            LayerOps.addMatVec(w, weight(k), 0, in.length, rda, prev, t.active);
             Vectors.reluMaskInPlace(t.a[k - 1], 0, prev, 0, prev.length);
         }
         LayerOps.addOuter(rGrads, weight(0), shape.userWidth, t.xi, shape.itemWidth, t.rda[0]);
@@ -116,7 +116,7 @@ final class Mlp {
     /** {@code out = V0[item rows] da[0] + W0[item rows] R{da[0]}}: R{dL/dxi}, the mixed block for item embeddings. */
     static void rItemInputGradient(NetworkShape shape, Weights w, Weights v, Trace t, double[] out) {
         Arrays.fill(out, 0.0);
-        LayerOps.addMatVec(v, weight(0), shape.userWidth, shape.itemWidth, t.da[0], out);
-        LayerOps.addMatVec(w, weight(0), shape.userWidth, shape.itemWidth, t.rda[0], out);
+        LayerOps.addMatVec(v, weight(0), shape.userWidth, shape.itemWidth, t.da[0], out, t.active);
+        LayerOps.addMatVec(w, weight(0), shape.userWidth, shape.itemWidth, t.rda[0], out, t.active);
     }
 }

@@ -1,5 +1,6 @@
 package dev.metarec.nn;
 
+import dev.metarec.features.EncodedCatalogue;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.meta.Batch;
 import dev.metarec.meta.TaskModel;
@@ -72,6 +73,14 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
      * (may be null = all 0) are added per item. The user's share of the first layer is computed once.
      */
     public void scoreAll(Params meta, double[] fast, EncodedEntity user, List<EncodedEntity> items, double[] offsets, double[] out) {
+        Scoring.scoreAll(shape, fastLayout, meta, fast, user, items, offsets, out);
+    }
+
+    /**
+     * {@link #scoreAll(Params, double[], EncodedEntity, List, double[], double[])} over a packed
+     * catalogue: the fastest path for large catalogues (pack once per catalogue version, score per request).
+     */
+    public void scoreAll(Params meta, double[] fast, EncodedEntity user, EncodedCatalogue items, double[] offsets, double[] out) {
         Scoring.scoreAll(shape, fastLayout, meta, fast, user, items, offsets, out);
     }
 

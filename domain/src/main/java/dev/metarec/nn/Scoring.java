@@ -1,5 +1,6 @@
 package dev.metarec.nn;
 
+import dev.metarec.features.EncodedCatalogue;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.math.Shapes;
 
@@ -30,6 +31,29 @@ final class Scoring {
             shape.requireItem(i, item);
             out[i] = scorer.score(item) + (offsets == null ? 0 : offsets[i]);
         }
+    }
+
+    static void scoreAll(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user,
+                         EncodedCatalogue items, double[] offsets, double[] out) {
+        Shapes.requireLength("out", out.length, items.size());
+        if (offsets != null) Shapes.requireLength("offsets", offsets.length, items.size());
+        requireFits(shape, items);
+        Weights w = Weights.of(shape, fastLayout, meta, fast);
+        CatalogueScorer scorer = new CatalogueScorer(shape, w, new UserSide(shape, w, user));
+        for (int i = 0; i < out.length; i++) out[i] = scorer.score(items, i) + (offsets == null ? 0 : offsets[i]);
+    }
+
+    private static void requireFits(NetworkShape shape, EncodedCatalogue items) {
+        if (items.size() == 0) return;
+        if (items.slotCount() != shape.itemTables.length)
+            throw new IllegalArgumentException("catalogue items have " + items.slotCount() + " slots but the network has " + shape.itemTables.length + " item features");
+        for (int f = 0; f < shape.itemTables.length; f++)
+            if (items.maxRow(f) >= shape.itemTables[f].rows())
+                throw new IllegalArgumentException("catalogue slot " + f + " (" + shape.itemTables[f].name() + ") uses row " + items.maxRow(f)
+                        + " outside the table's " + shape.itemTables[f].rows() + " rows");
+        if (shape.itemIdTable != null && items.maxIdRow() >= shape.itemIdTable.rows())
+            throw new IllegalArgumentException("catalogue uses idRow " + items.maxIdRow() + " outside " + shape.itemIdTable.name() + "'s "
+                    + shape.itemIdTable.rows() + " rows");
     }
 
     /**

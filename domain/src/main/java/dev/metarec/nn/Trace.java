@@ -8,6 +8,8 @@ package dev.metarec.nn;
  */
 final class Trace {
     final double[] xi;
+    /** Scratch for the kernels' active-row lists: as long as the widest layer input. */
+    final int[] active;
     final double[][] a, h, da;
     final double[][] ra, rh, rda;
 
@@ -15,6 +17,9 @@ final class Trace {
         int layers = shape.layers();
         int hidden = shape.hiddenLayers();
         xi = new double[shape.itemWidth];
+        int widest = shape.itemWidth;
+        for (int width : shape.widths) widest = Math.max(widest, width);
+        active = new int[widest];
         a = new double[layers][];
         da = new double[layers][];
         h = new double[hidden][];

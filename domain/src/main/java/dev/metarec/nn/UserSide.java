@@ -19,18 +19,22 @@ final class UserSide {
     final double[] userPre;
     final double[] sumDa0;
     double[] ru, rUserPre, sumRda0;
+    private final int[] scratch;
 
     UserSide(NetworkShape shape, Weights w, EncodedEntity user) {
         shape.requireUser(user);
         this.shape = shape;
         this.user = user;
+        int widest = shape.userWidth;
+        for (int width : shape.widths) widest = Math.max(widest, width);
+        this.scratch = new int[widest];
         int width = shape.widths[1];
         u = new double[shape.userWidth];
         Embeddings.pool(w.meta, user, shape.userTables, shape.userIdTable, shape.dim, u);
         if (shape.userWidth > 0) Vectors.axpyInPlace(1.0, w.array(USER_OFFSET), w.offset(USER_OFFSET), u, 0, u.length);
         userPre = new double[width];
         System.arraycopy(w.array(bias(0)), w.offset(bias(0)), userPre, 0, width);
-        LayerOps.addVecMat(w, weight(0), 0, u, u.length, userPre);
+        LayerOps.addVecMat(w, weight(0), 0, u, u.length, userPre, scratch);
         sumDa0 = new double[width];
     }
 
@@ -41,8 +45,8 @@ final class UserSide {
         if (shape.userWidth > 0) System.arraycopy(v.array(USER_OFFSET), v.offset(USER_OFFSET), ru, 0, ru.length);
         rUserPre = new double[width];
         System.arraycopy(v.array(bias(0)), v.offset(bias(0)), rUserPre, 0, width);
-        LayerOps.addVecMat(w, weight(0), 0, ru, ru.length, rUserPre);
-        LayerOps.addVecMat(v, weight(0), 0, u, u.length, rUserPre);
+        LayerOps.addVecMat(w, weight(0), 0, ru, ru.length, rUserPre, scratch);
+        LayerOps.addVecMat(v, weight(0), 0, u, u.length, rUserPre, scratch);
         sumRda0 = new double[width];
     }
 
@@ -53,7 +57,7 @@ final class UserSide {
         LayerOps.addOuter(grads, weight(0), 0, u, u.length, sumDa0);
         if (shape.userWidth == 0) return;
         double[] du = new double[shape.userWidth];
-        LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumDa0, du);
+        LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumDa0, du, scratch);
         Vectors.axpyInPlace(1.0, du, grads.of(USER_OFFSET));
         if (slow != null) Embeddings.scatter(user, shape.userTables, shape.userIdTable, shape.dim, du, slow, slowScale);
     }
@@ -66,8 +70,8 @@ final class UserSide {
         LayerOps.addOuter(rGrads, weight(0), 0, u, u.length, sumRda0);
         if (shape.userWidth == 0) return;
         double[] rdu = new double[shape.userWidth];
-        LayerOps.addMatVec(v, weight(0), 0, shape.userWidth, sumDa0, rdu);
-        LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumRda0, rdu);
+        LayerOps.addMatVec(v, weight(0), 0, shape.userWidth, sumDa0, rdu, scratch);
+        LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumRda0, rdu, scratch);
         Vectors.axpyInPlace(1.0, rdu, rGrads.of(USER_OFFSET));
         if (slow != null) Embeddings.scatter(user, shape.userTables, shape.userIdTable, shape.dim, rdu, slow, slowScale);
     }

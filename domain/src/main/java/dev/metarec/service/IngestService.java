@@ -50,12 +50,13 @@ public final class IngestService {
         for (Item item : cmd.items()) catalog.upsert(item);
         for (UserProfile p : cmd.profiles()) profiles.upsert(p);
         Optional<ServingModel> model = champion.current(now);
+        Optional<CatalogueIndex.Snapshot> cat = model.map(catalogue::snapshot);
         Map<String, EncodedEntity> users = new HashMap<>();
         int stored = 0, duplicates = 0;
         for (Event e : cmd.events()) {
             if (!events.append(e, now)) { duplicates++; continue; }
             stored++;
-            double residual = model.map(m -> residual(m, e, users)).orElse(0.0);
+            double residual = model.isPresent() ? residual(model.get(), cat.get(), e, users) : 0.0;
             stats.add(e.itemId(), 1, Double.isFinite(residual) ? residual : 0.0, targets.positive(e) ? 1 : 0);
         }
         if (stored > 0) catalogue.invalidateStats();
@@ -63,9 +64,8 @@ public final class IngestService {
     }
 
     /** Observed target minus the prior prediction (probability for the implicit objectives). */
-    private double residual(ServingModel m, Event e, Map<String, EncodedEntity> users) {
+    private double residual(ServingModel m, CatalogueIndex.Snapshot cat, Event e, Map<String, EncodedEntity> users) {
         EncodedEntity u = users.computeIfAbsent(e.userId(), id -> m.encodeUser(profiles.find(id).orElse(new UserProfile(id, null))));
-        CatalogueIndex.Snapshot cat = catalogue.snapshot(m);
         Integer at = cat.position().get(e.itemId());
         EncodedEntity item = at != null ? cat.encoded().get(at) : m.encodeItem(catalog.find(e.itemId()).orElse(new Item(e.itemId(), null, null)));
         double score = m.priorScore(u, item);

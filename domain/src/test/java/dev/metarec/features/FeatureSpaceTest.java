@@ -81,6 +81,13 @@ class FeatureSpaceTest {
     }
 
     @Test
+    void fit_readsItsInputOnce_soOneShotIterablesWork() {
+        Iterable<UserProfile> once = USERS.stream()::iterator;
+        Iterable<Item> itemsOnce = ITEMS.stream()::iterator;
+        assertEquals(fitted(), FeatureSpace.fit(CONFIG, once, itemsOnce, 1));
+    }
+
+    @Test
     void withoutIdEmbeddings_idRowIsMinusOne_andNoIdRows() {
         ModelConfig noIds = new ModelConfig(CONFIG.userFeatures(), CONFIG.itemFeatures(), 4, List.of(8), Objective.LOGISTIC, List.of("out.b"), false, false, 0.01);
         FeatureSpace s = FeatureSpace.fit(noIds, USERS, ITEMS, 1);

@@ -89,6 +89,9 @@ class PreferenceNetworkTest {
         double[] out = new double[items.size()];
         net.scoreAll(p, fast, user, items, offsets, out);
         for (int i = 0; i < out.length; i++) assertEquals(net.score(p, fast, user, items.get(i), offsets[i]), out[i], 1e-12, "item " + i);
+        double[] packed = new double[items.size()];
+        net.scoreAll(p, fast, user, dev.metarec.features.EncodedCatalogue.of(items), offsets, packed);
+        assertArrayEquals(out, packed, 0.0, "a packed catalogue scores like the list");
         double[] noOffsets = new double[items.size()];
         net.scoreAll(p, fast, user, items, null, noOffsets);
         assertEquals(out[3] - offsets[3], noOffsets[3], 1e-12);
@@ -108,6 +111,12 @@ class PreferenceNetworkTest {
         double[] out = new double[items.size()];
         big.scoreAll(p, fast, user, items, null, out);
         for (int i = 0; i < out.length; i++) assertEquals(big.score(p, fast, user, items.get(i), 0), out[i], 1e-12, "item " + i);
+        double[] packed = new double[items.size()];
+        big.scoreAll(p, fast, user, dev.metarec.features.EncodedCatalogue.of(items), null, packed);
+        assertArrayEquals(out, packed, 0.0);
+        var e = assertThrows(IllegalArgumentException.class, () -> net.scoreAll(p, net.fastLayout().gather(p), user,
+                dev.metarec.features.EncodedCatalogue.of(items), null, new double[items.size()]));
+        assertTrue(e.getMessage().contains("outside the table's 5 rows"), e.getMessage());
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class MetarecStack extends Stack {
     private final MetaTrainSchedule schedule;
     private final Queue metaTrainDeadLetters;
     private final Monitoring monitoring;
+    private final OperationsDashboard dashboard;
 
     public MetarecStack(Construct scope, String id, StackProps props, DeploymentSettings settings) {
         super(scope, id, props);
@@ -75,6 +76,8 @@ public final class MetarecStack extends Stack {
                 .forEach(spec -> monitoring.watchFunction(spec.name(), functions.function(spec.name())));
         monitoring.watchMetaTrain(functions.function("meta-train"), metaTrainDeadLetters);
         monitoring.watchApi(httpApi);
+        stores.tables().forEach(monitoring::watchTable);
+        dashboard = new OperationsDashboard(this, "Operations", httpApi, specs, functions, stores, metaTrainDeadLetters);
         outputs(specs);
         Tags.of(this).add("project", "metarec");
     }
@@ -104,6 +107,7 @@ public final class MetarecStack extends Stack {
         }
         CfnOutput.Builder.create(this, "MetaTrainDeadLetterQueueUrl").value(metaTrainDeadLetters.getQueueUrl()).build();
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(monitoring.topic().getTopicArn()).build();
+        CfnOutput.Builder.create(this, "DashboardName").value(dashboard.dashboard().getDashboardName()).build();
     }
 
     public DataStores stores() { return stores; }
@@ -117,4 +121,6 @@ public final class MetarecStack extends Stack {
     public Queue metaTrainDeadLetters() { return metaTrainDeadLetters; }
 
     public Monitoring monitoring() { return monitoring; }
+
+    public OperationsDashboard dashboard() { return dashboard; }
 }

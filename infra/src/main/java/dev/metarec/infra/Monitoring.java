@@ -9,9 +9,11 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -24,7 +26,7 @@ import software.constructs.Construct;
 /**
  * Alarms, all notifying one SNS topic (with an e-mail subscription when an address is given): per
  * function errors and throttles, meta-train failures (any failed run within an hour), messages waiting
- * in the meta-train dead-letter queue, and API server errors.
+ * in the meta-train dead-letter queue, DynamoDB throttling per table, and API server errors.
  */
 public final class Monitoring extends Construct {
 
@@ -66,6 +68,23 @@ public final class Monitoring extends Construct {
         alarm("MetaTrainDeadLetters", "meta-train: failed runs are waiting in the dead-letter queue",
                 deadLetters.metricApproximateNumberOfMessagesVisible(
                         MetricOptions.builder().period(PERIOD).statistic("Maximum").build()), 1);
+    }
+
+    /**
+     * Read or write requests DynamoDB throttled on a table (on-demand tables throttle a sudden burst
+     * beyond twice their previous peak; reserved concurrency exists to prevent that).
+     */
+    public void watchTable(DataTable name, Table table) {
+        MathExpression throttles = MathExpression.Builder.create()
+                .expression("reads + writes")
+                .usingMetrics(Map.of(
+                        "reads", table.metric("ReadThrottleEvents", sum(PERIOD)),
+                        "writes", table.metric("WriteThrottleEvents", sum(PERIOD))))
+                .label(name.logicalName() + " throttled requests")
+                .period(PERIOD)
+                .build();
+        alarm(name.constructId() + "TableThrottles", name.logicalName() + ": DynamoDB throttled reads or writes",
+                throttles, 1);
     }
 
     /** Server errors (5xx) returned by the API. */

@@ -83,6 +83,7 @@ class ScheduleAndAlarmsTest {
     @Test
     void alarms_shouldWatchErrorsThrottlesDeadLettersAndMetaTrain() {
         Set<String> watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                .filter(p -> p.containsKey("MetricName"))
                 .map(p -> p.get("Namespace") + "/" + p.get("MetricName") + "/" + dimension(p))
                 .collect(Collectors.toSet());
 
@@ -97,6 +98,40 @@ class ScheduleAndAlarmsTest {
                 "MetricName", "Errors", "Period", 3600, "Threshold", 1,
                 "Dimensions", List.of(Map.of("Name", "FunctionName",
                         "Value", Map.of("Ref", synth.logicalId(synth.stack().functions().function("meta-train")))))));
+    }
+
+    @Test
+    void everyTable_shouldAlarmOnThrottledReadsOrWrites() {
+        for (DataTable table : DataTable.values()) {
+            Map<String, Object> tableRef = Map.of("Ref", synth.logicalId(synth.stack().stores().table(table)));
+            boolean watched = synth.ofType("AWS::CloudWatch::Alarm").stream().map(synth::properties)
+                    .filter(p -> p.get("Metrics") instanceof List<?>)
+                    .anyMatch(p -> {
+                        String metrics = String.valueOf(p.get("Metrics"));
+                        return metrics.contains("ReadThrottleEvents") && metrics.contains("WriteThrottleEvents")
+                                && metrics.contains(String.valueOf(tableRef)) && metrics.contains("reads + writes");
+                    });
+            assertTrue(watched, table + " throttling alarm");
+        }
+    }
+
+    @Test
+    void dashboard_shouldShowEveryFunctionTableAndTheDeadLetterQueue() {
+        List<String> dashboards = synth.ofType("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size());
+        String body = WildcardPolicies.flatten(synth.properties(dashboards.get(0)).get("DashboardBody"));
+
+        for (FunctionSpec spec : FunctionSpec.defaults()) {
+            String fn = synth.logicalId(synth.stack().functions().function(spec.name()));
+            assertTrue(body.contains("{Ref=" + fn + "}"), spec.name() + " on the dashboard");
+            assertTrue(body.contains(spec.name() + ": duration (p50, p99, max ms)"), spec.name() + " duration graph");
+        }
+        for (DataTable table : DataTable.values()) {
+            assertTrue(body.contains("{Ref=" + synth.logicalId(synth.stack().stores().table(table)) + "}"),
+                    table + " on the dashboard");
+        }
+        assertTrue(body.contains(dlq()), "DLQ on the dashboard");
+        assertTrue(body.contains("\"p99\""), "latency percentiles");
     }
 
     @Test

@@ -12,6 +12,8 @@ import dev.metarec.functions.dto.RecommendRequest;
 import dev.metarec.functions.dto.UserRequest;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.service.ChampionCache;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.quarkus.vertx.http.runtime.QuarkusHttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -61,7 +63,8 @@ public class HttpRoutes {
 
     private void requestId(RoutingContext ctx) {
         String given = ctx.request().getHeader("X-Request-Id");
-        String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        if (given == null) given = apiGatewayRequestId(ctx);
+        String id = given != null && given.matches("[A-Za-z0-9._=-]{1,64}") ? given : UUID.randomUUID().toString();
         ctx.put("requestId", id);
         MDC.put("requestId", id);
         ctx.response().putHeader("X-Request-Id", id);
@@ -75,6 +78,13 @@ public class HttpRoutes {
             LOG.infof("function=%s status=%d durationMs=%.2f", path.substring(1), status, nanos / 1e6);
         });
         ctx.next();
+    }
+
+    /** In Lambda, API Gateway's own request id (so logs join with the access logs); null when served locally. */
+    private static String apiGatewayRequestId(RoutingContext ctx) {
+        if (!(ctx.request().headers() instanceof QuarkusHttpHeaders headers)) return null;
+        APIGatewayV2HTTPEvent event = headers.getContextObject(APIGatewayV2HTTPEvent.class);
+        return event == null || event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
     private void check(RoutingContext ctx, ObjectReader reader) {

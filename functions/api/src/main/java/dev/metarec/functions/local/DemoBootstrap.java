@@ -13,6 +13,7 @@ import dev.metarec.port.UserProfileStore;
 import dev.metarec.service.ChampionCache;
 import dev.metarec.service.MetaTrainService;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class DemoBootstrap {
     @Inject Clock clock;
     @Inject Instance<LocalStores> local;
 
-    void onStart(@Observes StartupEvent ev) {
+    void onStart(@Observes @Priority(1000) StartupEvent ev) {
         if (!enabled || pointer.current().isPresent()) return;
         if (catalog.version() == 0) load();
         for (int run = 0; run < maxRuns && pointer.current().isEmpty(); run++) {

@@ -45,7 +45,7 @@ public class Callers {
         if (!request.isResolvable()) return null;
         CurrentVertxRequest current = request.get();
         if (current.getCurrent() == null || !(current.getCurrent().request().headers() instanceof QuarkusHttpHeaders headers)) return null;
-        APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) headers.getContextObject(APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event = headers.getContextObject(APIGatewayV2HTTPEvent.class);
         if (event == null || event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
                 || event.getRequestContext().getAuthorizer().getJwt() == null) return null;
         return event.getRequestContext().getAuthorizer().getJwt().getClaims();
