@@ -108,7 +108,7 @@ final class Ranking {
             if (!values.isEmpty()) top.add(new Contribution(name, values, c[f]));
         }
         top.sort(Comparator.comparingDouble(Contribution::contribution).reversed());
-        double shown = model.network().prediction(score);
+        double shown = model.shownPrediction(score);
         return new RecommendedItem(item.itemId(), shown, reason, List.copyOf(top.subList(0, Math.min(settings.explanationSlots(), top.size()))));
     }
 }
