@@ -3,7 +3,7 @@ package dev.metarec.math;
 /**
  * Level-2 kernels on a matrix held as separate row arrays ({@code rows[j]} = the weights leaving input j).
  * The output and a row are indexed alike ({@code y[o]}, {@code rows[j][o]}), so C2 can vectorise the
- * updates without proving the arrays distinct; with shifted slices of flat arrays ({@link Dense}) it
+ * updates without proving the arrays distinct; with differently shifted slices of flat arrays it
  * can't, and runs them scalar, about 2-3x slower. Rows are copied once per call ({@link #copyRows},
  * {@link #transpose}) and reused across a batch's examples.
  */
@@ -73,7 +73,7 @@ public final class DenseRows {
     /** Zero row arrays. */
     public static double[][] zeros(int rows, int cols) { return new double[rows][cols]; }
 
-    /** Writes the rows back into a flat row-major array at {@code into[off]}, scaled. */
+    /** Writes the rows back, one after another, into a flat row-major array from {@code into[off]}. */
     public static void flattenInto(double[][] rows, double[] into, int off) {
         for (double[] r : rows) {
             System.arraycopy(r, 0, into, off, r.length);

@@ -51,7 +51,11 @@ public final class EvaluateCommand {
         Instant started = Instant.now();
         Dataset data = Datasets.load(o.dataset(), o.data(), 0);
         Budget budget = budget(o);
-        NetworkSettings settings = o.network().equals("small") ? NetworkSettings.small() : NetworkSettings.melu();
+        NetworkSettings settings = switch (o.network()) {
+            case "small" -> NetworkSettings.small();
+            case "medium" -> NetworkSettings.medium();
+            default -> NetworkSettings.melu();
+        };
         List<Long> seeds = LongStream.range(1, o.seeds() + 1).boxed().toList();
         Results results = new Results();
         List<String> header = new ArrayList<>();
@@ -77,7 +81,7 @@ public final class EvaluateCommand {
                     RatingExperiment.run(new RatingExperiment.Spec("time-ordered", seed -> p.split(data, seed), List.of(RatingExperiment.STRICT)),
                             data, methods, seeds, budget, results, progress, log);
                 }
-                case "ranking" -> RankingExperiment.run(data, MethodSuite.rating(o.learners(), settings, false), seeds, budget, results, progress, log);
+                case "ranking" -> RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings), seeds, budget, results, progress, log);
                 case "drift" -> DriftExperiment.run(driftMethods(o, settings), budget, seeds, results, progress, log);
                 default -> throw new IllegalArgumentException("unknown protocol " + protocol);
             }

@@ -21,7 +21,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
             usage: evaluate --dataset <ml-100k|ml-1m|ml-latest-small|custom|synthetic> [--data <dir>]
                             [--protocol melu,melu-split,time-ordered,ranking,drift|all] [--seeds 5] [--out eval-out]
                             [--quick] [--epochs N] [--inner-steps K] [--learners maml,fomaml,reptile,metasgd]
-                            [--new-from-year YEAR] [--threads T] [--network melu|small]
+                            [--new-from-year YEAR] [--threads T] [--network melu|medium|small]
             """;
 
     public static EvaluateOptions parse(String... args) {
@@ -51,7 +51,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                         case "--learners" -> learners = listOf("--learners", v, LEARNERS);
                         case "--new-from-year" -> year = positive("--new-from-year", v);
                         case "--threads" -> threads = positive("--threads", v);
-                        case "--network" -> network = oneOf("--network", v, List.of("melu", "small"));
+                        case "--network" -> network = oneOf("--network", v, List.of("melu", "medium", "small"));
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
                 }

@@ -21,4 +21,11 @@ final class MethodSuite {
         m.addAll(Learners.methods(learners, settings));
         return m;
     }
+
+    /** Full-candidate ranking: the rating methods (scores = predicted ratings, FM left out for cost) plus the implicit model. */
+    static List<RatingMethod> ranking(List<String> learners, NetworkSettings settings) {
+        List<RatingMethod> m = new ArrayList<>(rating(learners, settings, false));
+        m.add(new dev.metarec.eval.method.ImplicitMetaRec(Learners.of(learners.isEmpty() ? "fomaml" : learners.get(0)), settings));
+        return m;
+    }
 }

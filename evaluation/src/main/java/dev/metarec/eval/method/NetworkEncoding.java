@@ -33,10 +33,17 @@ public final class NetworkEncoding {
     private final PreferenceNetwork network;
     private final BiasEstimator bias;
     private final Map<String, EncodedEntity> itemCache = new ConcurrentHashMap<>();
+    private final java.util.function.ToDoubleBiFunction<Item, Observations> offset;
 
-    public NetworkEncoding(TrainingData data, NetworkSettings settings) {
+    /** Explicit ratings: squared error, offset = the item baseline mu + b_i. */
+    public NetworkEncoding(TrainingData data, NetworkSettings settings) { this(data, settings, Objective.SQUARED_ERROR, null); }
+
+    /**
+     * @param offset the per-item score offset; null means the item baseline mu + b_i of the bias estimator
+     */
+    public NetworkEncoding(TrainingData data, NetworkSettings settings, Objective objective, java.util.function.ToDoubleBiFunction<Item, Observations> offset) {
         ModelConfig config = new ModelConfig(data.dataset().userFeatures(), data.dataset().itemFeatures(), settings.embeddingDim(),
-                settings.hiddenWidths(), Objective.SQUARED_ERROR, ModelConfig.MELU_ADAPTED, false, false, settings.innerLr());
+                settings.hiddenWidths(), objective, ModelConfig.MELU_ADAPTED, false, false, settings.innerLr());
         Map<String, UserProfile> users = new LinkedHashMap<>();
         Map<String, Item> items = new LinkedHashMap<>();
         for (UserTask t : data.split().train()) {
@@ -46,7 +53,10 @@ public final class NetworkEncoding {
         this.space = FeatureSpace.fit(config, users.values(), items.values(), 1);
         this.network = new PreferenceNetwork(config, space.userTableRows(), space.itemTableRows(), space.userIdRows(), space.itemIdRows());
         this.bias = BiasEstimator.fit(data.dataset().items(), data.observed(), 10, 5, BiasModel.LAMBDA_ATTRIBUTE);
+        this.offset = offset != null ? offset : bias::itemBaseline;
     }
+
+    public double offset(Item item, Observations observed) { return offset.applyAsDouble(item, observed); }
 
     public PreferenceNetwork network() { return network; }
 
@@ -66,7 +76,7 @@ public final class NetworkEncoding {
         List<Example> ex = new ArrayList<>(rated.size());
         for (int i = 0; i < rated.size(); i++) {
             Rated r = rated.get(i);
-            ex.add(new Example(item(r.item()), r.value(), weights == null ? 1.0 : weights[i], bias.itemBaseline(r.item(), observed), null));
+            ex.add(new Example(item(r.item()), r.value(), weights == null ? 1.0 : weights[i], offset(r.item(), observed), null));
         }
         return new Batch(user(user), ex);
     }
@@ -85,7 +95,7 @@ public final class NetworkEncoding {
         for (int q = 0; q < offsets.length; q++) {
             Rated r = task.query().get(q);
             items.add(item(r.item()));
-            offsets[q] = bias.itemBaseline(r.item(), observed);
+            offsets[q] = offset(r.item(), observed);
         }
         double[] out = new double[offsets.length];
         network.scoreAll(meta, fast, user(task.user()), items, offsets, out);

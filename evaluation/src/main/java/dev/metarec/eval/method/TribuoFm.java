@@ -36,7 +36,7 @@ public final class TribuoFm implements RatingMethod {
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     }
     /** Candidate (AdaGrad rate, epochs, standardise 0/1); epochs are capped by the budget. */
-    static final double[][] GRID = {{0.01, 10, 1}, {0.1, 3, 0}, {0.03, 5, 1}, {0.003, 10, 1}};
+    static final double[][] GRID = {{0.01, 10, 1}, {0.1, 3, 0}};
     private final int factors;
 
     public TribuoFm(int factors) { this.factors = factors; }
@@ -91,6 +91,8 @@ public final class TribuoFm implements RatingMethod {
         add("u:", user, names, values);
         add("i:", r.item().attributes(), names, values);
         names.add("item=" + r.itemId());
+        values.add(1.0);
+        names.add("bias");     // always known, so an example of only unseen values still predicts (Tribuo rejects featureless ones)
         values.add(1.0);
         Regressor y = Double.isNaN(target) ? RegressionFactory.UNKNOWN_REGRESSOR : new Regressor("rating", target);
         return new ArrayExample<>(y, names.toArray(String[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());

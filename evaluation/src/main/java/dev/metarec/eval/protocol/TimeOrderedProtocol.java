@@ -33,8 +33,9 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
 
     /**
      * Scenario names are {@code k=<shots>}; every k is scored on the same query (the events after the
-     * first max(shots)). A training task is the first min(n, 2 * queryLimit) events of a training user,
-     * support the first half in time, query the rest.
+     * first max(shots)). Training and validation tasks match the few-shot regime they are used for: a
+     * user's first s events are the support, s drawn uniformly from 1..max(shots) per user and seed,
+     * and the next up to {@code queryLimit} events the query.
      */
     public EvalSplit split(Dataset data, long seed) {
         Map<String, List<Rated>> byUser = histories(data);
@@ -44,15 +45,14 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
         int nValidation = (int) Math.round(nTrain * validationFraction);
         Map<String, UserProfile> users = data.usersById();
         List<UserTask> train = new ArrayList<>(), validation = new ArrayList<>();
+        java.util.Random rng = new java.util.Random(seed);
         for (int i = 0; i < nTrain; i++) {
             String u = order.get(i);
             List<Rated> h = byUser.get(u);
-            if (h.size() < 2) continue;
-            boolean isValidation = i >= nTrain - nValidation;
-            if (isValidation && h.size() < maxShots() + minQuery) continue;
-            int cut = isValidation ? maxShots() : Math.min(h.size(), 2 * queryLimit) / 2;
+            if (h.size() < maxShots() + minQuery) continue;
+            int cut = 1 + rng.nextInt(maxShots());
             UserTask t = new UserTask(users.get(u), h.subList(0, cut), h.subList(cut, Math.min(h.size(), cut + queryLimit)));
-            (isValidation ? validation : train).add(t);
+            (i >= nTrain - nValidation ? validation : train).add(t);
         }
         Map<String, List<UserTask>> scenarios = new LinkedHashMap<>();
         for (int k : shots) {

@@ -96,7 +96,7 @@ public final class BarCheck {
         String bestName = null;
         for (Map.Entry<Results.Key, Summary> e : s.entrySet()) {
             if (e.getKey().method().equals("popularity")) pop = e.getValue();
-            else if (e.getKey().method().startsWith("metarec") && (best == null || e.getValue().mean() > best.mean())) { best = e.getValue(); bestName = e.getKey().method() + " @" + e.getKey().steps(); }
+            else if (e.getKey().method().startsWith("metarec implicit") && (best == null || e.getValue().mean() > best.mean())) { best = e.getValue(); bestName = e.getKey().method() + " @" + e.getKey().steps(); }
         }
         if (pop == null || best == null) { b.append("- Ranking bar (implicit model beats popularity on Recall@10 for new users): not run.\n"); return; }
         boolean met = pop.entirelyBelow(best);

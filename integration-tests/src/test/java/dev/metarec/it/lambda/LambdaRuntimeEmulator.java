@@ -1,0 +1,142 @@
+package dev.metarec.it.lambda;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.metarec.it.harness.LoopbackPorts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The AWS Lambda Runtime API (2018-06-01) on a loopback port: function processes started with
+ * {@code AWS_LAMBDA_RUNTIME_API} pointing here long-poll {@code invocation/next}, get one event at a time
+ * and post the response or error back, exactly as in Lambda. Several processes may poll the same emulator
+ * (Lambda's concurrent execution environments); {@link #invoke} blocks until one of them has answered.
+ */
+public final class LambdaRuntimeEmulator implements AutoCloseable {
+    private static final String BASE = "/2018-06-01/runtime/";
+
+    private record Invocation(String id, String event, CompletableFuture<String> result) {}
+
+    /** The function reported an error instead of a response (an unhandled exception). */
+    public static final class FunctionErrorException extends RuntimeException {
+        public FunctionErrorException(String body) { super("the function reported an error: " + body); }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> running = new ConcurrentHashMap<>();
+    private volatile String initError;
+
+    private LambdaRuntimeEmulator(HttpServer server) {
+        this.server = server;
+        server.setExecutor(threads);
+        server.createContext(BASE, this::handle);
+        server.start();
+    }
+
+    public static LambdaRuntimeEmulator start() {
+        try {
+            return new LambdaRuntimeEmulator(HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), LoopbackPorts.free()), 64));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Lambda runtime emulator", e);
+        }
+    }
+
+    /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
+    public String address() { return "127.0.0.1:" + server.getAddress().getPort(); }
+
+    /** Hands {@code event} to the next polling function and returns its response body (raw JSON). */
+    public String invoke(String event, Duration timeout) {
+        if (initError != null) throw new IllegalStateException("the function failed to initialise: " + initError);
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+        pending.add(invocation);
+        try {
+            return invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            pending.remove(invocation);
+            throw new IllegalStateException("no function answered within " + timeout + " (init error: " + initError + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring(BASE.length());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (path.equals("invocation/next")) {
+            next(exchange);
+        } else if (path.equals("init/error")) {
+            initError = new String(body, StandardCharsets.UTF_8);
+            reply(exchange, 202, "{}");
+        } else if (path.startsWith("invocation/")) {
+            String[] parts = path.split("/");
+            Invocation invocation = parts.length == 3 ? running.remove(parts[1]) : null;
+            if (invocation == null) {
+                reply(exchange, 404, "{\"errorMessage\":\"unknown invocation\"}");
+                return;
+            }
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (parts[2].equals("response")) invocation.result().complete(text);
+            else invocation.result().completeExceptionally(new FunctionErrorException(text));
+            reply(exchange, 202, "{}");
+        } else {
+            reply(exchange, 404, "{}");
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        Invocation invocation;
+        try {
+            invocation = pending.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        running.put(invocation.id(), invocation);
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", invocation.id());
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + Duration.ofMinutes(1).toMillis()));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:metarec-it");
+        headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+        reply(exchange, 200, invocation.event());
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+        pending.forEach(i -> i.result().completeExceptionally(new IllegalStateException("emulator closed")));
+        running.values().forEach(i -> i.result().completeExceptionally(new IllegalStateException("emulator closed")));
+    }
+}
