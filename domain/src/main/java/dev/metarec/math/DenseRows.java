@@ -3,7 +3,7 @@ package dev.metarec.math;
 /**
  * Level-2 kernels on a matrix held as separate row arrays ({@code rows[j]} = the weights leaving input j).
  * The output and a row are indexed alike ({@code y[o]}, {@code rows[j][o]}), so C2 can vectorise the
- * updates without proving the arrays distinct; with shifted slices of flat arrays ({@link Dense}) it
+ * updates without proving the arrays distinct; with differently shifted slices of flat arrays it
  * can't, and runs them scalar, about 2-3x slower. Rows are copied once per call ({@link #copyRows},
  * {@link #transpose}) and reused across a batch's examples.
  */
@@ -45,6 +45,20 @@ public final class DenseRows {
         }
     }
 
+    /**
+     * rows[rowOff + j][o] += sum over e < 4 of xs[e][j] * gs[e][o], for j < n: four outer products in one
+     * pass, so each row of the gradient is loaded and stored once per four examples.
+     */
+    public static void outer4AddInPlace(double[][] xs, double[][] gs, int n, double[][] rows, int rowOff) {
+        double[] x0 = xs[0], x1 = xs[1], x2 = xs[2], x3 = xs[3];
+        double[] g0 = gs[0], g1 = gs[1], g2 = gs[2], g3 = gs[3];
+        for (int j = 0; j < n; j++) {
+            double a = x0[j], b = x1[j], c = x2[j], d = x3[j];
+            double[] r = rows[rowOff + j];
+            for (int o = 0; o < r.length; o++) r[o] += a * g0[o] + b * g1[o] + c * g2[o] + d * g3[o];
+        }
+    }
+
     /** y += a r, over y's length. */
     public static void axpyRow(double a, double[] r, double[] y) {
         for (int o = 0; o < y.length; o++) y[o] += a * r[o];
@@ -73,7 +87,7 @@ public final class DenseRows {
     /** Zero row arrays. */
     public static double[][] zeros(int rows, int cols) { return new double[rows][cols]; }
 
-    /** Writes the rows back into a flat row-major array at {@code into[off]}, scaled. */
+    /** Writes the rows back, one after another, into a flat row-major array from {@code into[off]}. */
     public static void flattenInto(double[][] rows, double[] into, int off) {
         for (double[] r : rows) {
             System.arraycopy(r, 0, into, off, r.length);

@@ -24,9 +24,8 @@ final class LayerOps {
         else Vectors.axpyInPlace(g[0], w.array(id), w.offset(id) + first, y, 0, n);
     }
 
-    /** dW[first .. first + n, :] += x[0 .. n) outer g. */
+    /** dW[first .. first + n, :] += x[0 .. n) outer g (buffered by {@link DenseGrads#addOuter}). */
     static void addOuter(DenseGrads grads, int id, int first, double[] x, int n, double[] g) {
-        if (g.length > 1) DenseRows.outerAddInPlace(x, 0, n, g, grads.rowsOf(id), first);
-        else Vectors.axpyInPlace(g[0], x, 0, grads.of(id), first, n);
+        grads.addOuter(id, first, x, n, g);
     }
 }

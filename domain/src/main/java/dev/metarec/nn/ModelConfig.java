@@ -10,7 +10,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code emb.user.<feature>}, {@code emb.item.<feature>}: embedding tables (TABLE), one per feature</li>
  *   <li>{@code emb.userId}, {@code emb.itemId}: optional ID-embedding tables (TABLE)</li>
- *   <li>{@code user.offset}: 1 x (userSlots * embeddingDim), added to the user's pooled embeddings (DENSE, starts 0)</li>
+ *   <li>{@code user.offset}: 1 x (userSlots * embeddingDim), added to the user's pooled embeddings (DENSE, starts 0;
+ *       absent when the user side has no slots)</li>
  *   <li>{@code user.bias}: 1 x 1, added to the score (DENSE)</li>
  *   <li>{@code mlp.<k>.W} (in x out, row-major by input) and {@code mlp.<k>.b} (1 x out), ReLU, for each hidden width</li>
  *   <li>{@code out.W} (last width x 1) and {@code out.b} (1 x 1, acts as the global bias)</li>

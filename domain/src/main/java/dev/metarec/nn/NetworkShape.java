@@ -31,6 +31,8 @@ final class NetworkShape {
     final int dim;
     final int userWidth;
     final int itemWidth;
+    /** Whether user.offset adapts: then its gradient is needed even when no slow gradient is asked for. */
+    final boolean userOffsetAdapts;
 
     NetworkShape(ModelConfig config, int[] userTableRows, int[] itemTableRows, int userIdRows, int itemIdRows) {
         this.config = config;
@@ -49,6 +51,7 @@ final class NetworkShape {
         for (int f = 0; f < itemTableRows.length; f++) b.table("emb.item." + config.itemFeatures().get(f).name(), itemTableRows[f], dim);
         if (config.userIdEmbedding()) b.table("emb.userId", userIdRows, dim);
         if (config.itemIdEmbedding()) b.table("emb.itemId", itemIdRows, dim);
+        userOffsetAdapts = config.adaptedGroups().contains("user.offset");
         userWidth = config.userSlots() * dim;
         itemWidth = config.itemSlots() * dim;
         if (userWidth > 0) b.dense("user.offset", 1, userWidth);

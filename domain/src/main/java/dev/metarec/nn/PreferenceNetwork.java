@@ -18,7 +18,9 @@ import java.util.List;
  *   score = MLP(x) + user.bias + offset
  * </pre>
  * An ID slot whose {@code idRow} is -1 (an entity without history when the table was trained) falls
- * back to the zero vector, so it scores from its attributes alone. Objectives: {@link Objective}.
+ * back to the zero vector, so it scores from its attributes alone. Objectives: {@link Objective}; the
+ * batch loss is the weighted mean sum(w_e l_e) / sum(w_e). Under BPR an example's {@code offset} is
+ * added to the positive item's score only (pass b(pos) - b(neg) to include both items' biases).
  *
  * <p>Parameter groups are named as in {@link ModelConfig}; which dense groups adapt per user is
  * {@link ModelConfig#adaptedGroups()}. Gradients are d(loss)/d(theta). Immutable and thread-safe:

@@ -55,7 +55,7 @@ final class UserSide {
         int width = shape.widths[1];
         Vectors.axpyInPlace(1.0, sumDa0, 0, grads.of(bias(0)), 0, width);
         LayerOps.addOuter(grads, weight(0), 0, u, u.length, sumDa0);
-        if (shape.userWidth == 0) return;
+        if (shape.userWidth == 0 || (slow == null && !shape.userOffsetAdapts)) return;   // nobody reads dL/du
         double[] du = new double[shape.userWidth];
         LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumDa0, du, scratch);
         Vectors.axpyInPlace(1.0, du, grads.of(USER_OFFSET));
@@ -68,7 +68,7 @@ final class UserSide {
         Vectors.axpyInPlace(1.0, sumRda0, 0, rGrads.of(bias(0)), 0, width);
         LayerOps.addOuter(rGrads, weight(0), 0, ru, ru.length, sumDa0);
         LayerOps.addOuter(rGrads, weight(0), 0, u, u.length, sumRda0);
-        if (shape.userWidth == 0) return;
+        if (shape.userWidth == 0 || (slow == null && !shape.userOffsetAdapts)) return;
         double[] rdu = new double[shape.userWidth];
         LayerOps.addMatVec(v, weight(0), 0, shape.userWidth, sumDa0, rdu, scratch);
         LayerOps.addMatVec(w, weight(0), 0, shape.userWidth, sumRda0, rdu, scratch);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The kernels against the textbook triple loops, at offsets and odd sizes. */
+/** The kernels against the textbook loops, at offsets, odd sizes and with zero inputs (the skip path). */
 class DenseTest {
     private final Random r = new Random(1);
 
@@ -20,51 +20,46 @@ class DenseTest {
     }
 
     @Test
-    void vecMat_matVec_outer_matchNaiveLoops() {
-        int in = 7, out = 5, wOff = 3, xOff = 2;
-        double[] w = random(wOff + in * out), x = random(xOff + in), g = random(out);
-        x[xOff + 3] = 0;   // the zero-skip path
-        double[] y = random(out), expectedY = y.clone();
-        for (int o = 0; o < out; o++) for (int j = 0; j < in; j++) expectedY[o] += x[xOff + j] * w[wOff + j * out + o];
-        Dense.vecMatAddInPlace(x, xOff, in, w, wOff, out, y, 0);
-        assertArrayEquals(expectedY, y, 1e-12);
-
-        double[] d = new double[in + 1], expectedD = new double[in + 1];
-        for (int j = 0; j < in; j++) for (int o = 0; o < out; o++) expectedD[j + 1] += w[wOff + j * out + o] * g[o];
-        Dense.matVec(w, wOff, in, out, g, 0, d, 1);
-        assertArrayEquals(expectedD, d, 1e-12);
-        Dense.matVecAddInPlace(w, wOff, in, out, g, 0, d, 1);
-        for (int j = 1; j <= in; j++) assertEquals(2 * expectedD[j], d[j], 1e-12);
-
-        double[] gw = random(in * out), expectedGw = gw.clone();
-        for (int j = 0; j < in; j++) for (int o = 0; o < out; o++) expectedGw[j * out + o] += x[xOff + j] * g[o];
-        Dense.outerAddInPlace(x, xOff, in, g, 0, out, gw, 0);
-        assertArrayEquals(expectedGw, gw, 1e-12);
-    }
-
-    @Test
-    void rowKernels_matchTheFlatKernels() {
-        int in = 9, out = 6, first = 2, n = 5;
+    void rowKernels_matchNaiveLoops() {
+        int in = 11, out = 6, first = 2, n = 7;
         double[] w = random(in * out), x = random(n), g = random(out);
         x[1] = 0;
+        x[4] = 0;
         double[][] rows = DenseRows.copyRows(w, 0, 0, in, out);
+        for (int j = 0; j < in; j++) for (int o = 0; o < out; o++) assertEquals(w[j * out + o], rows[j][o]);
+
         double[] y = random(out), expected = y.clone();
-        Dense.vecMatAddInPlace(x, 0, n, w, first * out, out, expected, 0);
+        for (int o = 0; o < out; o++) for (int j = 0; j < n; j++) expected[o] += x[j] * w[(first + j) * out + o];
         DenseRows.vecMatAddInPlace(x, 0, n, rows, first, y);
         assertArrayEquals(expected, y, 1e-12);
 
-        double[] d = new double[n], expectedD = new double[n];
-        Dense.matVec(w, first * out, n, out, g, 0, expectedD, 0);
-        DenseRows.vecMatAddInPlace(g, 0, out, DenseRows.transpose(w, 0, first, n, out), 0, d);
+        double[] d = random(n), expectedD = d.clone();
+        for (int j = 0; j < n; j++) for (int o = 0; o < out; o++) expectedD[j] += w[(first + j) * out + o] * g[o];
+        DenseRows.vecMatAddInPlace(g, 0, out, DenseRows.transpose(w, 0, first, n, out), 0, d, new int[out]);
         assertArrayEquals(expectedD, d, 1e-12);
 
         double[][] gw = DenseRows.zeros(in, out);
         double[] expectedGw = new double[in * out];
-        Dense.outerAddInPlace(x, 0, n, g, 0, out, expectedGw, first * out);
+        for (int j = 0; j < n; j++) for (int o = 0; o < out; o++) expectedGw[(first + j) * out + o] += x[j] * g[o];
         DenseRows.outerAddInPlace(x, 0, n, g, gw, first);
         double[] flat = new double[in * out];
         DenseRows.flattenInto(gw, flat, 0);
         assertArrayEquals(expectedGw, flat, 1e-12);
+    }
+
+    @Test
+    void vecMat_withEveryNumberOfActiveRows_matchesNaiveLoop() {
+        // 0 .. 9 non-zero inputs exercise the 4-row blocks and every remainder.
+        for (int active = 0; active <= 9; active++) {
+            double[] x = new double[9];
+            for (int j = 0; j < active; j++) x[8 - 2 * j % 9] = r.nextGaussian();
+            double[][] rows = new double[9][];
+            for (int j = 0; j < 9; j++) rows[j] = random(5);
+            double[] y = new double[5], expected = new double[5];
+            for (int o = 0; o < 5; o++) for (int j = 0; j < 9; j++) expected[o] += x[j] * rows[j][o];
+            DenseRows.vecMatAddInPlace(x, 0, 9, rows, 0, y);
+            assertArrayEquals(expected, y, 1e-12, active + " active rows");
+        }
     }
 
     @Test
@@ -79,6 +74,9 @@ class DenseTest {
         double[] relu = {-1, 0, 2};
         Vectors.reluInPlace(relu, 0, 3);
         assertArrayEquals(new double[] {0, 0, 2}, relu);
+        double[] masked = {5, 6, 7};
+        Vectors.reluMaskInPlace(new double[] {-1, 0, 3}, 0, masked, 0, 3);
+        assertArrayEquals(new double[] {0, 0, 7}, masked);
     }
 
     @Test
