@@ -123,6 +123,7 @@ public final class MetaTrainService {
         Map<String, Double> metrics = new java.util.TreeMap<>();
         if (Double.isFinite(challengerLoss)) metrics.put("val.loss", challengerLoss);
         metrics.put(ServingModel.PRIOR_OFFSET, priorOffset(network, state.params(), data, run.challenger()));
+        targetRange(data, run.challenger().config().objective(), metrics);
         Checkpoint c = new Checkpoint(run.runId(), run.challenger().config(), run.challenger().features(), state.params(),
                 CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), state.step(), metrics));
         checkpoints.write(c.checkpointId(), codec.encode(c));
@@ -161,6 +162,19 @@ public final class MetaTrainService {
         if (challenger.config().objective() == dev.metarec.nn.Objective.SQUARED_ERROR) offset = (sumTarget - sumPrediction) / n;
         else offset = logit(sumTarget / n) - logit(sumPrediction / n);
         return Double.isFinite(offset) ? offset : 0.0;
+    }
+
+    /** The range of the training targets (squared error): served scores are clamped into it. */
+    private void targetRange(TrainingData data, dev.metarec.nn.Objective objective, Map<String, Double> metrics) {
+        if (objective != dev.metarec.nn.Objective.SQUARED_ERROR) return;
+        SupportSets sets = new SupportSets(serving);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (var e : data.allEvents) {
+            double t = sets.target(e, objective);
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
+        }
+        if (lo <= hi) { metrics.put(ServingModel.MIN_TARGET, lo); metrics.put(ServingModel.MAX_TARGET, hi); }
     }
 
     private static double logit(double p) {

@@ -56,39 +56,56 @@ final class Ranking {
     /** The top k: by score (or popularity), with round(k * explorationShare) slots for the best-scored new items. */
     List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats,
                                  int[] eligible, double[] scores, RecommendCommand cmd, boolean popular) {
-        Integer[] order = new Integer[eligible.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Comparator<Integer> byScore = Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparing(i -> eligible[i]);
-        Comparator<Integer> byPopularity = Comparator.comparingLong((Integer i) -> -count(stats, cat, eligible[i])).thenComparing(byScore);
-        Arrays.sort(order, popular ? byPopularity : byScore);
+        long[] counts = new long[eligible.length];
+        for (int i = 0; i < counts.length; i++) counts[i] = count(stats, cat, eligible[i]);
+        IntComparator byScore = (a, b) -> a == b ? 0 : scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(eligible[a], eligible[b]);
+        IntComparator byPopularity = (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : byScore.compare(a, b);
+        IntComparator order = popular ? byPopularity : byScore;
         int k = Math.min(cmd.k(), eligible.length);
-        int explore = (int) Math.round(cmd.k() * cmd.explorationShare());
-        java.util.Set<Integer> picked = new java.util.LinkedHashSet<>();
-        for (int j = 0; j < order.length && picked.size() < k - explore; j++) picked.add(order[j]);
-        List<Integer> explored = new ArrayList<>();
-        if (explore > 0) {
-            Integer[] fresh = Arrays.stream(order).filter(i -> !picked.contains(i) && count(stats, cat, eligible[i]) < settings.newItemMaxCount())
-                    .sorted(byScore).toArray(Integer[]::new);
-            for (int j = 0; j < fresh.length && explored.size() < explore && picked.size() + explored.size() < k; j++) explored.add(fresh[j]);
+        int explore = Math.min(k, (int) Math.round(cmd.k() * cmd.explorationShare()));
+        int[] main = top(eligible.length, k - explore, i -> true, order);
+        boolean[] taken = new boolean[eligible.length];
+        for (int i : main) taken[i] = true;
+        int[] explored = top(eligible.length, explore, i -> !taken[i] && counts[i] < settings.newItemMaxCount(), byScore);
+        for (int i : explored) taken[i] = true;
+        if (main.length + explored.length < k) {   // not enough new items: the next best fill the slots
+            int[] more = top(eligible.length, k - main.length - explored.length, i -> !taken[i], order);
+            int[] merged = Arrays.copyOf(main, main.length + more.length);   // every filler ranks below every main item
+            System.arraycopy(more, 0, merged, main.length, more.length);
+            main = merged;
         }
-        for (int j = 0; j < order.length && picked.size() + explored.size() < k; j++) if (!explored.contains(order[j])) picked.add(order[j]);
-        List<Integer> main = new ArrayList<>(picked);
-        main.sort(popular ? byPopularity : byScore);
-        int total = main.size() + explored.size();
+        int total = main.length + explored.length;
         boolean[] exploreSlot = new boolean[total];
-        for (int j = 0; j < explored.size(); j++) exploreSlot[Math.min(total - 1, (j + 1) * total / (explored.size() + 1))] = true;
+        for (int j = 0; j < explored.length; j++) exploreSlot[Math.min(total - 1, (j + 1) * total / (explored.length + 1))] = true;
         long marked = 0;
         for (boolean b : exploreSlot) if (b) marked++;
-        for (int slot = total - 1; marked < explored.size() && slot >= 0; slot--) if (!exploreSlot[slot]) { exploreSlot[slot] = true; marked++; }
+        for (int slot = total - 1; marked < explored.length && slot >= 0; slot--) if (!exploreSlot[slot]) { exploreSlot[slot] = true; marked++; }
         List<RecommendedItem> out = new ArrayList<>(total);
         Reason reason = popular ? Reason.POPULAR_FALLBACK : Reason.PERSONALISED;
         int e = 0, p = 0;
         for (int slot = 0; slot < total; slot++) {
             boolean here = exploreSlot[slot];
-            int i = here ? explored.get(e++) : main.get(p++);
+            int i = here ? explored[e++] : main[p++];
             out.add(item(model, fast, user, cat, eligible[i], scores[i], here ? Reason.NEW_ITEM_EXPLORATION : reason));
         }
         return out;
+    }
+
+    interface IntComparator { int compare(int a, int b); }
+
+    /** The best {@code m} of 0..n-1 that pass {@code keep}, best first: one pass, insertion into a sorted array of m. */
+    static int[] top(int n, int m, java.util.function.IntPredicate keep, IntComparator better) {
+        if (m <= 0) return new int[0];
+        int[] best = new int[m];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (!keep.test(i)) continue;
+            if (size == m && better.compare(i, best[m - 1]) >= 0) continue;
+            int at = size < m ? size++ : m - 1;
+            while (at > 0 && better.compare(i, best[at - 1]) < 0) { best[at] = best[at - 1]; at--; }
+            best[at] = i;
+        }
+        return Arrays.copyOf(best, size);
     }
 
     private static long count(Map<String, ItemStats> stats, CatalogueIndex.Snapshot cat, int position) {
@@ -108,7 +125,7 @@ final class Ranking {
             if (!values.isEmpty()) top.add(new Contribution(name, values, c[f]));
         }
         top.sort(Comparator.comparingDouble(Contribution::contribution).reversed());
-        double shown = model.network().prediction(score);
+        double shown = model.shownPrediction(score);
         return new RecommendedItem(item.itemId(), shown, reason, List.copyOf(top.subList(0, Math.min(settings.explanationSlots(), top.size()))));
     }
 }

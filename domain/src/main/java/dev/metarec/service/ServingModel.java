@@ -24,6 +24,9 @@ public final class ServingModel {
 
     /** Checkpoint metric: the constant the unadapted prior misses by on training users (see MetaTrainService). */
     public static final String PRIOR_OFFSET = "serving.priorOffset";
+    /** Checkpoint metrics: the range of the training targets; served predictions are clamped into it. */
+    public static final String MIN_TARGET = "serving.minTarget", MAX_TARGET = "serving.maxTarget";
+    private final double minTarget, maxTarget;
 
     public ServingModel(Checkpoint checkpoint, int adaptSteps) {
         this.checkpoint = checkpoint;
@@ -34,6 +37,17 @@ public final class ServingModel {
         this.prior = network.fastLayout().gather(checkpoint.params());
         double o = checkpoint.metadata().metrics().getOrDefault(PRIOR_OFFSET, 0.0);
         this.priorOffset = Double.isFinite(o) ? o : 0.0;
+        this.minTarget = checkpoint.metadata().metrics().getOrDefault(MIN_TARGET, Double.NEGATIVE_INFINITY);
+        this.maxTarget = checkpoint.metadata().metrics().getOrDefault(MAX_TARGET, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * What a client sees for a score: a probability for the logistic objective, otherwise the predicted
+     * rating clamped into the training targets' range (the ranking uses the raw score).
+     */
+    public double shownPrediction(double score) {
+        double p = network.prediction(score);
+        return Math.max(minTarget, Math.min(maxTarget, p));
     }
 
     /** Added to the score of a user scored with the prior (zero-shot), calibrating it. */

@@ -20,7 +20,7 @@ import java.util.List;
  * A report, not a test: the same work as {@link AdaptBenchmark} and {@link MetaTrainBenchmark}, timed in
  * CPU time as well as wall time. On a machine shared with other builds wall time mostly measures the
  * queue for a core; CPU time is what the work itself costs (an estimate of the uncontended numbers).
- * Run: {@code java -cp <test classpath> dev.metarec.bench.CpuTimeReport}.
+ * Run: see {@code package-info.java}; argument {@code adapt} reports adaptation only.
  */
 public final class CpuTimeReport {
     private CpuTimeReport() {}
@@ -29,6 +29,7 @@ public final class CpuTimeReport {
         PreferenceNetwork net = MeluFixture.network();
         Params meta = net.initialise(1);
         adapt(net, meta);
+        if (args.length > 0 && args[0].equals("adapt")) return;
         for (Learner learner : List.of(Learner.FIRST_ORDER_MAML, Learner.MAML))
             for (int k : new int[]{1, 5}) metaTrain(net, meta, learner, k);
     }

@@ -33,7 +33,10 @@ final class Fixture {
     final MetaTrainService metaTrain;
     final SyntheticDataset data;
 
-    Fixture(int users) {
+    Fixture(int users) { this(users, false); }
+
+    /** @param clicksOnly keep only the implicit (click) events, as a mobile app without ratings would send */
+    Fixture(int users, boolean clicksOnly) {
         champion = new ChampionCache(ports.pointer, ports.checkpoints, codec, settings.adaptSteps(), settings.championRefresh());
         catalogue = new CatalogueIndex(ports.catalog, ports.stats, settings);
         ingest = new IngestService(champion, ports.events, ports.catalog, ports.profiles, ports.stats, catalogue, settings);
@@ -46,7 +49,7 @@ final class Fixture {
         data = SyntheticGenerator.generate(SyntheticConfig.small().withUsers(users), 3);
         for (Item i : data.items()) ports.catalog.upsert(i);
         for (UserProfile p : data.users()) ports.profiles.upsert(p);
-        for (Event e : data.events()) ports.events.append(e, NOW);
+        for (Event e : clicksOnly ? data.implicitEvents() : data.events()) ports.events.append(e, NOW);
     }
 
     MetaTrainService metaTrain(dev.metarec.port.CheckpointStore store) {

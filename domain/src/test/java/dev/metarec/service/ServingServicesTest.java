@@ -142,6 +142,15 @@ class ServingServicesTest {
     }
 
     @Test
+    void recommend_shouldShowPredictedRatingsWithinTheTrainingRange() {
+        f.ingest.ingest(events(rating("r-1", "enthusiast", "i60", 5), rating("r-2", "enthusiast", "i61", 5), rating("r-3", "enthusiast", "i62", 5)), Fixture.NOW);
+        double lo = f.data.ratings().stream().mapToDouble(Event::value).min().orElseThrow();
+        double hi = f.data.ratings().stream().mapToDouble(Event::value).max().orElseThrow();
+        for (var i : f.recommend.recommend(rec("enthusiast", 50, null, null, 0), Fixture.NOW).items())
+            assertTrue(i.score() >= Math.min(lo, f.settings.viewTarget()) && i.score() <= Math.max(hi, f.settings.purchaseTarget()), "score " + i.score());
+    }
+
+    @Test
     void erase_shouldRemoveEverythingOfTheUser_only() {
         f.ingest.ingest(events(rating("x-1", "leaver", "i50", 5)), Fixture.NOW);
         f.ingest.ingest(events(rating("x-1", "stayer", "i50", 5)), Fixture.NOW);

@@ -82,7 +82,12 @@ public final class EvaluateCommand {
                             data, methods, seeds, budget, results, progress, log);
                 }
                 case "ranking" -> RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings), seeds, budget, results, progress, log);
-                case "drift" -> DriftExperiment.run(driftMethods(o, settings), budget, seeds, results, progress, log);
+                case "drift" -> {
+                    int users = o.quick() ? 150 : 400;
+                    header.add("- Drift: per seed a synthetic world of " + users + " users (40-80 ratings each, half of them change taste at a known event; "
+                            + "70% train, 10% validation, drifting users among the rest replayed), prediction from the last 20 events, recency half-life 4 events");
+                    DriftExperiment.run(driftMethods(o, settings), budget, users, seeds, results, progress, log);
+                }
                 default -> throw new IllegalArgumentException("unknown protocol " + protocol);
             }
         }

@@ -1,10 +1,12 @@
 package dev.metarec.functions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.metarec.functions.dto.AdaptResponse;
 import dev.metarec.functions.dto.IngestRequest;
 import dev.metarec.functions.dto.RecommendResponse;
 import dev.metarec.service.AdaptService;
 import dev.metarec.service.IngestCommand;
+import dev.metarec.service.InvalidRequestException;
 import dev.metarec.service.Limits;
 import dev.metarec.service.Recommendation;
 
@@ -18,11 +20,29 @@ final class Dtos {
 
     static IngestCommand command(IngestRequest r, Limits limits, Instant now) {
         if (r == null) r = new IngestRequest(null, null, null);
+        List<IngestRequest.Event> events = r.events();
+        List<IngestRequest.Item> items = r.items();
         return IngestCommand.of(
-                map(r.events(), e -> e == null ? null : new IngestCommand.RawEvent(e.eventId(), e.userId(), e.itemId(), e.type(), e.value(), e.timestamp())),
-                map(r.items(), i -> i == null ? null : new IngestCommand.RawItem(i.itemId(), i.attributes(), i.releasedAt())),
+                indexed(events, (e, k) -> e == null ? null : new IngestCommand.RawEvent(e.eventId(), e.userId(), e.itemId(), e.type(), e.value(),
+                        time("events[" + k + "].timestamp", e.timestamp()))),
+                indexed(items, (i, k) -> i == null ? null : new IngestCommand.RawItem(i.itemId(), i.attributes(), time("items[" + k + "].releasedAt", i.releasedAt()))),
                 map(r.profiles(), p -> p == null ? null : new IngestCommand.RawProfile(p.userId(), p.attributes())),
                 limits, now);
+    }
+
+    /** A time given as a JSON string (ISO-8601 or digits) or an integral number of epoch milliseconds; null when absent. */
+    static String time(String field, JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (node.isTextual()) return node.textValue();
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) return Long.toString(node.longValue());
+        throw new InvalidRequestException(field, "an ISO-8601 string or a non-negative integer of epoch milliseconds", "was " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static <A, B> List<B> indexed(List<A> in, java.util.function.BiFunction<A, Integer, B> f) {
+        if (in == null) return null;
+        List<B> out = new java.util.ArrayList<>(in.size());
+        for (int k = 0; k < in.size(); k++) out.add(f.apply(in.get(k), k));
+        return out;
     }
 
     private static <A, B> List<B> map(List<A> in, Function<A, B> f) {

@@ -74,6 +74,19 @@ class FunctionsTest {
     }
 
     @Test
+    void ingest_shouldAcceptTimestampsAsIsoStringsOrEpochMillis_andRejectOtherTypes() {
+        List<Object> events = List.of(
+                Map.of("eventId", "t-1", "userId", "timer", "itemId", "i1", "type", "click", "timestamp", "2026-01-01T10:00:00Z"),
+                Map.of("eventId", "t-2", "userId", "timer", "itemId", "i2", "type", "click", "timestamp", 1767261600000L),
+                Map.of("eventId", "t-3", "userId", "timer", "itemId", "i3", "type", "click", "timestamp", "1767261600000"));
+        assertEquals(3, Lambda.as("timer", "ingest", Map.of("events", events)).body().path("eventsStored").asInt());
+        Lambda.Response bad = Lambda.as("timer", "ingest", Map.of("events", List.of(
+                Map.of("eventId", "t-4", "userId", "timer", "itemId", "i4", "type", "click", "timestamp", true))));
+        assertEquals(400, bad.status());
+        assertEquals("events[0].timestamp", bad.body().path("field").asText());
+    }
+
+    @Test
     void recommend_shouldNeverReturnExcludedOrSeenItems_evenAsBackfill() {
         userWhoLoves("filtered", "t-f-", "g5", 4);
         List<String> candidates = List.of("t-f-0", "t-f-1", "i1", "i2", "i3", "i4");

@@ -1,5 +1,6 @@
 package dev.metarec.functions.dto;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -9,13 +10,16 @@ import java.util.Map;
 @RegisterForReflection
 public record IngestRequest(List<Event> events, List<Item> items, List<Profile> profiles) {
 
-    /** {@code type}: view, click, purchase or rating; {@code value}: the rating; {@code timestamp}: ISO-8601 or epoch ms (default now). */
+    /**
+     * {@code type}: view, click, purchase or rating; {@code value}: the rating; {@code timestamp}: an ISO-8601
+     * string or epoch milliseconds (a number or a string of digits), default now.
+     */
     @RegisterForReflection
-    public record Event(String eventId, String userId, String itemId, String type, Double value, String timestamp) {}
+    public record Event(String eventId, String userId, String itemId, String type, Double value, JsonNode timestamp) {}
 
-    /** {@code attributes}: name to values, e.g. {"genre": ["Comedy", "Drama"]}; {@code releasedAt}: ISO-8601 or epoch ms. */
+    /** {@code attributes}: name to values, e.g. {"genre": ["Comedy", "Drama"]}; {@code releasedAt}: as an event's timestamp. */
     @RegisterForReflection
-    public record Item(String itemId, Map<String, List<String>> attributes, String releasedAt) {}
+    public record Item(String itemId, Map<String, List<String>> attributes, JsonNode releasedAt) {}
 
     @RegisterForReflection
     public record Profile(String userId, Map<String, List<String>> attributes) {}
