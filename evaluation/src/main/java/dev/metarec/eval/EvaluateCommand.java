@@ -35,6 +35,10 @@ public final class EvaluateCommand {
     private EvaluateCommand() {}
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.print(EvaluateOptions.USAGE);
+            return;
+        }
         EvaluateOptions options;
         try {
             options = EvaluateOptions.parse(args);
@@ -82,7 +86,12 @@ public final class EvaluateCommand {
                             data, methods, seeds, budget, results, progress, log);
                 }
                 case "ranking" -> RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings), seeds, budget, results, progress, log);
-                case "drift" -> DriftExperiment.run(driftMethods(o, settings), budget, seeds, results, progress, log);
+                case "drift" -> {
+                    int users = o.quick() ? 150 : 400;
+                    header.add("- Drift: per seed a synthetic world of " + users + " users (40-80 ratings each, half of them change taste at a known event; "
+                            + "70% train, 10% validation, drifting users among the rest replayed), prediction from the last 20 events, recency half-life 4 events");
+                    DriftExperiment.run(driftMethods(o, settings), budget, users, seeds, results, progress, log);
+                }
                 default -> throw new IllegalArgumentException("unknown protocol " + protocol);
             }
         }

@@ -27,7 +27,7 @@ public final class LineChart {
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
             new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
-    private static final int W = 900, H = 560, LEFT = 80, RIGHT = 290, TOP = 50, BOTTOM = 60;
+    private static final int W = 1000, H = 560, LEFT = 80, RIGHT = 360, TOP = 50, BOTTOM = 60;
 
     private final String title, xLabel, yLabel;
     private final List<Line> lines = new ArrayList<>();
@@ -150,12 +150,13 @@ public final class LineChart {
     }
 
     private void legend(Graphics2D g) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int y = TOP + 10, i = 0;
         for (Line l : lines) {
             g.setColor(PALETTE[i++ % PALETTE.length]);
             g.fillRect(W - RIGHT + 15, y - 9, 18, 4);
             g.setColor(Color.BLACK);
-            String name = l.name().length() > 40 ? l.name().substring(0, 39) + "…" : l.name();
+            String name = l.name().length() > 48 ? l.name().substring(0, 47) + "…" : l.name();
             g.drawString(name, W - RIGHT + 40, y - 3);
             y += 18;
         }

@@ -46,11 +46,12 @@ public final class DriftExperiment {
 
     private DriftExperiment() {}
 
-    public static void run(List<RatingMethod> adaptive, Budget budget, List<Long> seeds, Results out, Progress progress, PrintStream log) {
+    /** @param users size of each seed's synthetic world (400 for reported runs; fewer for smoke runs) */
+    public static void run(List<RatingMethod> adaptive, Budget budget, int users, List<Long> seeds, Results out, Progress progress, PrintStream log) {
         Map<String, double[][]> curves = new LinkedHashMap<>();   // name -> per seed -> error by offset
         for (int s = 0; s < seeds.size(); s++) {
             long seed = seeds.get(s);
-            SyntheticDataset world = SyntheticGenerator.generate(SyntheticConfig.small().withUsers(400).withEvents(40, 80).withDriftFraction(0.5), seed);
+            SyntheticDataset world = SyntheticGenerator.generate(SyntheticConfig.small().withUsers(users).withEvents(40, 80).withDriftFraction(0.5), seed);
             Dataset data = Datasets.fromSynthetic(world);
             Split sp = split(data, world, seed);
             TrainingData training = new TrainingData(sp.eval, sp.eval.strictObservations(), data, seed, budget);

@@ -38,7 +38,7 @@ class ReportPartsTest {
         LineChart c = new LineChart("t", "x", "y").add(new LineChart.Line("a", new double[]{1, 2, 3}, new double[]{0.9, 0.8, 0.85}, new double[]{0.8, 0.7, 0.8}, new double[]{1, 0.9, 0.9}));
         c.writePng(dir.resolve("c.png"));
         BufferedImage img = ImageIO.read(dir.resolve("c.png").toFile());
-        assertEquals(900, img.getWidth());
+        assertEquals(1000, img.getWidth());
         assertThrows(IllegalArgumentException.class, () -> c.add(new LineChart.Line("bad", new double[]{1}, new double[]{1, 2})));
         java.util.List<Double> ticks = LineChart.ticks(new double[]{0, 1});
         assertEquals(6, ticks.size(), "0, 0.2, ..., 1: " + ticks);
