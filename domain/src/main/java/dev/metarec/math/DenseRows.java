@@ -19,7 +19,8 @@ public final class DenseRows {
      * y += sum_j x[xOff + j] rows[rowOff + j] over j < n (the forward pass of a dense layer). Zero inputs
      * (ReLU's inactive units) are skipped: their indices are first compacted into {@code active}
      * (scratch, at least n long) without branching, since a ReLU pattern defeats branch prediction;
-     * the remaining rows are applied four at a time, so y is loaded and stored once per four rows.
+     * the remaining rows are applied four at a time, so y is loaded and stored once per four rows (the
+     * last one to three in one more pass).
      */
     public static void vecMatAddInPlace(double[] x, int xOff, int n, double[][] rows, int rowOff, double[] y, int[] active) {
         int count = 0;
@@ -34,7 +35,13 @@ public final class DenseRows {
             double[] r0 = rows[rowOff + j0], r1 = rows[rowOff + j1], r2 = rows[rowOff + j2], r3 = rows[rowOff + j3];
             for (int o = 0; o < out; o++) y[o] += a * r0[o] + b * r1[o] + c * r2[o] + d * r3[o];
         }
-        for (; k < count; k++) axpyRow(x[xOff + active[k]], rows[rowOff + active[k]], y);
+        int rest = count - k;
+        if (rest > 0) {                       // one more pass for the last 1-3 rows, padded with zero coefficients
+            int j0 = active[k], j1 = active[k + (rest > 1 ? 1 : 0)], j2 = active[k + (rest > 2 ? 2 : 0)];
+            double a = x[xOff + j0], b = rest > 1 ? x[xOff + j1] : 0, c = rest > 2 ? x[xOff + j2] : 0;
+            double[] r0 = rows[rowOff + j0], r1 = rows[rowOff + j1], r2 = rows[rowOff + j2];
+            for (int o = 0; o < out; o++) y[o] += a * r0[o] + b * r1[o] + c * r2[o];
+        }
     }
 
     /** rows[rowOff + j][o] += x[xOff + j] * g[o] for j < n, o < g.length (a weight gradient: an outer product). */

@@ -16,7 +16,9 @@ import static dev.metarec.nn.NetworkShape.weight;
  * an item's share of it is sum over slots f of mean over its rows r of P_f[r], with
  * P_f[r] = E_f[r] W0[rows of slot f]. Each P_f[r] is computed the first time an item uses row r and
  * reused by every later item, which turns the first layer's (item slots x dim) x width multiply per
- * item into a few width-long additions; the ID slot (one row per item) is multiplied directly. The
+ * item into a few width-long additions. Where that would cost more than it saves (a large table read by
+ * few items; {@link ProjectionPlan}) the slot is pooled and multiplied per item instead, as is the ID
+ * slot (one row per item). The
  * weight matrices are copied once per call into row arrays so the hot loops vectorise
  * ({@link DenseRows}). Per-call scratch; results equal {@link Mlp#forward} up to rounding.
  */
@@ -33,11 +35,14 @@ final class CatalogueScorer {
     private final double[] outW;              // the output layer's single column
     private final double outB;
     private final double[][][] projections;   // projections[f][row] = P_f[row], or null until first use
+    private final boolean[] cached;           // per item feature slot: cache projections, or pool then multiply
     private final double[][] a;               // pre-activations per layer
     private final double[][] h;               // activations per hidden layer
 
-    CatalogueScorer(NetworkShape shape, Weights w, UserSide user) {
+    /** {@code cached[f]}: whether slot f caches per-row projections ({@link ProjectionPlan}). */
+    CatalogueScorer(NetworkShape shape, Weights w, UserSide user, boolean[] cached) {
         this.shape = shape;
+        this.cached = cached.clone();
         this.meta = w.meta;
         this.userPre = user.userPre;
         this.userBias = w.value(USER_BIAS, 0);
@@ -75,7 +80,13 @@ final class CatalogueScorer {
         for (int f = 0; f < slots.length; f++) {
             int[] rows = slots[f];
             double inv = 1.0 / rows.length;
-            for (int r : rows) DenseRows.axpyRow(inv, projection(f, r), a0);
+            if (cached[f]) {
+                for (int r : rows) DenseRows.axpyRow(inv, projection(f, r), a0);
+            } else {
+                java.util.Arrays.fill(embedding, 0.0);
+                for (int r : rows) addEmbedding(f, r, inv);
+                DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, a0, active);
+            }
         }
         addId(item.idRow(), a0);
         return rest(a0);
@@ -87,10 +98,22 @@ final class CatalogueScorer {
         for (int f = 0; f < projections.length; f++) {
             int from = items.slotStart(i, f), to = items.slotEnd(i, f);
             double inv = 1.0 / (to - from);
-            for (int p = from; p < to; p++) DenseRows.axpyRow(inv, projection(f, items.rowAt(p)), a0);
+            if (cached[f]) {
+                for (int p = from; p < to; p++) DenseRows.axpyRow(inv, projection(f, items.rowAt(p)), a0);
+            } else {
+                java.util.Arrays.fill(embedding, 0.0);
+                for (int p = from; p < to; p++) addEmbedding(f, items.rowAt(p), inv);
+                DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, a0, active);
+            }
         }
         addId(items.idRow(i), a0);
         return rest(a0);
+    }
+
+    /** embedding += scale * E_f[row]. */
+    private void addEmbedding(int f, int row, double scale) {
+        int at = shape.itemTables[f].offset() + row * shape.dim;
+        for (int c = 0; c < shape.dim; c++) embedding[c] += scale * meta[at + c];
     }
 
     /** The first layer's pre-activation, holding the user's share. */

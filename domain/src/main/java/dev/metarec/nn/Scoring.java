@@ -23,14 +23,11 @@ final class Scoring {
                          List<EncodedEntity> items, double[] offsets, double[] out) {
         Shapes.requireLength("out", out.length, items.size());
         if (offsets != null) Shapes.requireLength("offsets", offsets.length, items.size());
+        for (int i = 0; i < out.length; i++) shape.requireItem(i, items.get(i));
         Weights w = Weights.of(shape, fastLayout, meta, fast);
         UserSide us = new UserSide(shape, w, user);
-        CatalogueScorer scorer = new CatalogueScorer(shape, w, us);
-        for (int i = 0; i < out.length; i++) {
-            EncodedEntity item = items.get(i);
-            shape.requireItem(i, item);
-            out[i] = scorer.score(item) + (offsets == null ? 0 : offsets[i]);
-        }
+        CatalogueScorer scorer = new CatalogueScorer(shape, w, us, ProjectionPlan.forList(shape, items));
+        for (int i = 0; i < out.length; i++) out[i] = scorer.score(items.get(i)) + (offsets == null ? 0 : offsets[i]);
     }
 
     static void scoreAll(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user,
@@ -39,7 +36,7 @@ final class Scoring {
         if (offsets != null) Shapes.requireLength("offsets", offsets.length, items.size());
         requireFits(shape, items);
         Weights w = Weights.of(shape, fastLayout, meta, fast);
-        CatalogueScorer scorer = new CatalogueScorer(shape, w, new UserSide(shape, w, user));
+        CatalogueScorer scorer = new CatalogueScorer(shape, w, new UserSide(shape, w, user), ProjectionPlan.forCatalogue(shape, items));
         for (int i = 0; i < out.length; i++) out[i] = scorer.score(items, i) + (offsets == null ? 0 : offsets[i]);
     }
 

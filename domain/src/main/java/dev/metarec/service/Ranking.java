@@ -80,13 +80,15 @@ final class Ranking {
         long marked = 0;
         for (boolean b : exploreSlot) if (b) marked++;
         for (int slot = total - 1; marked < explored.length && slot >= 0; slot--) if (!exploreSlot[slot]) { exploreSlot[slot] = true; marked++; }
+        int[] chosen = new int[total];
+        int e = 0, p = 0;
+        for (int slot = 0; slot < total; slot++) chosen[slot] = exploreSlot[slot] ? explored[e++] : main[p++];
+        double[][] contributions = contributions(model, fast, user, cat, eligible, chosen);
         List<RecommendedItem> out = new ArrayList<>(total);
         Reason reason = popular ? Reason.POPULAR_FALLBACK : Reason.PERSONALISED;
-        int e = 0, p = 0;
         for (int slot = 0; slot < total; slot++) {
-            boolean here = exploreSlot[slot];
-            int i = here ? explored[e++] : main[p++];
-            out.add(item(model, fast, user, cat, eligible[i], scores[i], here ? Reason.NEW_ITEM_EXPLORATION : reason));
+            int i = chosen[slot];
+            out.add(item(model, cat, eligible[i], scores[i], contributions[slot], exploreSlot[slot] ? Reason.NEW_ITEM_EXPLORATION : reason));
         }
         return out;
     }
@@ -113,9 +115,36 @@ final class Ranking {
         return s == null ? 0 : s.count();
     }
 
-    private RecommendedItem item(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int position, double score, Reason reason) {
+    /**
+     * Occlusion attribution of every chosen item's slots in one batched scoring call: for item slot f, the
+     * score minus the score with the slot replaced by its missing row (row 0), or, for the ID slot, by no
+     * ID; the same quantity as {@code PreferenceNetwork.itemSlotContributions}, computed for all items at once.
+     */
+    private static double[][] contributions(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, int[] chosen) {
+        int features = model.features().itemVocabularies().size();
+        boolean id = model.checkpoint().config().itemIdEmbedding();
+        int per = 1 + features + (id ? 1 : 0);
+        List<EncodedEntity> variants = new ArrayList<>(chosen.length * per);
+        for (int i : chosen) {
+            EncodedEntity item = cat.encoded().get(eligible[i]);
+            variants.add(item);
+            for (int f = 0; f < features; f++) {
+                int[][] slots = item.slots().clone();
+                slots[f] = new int[]{0};
+                variants.add(new EncodedEntity(slots, item.idRow()));
+            }
+            if (id) variants.add(new EncodedEntity(item.slots(), -1));
+        }
+        double[] s = new double[variants.size()];
+        model.network().scoreAll(model.meta(), fast, user, variants, null, s);
+        double[][] out = new double[chosen.length][per - 1];
+        for (int c = 0; c < chosen.length; c++)
+            for (int f = 0; f < per - 1; f++) out[c][f] = s[c * per] - s[c * per + 1 + f];
+        return out;
+    }
+
+    private RecommendedItem item(ServingModel model, CatalogueIndex.Snapshot cat, int position, double score, double[] c, Reason reason) {
         Item item = cat.items().get(position);
-        double[] c = model.network().itemSlotContributions(model.meta(), fast, user, cat.encoded().get(position));
         var vocabularies = model.features().itemVocabularies();
         List<Contribution> top = new ArrayList<>();
         for (int f = 0; f < c.length; f++) {

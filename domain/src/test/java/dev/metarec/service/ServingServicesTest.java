@@ -151,6 +151,21 @@ class ServingServicesTest {
     }
 
     @Test
+    void explanations_shouldEqualTheNetworksOcclusionAttribution() {
+        f.ports.profiles.upsert(new dev.metarec.model.UserProfile("explained", dev.metarec.model.Attributes.of("age", "25-34")));
+        Recommendation r = f.recommend.recommend(rec("explained", 5, null, null, 0), Fixture.NOW);
+        assertEquals(Mode.ZERO_SHOT, r.mode());
+        ServingModel m = f.champion.require(Fixture.NOW);
+        var user = m.encodeUser(f.ports.profiles.find("explained").orElseThrow());
+        var names = m.features().itemVocabularies().stream().map(v -> v.name()).toList();
+        for (var item : r.items()) {
+            double[] expected = m.network().itemSlotContributions(m.meta(), m.prior(), user, m.encodeItem(f.ports.catalog.find(item.itemId()).orElseThrow()));
+            assertFalse(item.topAttributes().isEmpty());
+            for (var c : item.topAttributes()) assertEquals(expected[names.indexOf(c.attribute())], c.contribution(), 1e-9, item.itemId() + " " + c);
+        }
+    }
+
+    @Test
     void erase_shouldRemoveEverythingOfTheUser_only() {
         f.ingest.ingest(events(rating("x-1", "leaver", "i50", 5)), Fixture.NOW);
         f.ingest.ingest(events(rating("x-1", "stayer", "i50", 5)), Fixture.NOW);

@@ -35,6 +35,10 @@ public final class EvaluateCommand {
     private EvaluateCommand() {}
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.print(EvaluateOptions.USAGE);
+            return;
+        }
         EvaluateOptions options;
         try {
             options = EvaluateOptions.parse(args);
