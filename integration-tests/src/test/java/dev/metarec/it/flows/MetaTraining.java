@@ -18,8 +18,12 @@ public final class MetaTraining {
     private MetaTraining() {}
 
     public static MetaTrainService service(AwsStores s, MetaTrainSettings settings) {
+        return service(s, settings, Clock.systemUTC());
+    }
+
+    public static MetaTrainService service(AwsStores s, MetaTrainSettings settings, Clock clock) {
         return new MetaTrainService(s.events(), s.catalog(), s.profiles(), s.checkpoints(), s.champion(), s.progress(),
-                new CheckpointCodec(), settings, ServiceSettings.DEFAULT, Clock.systemUTC());
+                new CheckpointCodec(), settings, ServiceSettings.DEFAULT, clock);
     }
 
     /** Runs invocations of {@code budget} each until a run ends (promoted, rejected...) or {@code maxRuns} pass. */

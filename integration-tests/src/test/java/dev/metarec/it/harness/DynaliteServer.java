@@ -43,13 +43,7 @@ public final class DynaliteServer implements AutoCloseable {
     /** Kills the server process at once (SIGKILL), as a crash would. */
     public void kill() {
         if (process == null) return;
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoopbackPorts.killNow(process);
         process = null;
     }
 

@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Free loopback ports and waiting for a server to listen on one. */
+/** Free loopback ports, waiting for a server to listen on one, and stopping child processes. */
 public final class LoopbackPorts {
     private LoopbackPorts() {}
 
@@ -37,6 +37,17 @@ public final class LoopbackPorts {
             }
         }
         throw new IllegalStateException("nothing listening on 127.0.0.1:" + port + " after " + timeout);
+    }
+
+    /** Kills {@code process} and its descendants at once (SIGKILL) and waits until it is gone. */
+    public static void killNow(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void sleep(long millis) {

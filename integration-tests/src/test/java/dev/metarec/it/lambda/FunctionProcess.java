@@ -84,13 +84,7 @@ public final class FunctionProcess implements AutoCloseable {
 
     /** Kills the process at once, as Lambda does when a function times out. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dev.metarec.it.harness.LoopbackPorts.killNow(process);
     }
 
     @Override

@@ -59,7 +59,14 @@ class MetaTrainResilienceTest {
     @Order(2)
     void runCutByItsTimeBudget_resumesOnTheNextInvocation_andFinishes(TrainedModel model) {
         AwsStores s = model.stores;
-        MetaTrainService service = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(STEPS));
+        // Time advances 10 ms per reading of the clock, so a 1 s budget is about 100 steps on any machine.
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Clock ticking = new java.time.Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return Instant.parse("2026-01-01T00:00:00Z").plusMillis(10 * ticks.incrementAndGet()); }
+        };
+        MetaTrainService service = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(STEPS), ticking);
         List<Long> steps = new ArrayList<>();
         MetaTrainService.Result r;
         int invocations = 0;
@@ -69,7 +76,7 @@ class MetaTrainResilienceTest {
             steps.add(r.step());
             if (r.status() == Status.IN_PROGRESS) assertTrue(s.progress().load().isPresent(), "progress must be saved when the budget runs out");
         } while (r.status() == Status.IN_PROGRESS && invocations < 200);
-        System.out.printf("[figure] a %d-step run in 1 s invocations: %d invocations, steps %s, then %s%n", STEPS, invocations, steps, r.status());
+        System.out.printf("[figure] a %d-step run in invocations of 1 s (10 ms per clock reading): %d invocations, steps %s, then %s%n", STEPS, invocations, steps, r.status());
         assertTrue(invocations > 1, "the budget should have cut the run at least once");
         // Never back to an earlier step (a restart would); an invocation spent reading data may add none.
         for (int i = 1; i < steps.size(); i++) assertTrue(steps.get(i) >= steps.get(i - 1), "each invocation continues where the last stopped: " + steps);
@@ -86,7 +93,7 @@ class MetaTrainResilienceTest {
         String prefix = model.namespace.tables().events().substring(0, model.namespace.tables().events().length() - "events".length());
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), MetaTrainChild.class.getName(), servers.dynamoEndpoint().toString(),
-                servers.s3Endpoint().toString(), prefix, model.namespace.bucket(), "400")
+                servers.s3Endpoint().toString(), prefix, model.namespace.bucket(), "1000")
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "meta-train-child.log").toFile()).start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (s.progress().load().isEmpty() && child.isAlive() && Instant.now().isBefore(deadline)) Thread.sleep(50);
@@ -95,11 +102,11 @@ class MetaTrainResilienceTest {
         assertTrue(killedMidRun, "the child should still be training when its first progress appears");
         assertTrue(s.progress().load().isPresent(), "saved progress survives the kill");
 
-        MetaTrainService.Result r = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(400)).run(Duration.ofMinutes(3));
+        MetaTrainService.Result r = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(1000)).run(Duration.ofMinutes(5));
         System.out.printf("[figure] meta-train killed after its first progress save, next invocation: %s at step %d/%d%n", r.status(), r.step(), r.targetSteps());
         assertNotEquals(Status.IN_PROGRESS, r.status());
         assertNotEquals(Status.FAILED, r.status());
-        assertEquals(400, r.step());
+        assertEquals(1000, r.step());
         assertTrue(s.progress().load().isEmpty());
     }
 
