@@ -26,6 +26,7 @@ final class LayerOps {
 
     /** dW[first .. first + n, :] += x[0 .. n) outer g (buffered by {@link DenseGrads#addOuter}). */
     static void addOuter(DenseGrads grads, int id, int first, double[] x, int n, double[] g) {
+        if (n == 0) return; // no rows (e.g. users without attributes): nothing to add, and no block may be keyed by it
         grads.addOuter(id, first, x, n, g);
     }
 }

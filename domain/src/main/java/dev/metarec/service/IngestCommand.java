@@ -82,7 +82,7 @@ public record IngestCommand(List<Event> events, List<Item> items, List<UserProfi
         if (raw.type() == null) throw new InvalidRequestException(f + ".type", "one of view, click, purchase, rating", "is required");
         EventType type;
         try {
-            type = EventType.valueOf(raw.type().trim().toUpperCase(Locale.ROOT));
+            type = EventType.valueOf(v.text(f + ".type", raw.type()).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(f + ".type", "one of view, click, purchase, rating", "unknown event type '" + abbreviate(raw.type()) + "'");
         }
@@ -101,6 +101,8 @@ public record IngestCommand(List<Event> events, List<Item> items, List<UserProfi
 
     /** An ISO-8601 instant ({@code 2026-01-01T12:00:00Z}) or epoch milliseconds, not before 1970. */
     static Instant instant(String field, String text) {
+        if (text.chars().anyMatch(Character::isISOControl)) // trim() would silently drop them
+            throw new InvalidRequestException(field, "an ISO-8601 instant or epoch milliseconds", "contains a control character");
         Instant t;
         try {
             String s = text.trim();

@@ -6,8 +6,7 @@ import dev.metarec.it.harness.AwsServersExtension;
 import dev.metarec.it.harness.AwsStores;
 import dev.metarec.it.lambda.ApiGateway.Token;
 import dev.metarec.it.lambda.MetarecFunctions;
-import dev.metarec.service.MetaTrainService;
-import dev.metarec.service.MetaTrainSettings;
+import dev.metarec.it.lambda.MetaTrainFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,15 +14,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Flow 1 on the real artifact: ingest a generated catalogue and ratings through the ingest function,
- * meta-train (checkpoint to S3, champion pointer in DynamoDB), then a new user who rated only comedies is
+ * Flow 1 on the real artifacts: ingest a generated catalogue and ratings through the ingest function, the
+ * meta-train function on its schedule event (checkpoint to S3, champion pointer in DynamoDB), then a new user who rated only comedies is
  * adapted and gets comedies ahead of the population's order (which favours horror).
  */
 @ExtendWith(AwsServersExtension.class)
@@ -33,12 +32,15 @@ class PersonalisationFlowTest {
     private AwsStores stores;
     private MetarecFunctions functions;
     private ApiClient api;
+    private Map<String, String> metaTrainConfig;
 
     @BeforeAll
     void start(AwsServers servers) {
         AwsServers.Namespace ns = servers.freshNamespace("flow1");
         stores = AwsStores.over(servers.dynamo(), servers.s3(), ns, Clock.systemUTC());
         functions = MetarecFunctions.start(1, MetarecFunctions.configuration(servers, ns));
+        metaTrainConfig = MetarecFunctions.configuration(servers, ns);
+        metaTrainConfig.put("metarec.training.size", "demo");
         api = new ApiClient(functions.gateway());
     }
 
@@ -53,9 +55,14 @@ class PersonalisationFlowTest {
         api.ingestRatings(world.ratings, ApiClient.ADMIN);
         assertEquals(world.ratings.size(), IntStream.range(0, 160).mapToLong(u -> stores.events().count("train-" + u)).sum());
 
-        MetaTrainService.Result trained = MetaTraining.untilDone(MetaTraining.service(stores, MetaTrainSettings.DEMO), Duration.ofMinutes(2), 10);
-        assertEquals(MetaTrainService.Status.PROMOTED, trained.status(), trained.message());
-        assertEquals(trained.checkpointId(), stores.champion().current().orElseThrow());
+        JsonNode trained;
+        try (MetaTrainFunction metaTrain = MetaTrainFunction.start(metaTrainConfig)) {
+            trained = metaTrain.scheduled();
+            for (int i = 0; i < 5 && trained.path("status").asText().equals("IN_PROGRESS"); i++) trained = metaTrain.scheduled();
+        }
+        System.out.println("[meta-train function] " + trained);
+        assertEquals("PROMOTED", trained.path("status").asText(), trained.toString());
+        assertEquals(trained.path("checkpointId").asText(), stores.champion().current().orElseThrow());
 
         Token fan = Token.user("comedy-fan");
         List<GenreWorld.Rating> support = IntStream.range(0, 5).mapToObj(i -> new GenreWorld.Rating("fan-" + i, "comedy-fan",

@@ -19,7 +19,7 @@ public final class MalformedRequests {
 
     /** A route's valid template and what the server promises about it. */
     public record Route(String name, String path, Map<String, Object> valid, Set<String> optional,
-                        Set<String> nonNegative, Map<String, Integer> arrayLimits, int stringLimit) {}
+                        Set<String> nonNegative, Map<String, Integer> arrayLimits, int stringLimit, Set<String> epochOrText) {}
 
     /** One malformed request. */
     public record Case(String route, String path, String description, String contentType, String body) {}
@@ -106,7 +106,12 @@ public final class MalformedRequests {
     }
 
     private static void stringMutations(Route route, String path, List<Mutation> out) {
-        out.add(new Mutation(path, path + " as a number", v -> 12345));
+        if (route.epochOrText().contains(path)) { // a time: epoch milliseconds are valid, before 1970 is not
+            out.add(new Mutation(path, path + " negative epoch", v -> -86_400_000L));
+            out.add(new Mutation(path, path + " fractional epoch", v -> 1.5));
+        } else {
+            out.add(new Mutation(path, path + " as a number", v -> 12345));
+        }
         out.add(new Mutation(path, path + " as a boolean", v -> true));
         out.add(new Mutation(path, path + " as an object", v -> Map.of("id", "x")));
         out.add(new Mutation(path, path + " as an array", v -> List.of("x")));

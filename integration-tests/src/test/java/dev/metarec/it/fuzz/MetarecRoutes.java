@@ -49,7 +49,7 @@ public final class MetarecRoutes {
                 Set.of(),
                 Map.of("events", BATCH_LIMIT, "items", BATCH_LIMIT, "profiles", BATCH_LIMIT,
                         "items[].attributes.genre", 64, "profiles[].attributes.age", 64),
-                ID_LIMIT);
+                ID_LIMIT, Set.of("events[].timestamp", "items[].releasedAt"));
     }
 
     static MalformedRequests.Route recommend() {
@@ -65,12 +65,12 @@ public final class MetarecRoutes {
                 Set.of("k", "candidates", "exclude", "categories", "excludeSeen", "explorationShare"),
                 Set.of("k", "explorationShare"),
                 Map.of("candidates", LIST_LIMIT, "exclude", LIST_LIMIT, "categories", LIST_LIMIT),
-                ID_LIMIT);
+                ID_LIMIT, Set.of());
     }
 
     static MalformedRequests.Route user(String function) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", USER);
-        return new MalformedRequests.Route(function, "/" + function, body, Set.of(), Set.of(), Map.of(), ID_LIMIT);
+        return new MalformedRequests.Route(function, "/" + function, body, Set.of(), Set.of(), Map.of(), ID_LIMIT, Set.of());
     }
 }

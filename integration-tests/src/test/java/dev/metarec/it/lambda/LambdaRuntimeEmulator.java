@@ -44,17 +44,26 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private volatile String initError;
 
-    private LambdaRuntimeEmulator(HttpServer server) {
+    private final Duration functionTimeout;
+
+    private LambdaRuntimeEmulator(HttpServer server, Duration functionTimeout) {
         this.server = server;
+        this.functionTimeout = functionTimeout;
         server.setExecutor(threads);
         server.createContext(BASE, this::handle);
         server.start();
     }
 
+    /** An emulator whose invocations have the API functions' timeout (the deadline each event carries). */
     public static LambdaRuntimeEmulator start() {
+        return start(Duration.ofMinutes(1));
+    }
+
+    /** An emulator whose invocations carry a deadline {@code functionTimeout} after they are handed out. */
+    public static LambdaRuntimeEmulator start(Duration functionTimeout) {
         try {
             return new LambdaRuntimeEmulator(HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), LoopbackPorts.free()), 64));
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), LoopbackPorts.free()), 64), functionTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Lambda runtime emulator", e);
         }
@@ -118,7 +127,7 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         running.put(invocation.id(), invocation);
         var headers = exchange.getResponseHeaders();
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.id());
-        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + Duration.ofMinutes(1).toMillis()));
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:metarec-it");
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
         reply(exchange, 200, invocation.event());

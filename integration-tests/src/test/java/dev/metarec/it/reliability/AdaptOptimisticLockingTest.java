@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * 16 threads x 100 adapts of one user through the adapt function (3 execution environments): no lost
+ * 16 threads x 100 adapts of one user through the adapt function (2 execution environments): no lost
  * update: every stored write got its own version and the final version equals the number of stored writes.
  */
 @ExtendWith({AwsServersExtension.class, TrainedModelExtension.class})
@@ -36,7 +36,7 @@ class AdaptOptimisticLockingTest {
 
     @Test
     void concurrentAdapts_neverLoseAnUpdate(AwsServers servers, TrainedModel model) throws Exception {
-        try (ServedModel served = new ServedModel(servers, model, "locking", 3, Map.of())) {
+        try (ServedModel served = new ServedModel(servers, model, "locking", 2, Map.of())) {
             ApiGateway.Token alice = ApiGateway.Token.user("alice");
             served.api.ingestRatings(IntStream.range(0, 8).mapToObj(i -> new GenreWorld.Rating("a-" + i, "alice",
                     "drama-" + i, 4.0 + i % 2, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i))).toList(), alice);

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * 10,000 redeliveries of the same 100 events through the ingest function, first serially and then from 16
- * threads over 3 execution environments: every event is stored once and every item counter counts it once.
+ * threads over 2 execution environments: every event is stored once and every item counter counts it once.
  */
 @ExtendWith(AwsServersExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +43,7 @@ class RedeliveryTest {
     void start(AwsServers servers) {
         AwsServers.Namespace ns = servers.freshNamespace("redelivery");
         stores = AwsStores.over(servers.dynamo(), servers.s3(), ns, Clock.systemUTC());
-        functions = MetarecFunctions.start(3, MetarecFunctions.configuration(servers, ns));
+        functions = MetarecFunctions.start(2, MetarecFunctions.configuration(servers, ns));
         api = new ApiClient(functions.gateway());
     }
 
@@ -95,7 +95,7 @@ class RedeliveryTest {
         pool.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertExactlyOnce(events, stored.get(), duplicates.get());
-        System.out.printf("[figure] concurrent redelivery (16 threads, 3 environments): %d event deliveries in %.1f s: stored %d, duplicates %d%n",
+        System.out.printf("[figure] concurrent redelivery (16 threads, 2 environments): %d event deliveries in %.1f s: stored %d, duplicates %d%n",
                 DELIVERIES * EVENTS, seconds, stored.get(), duplicates.get());
     }
 

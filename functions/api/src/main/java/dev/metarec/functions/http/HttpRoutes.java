@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.metarec.functions.dto.IngestRequest;
 import dev.metarec.functions.dto.Problem;
 import dev.metarec.functions.dto.RecommendRequest;
@@ -51,6 +54,11 @@ public class HttpRoutes {
         strict.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // A wrong JSON type is an error, not a conversion: 12345 or true where an id (a string) belongs is refused.
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         router.route().order(-1000).handler(this::requestId);
         router.route().order(-1000).failureHandler(this::failure);
         for (Map.Entry<String, Class<?>> f : FUNCTIONS.entrySet()) {
@@ -88,6 +96,13 @@ public class HttpRoutes {
     }
 
     private void check(RoutingContext ctx, ObjectReader reader) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type == null || !type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            Problems.send(ctx, json, new Problem("urn:metarec:unsupported-media-type", "Unsupported media type", 415,
+                    "the body must be sent as application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"),
+                    "Content-Type", "application/json", ctx.get("requestId")));
+            return;
+        }
         try {
             if (ctx.body().length() == 0) throw new com.fasterxml.jackson.core.JsonParseException(null, "empty body");
             reader.readValue(ctx.body().buffer().getBytes());
