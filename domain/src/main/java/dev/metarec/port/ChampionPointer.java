@@ -13,8 +13,15 @@ public interface ChampionPointer {
     Optional<String> current();
 
     /**
+     * The champion the pointer held before its last move, if it ever moved from one: what a container
+     * with nothing in memory serves when the current champion's checkpoint cannot be loaded.
+     */
+    Optional<String> previous();
+
+    /**
      * Moves the pointer to {@code next} only if it still points at {@code expected} ({@code null} = no
-     * pointer yet). Returns false (and changes nothing) when the pointer holds something else.
+     * pointer yet). Returns false (and changes nothing) when the pointer holds something else. On success
+     * {@code expected} becomes {@link #previous()} in the same single-item write.
      */
     boolean moveCurrent(String expected, String next);
 }

@@ -54,17 +54,36 @@ public final class ChampionCache {
         ServingModel model = current;
         if (id.isEmpty() || (model != null && model.checkpointId().equals(id.get())) || id.get().equals(rejected)) return model;
         try {
-            byte[] bytes = checkpoints.read(id.get()).orElseThrow(() -> new CheckpointFormatException("checkpoint " + id.get() + " is missing"));
-            Checkpoint c = codec.decode(bytes);
-            if (!c.checkpointId().equals(id.get()))
-                throw new CheckpointFormatException("checkpoint stored as " + id.get() + " calls itself " + c.checkpointId());
-            current = new ServingModel(c, adaptSteps);
+            current = load(id.get());
             LOG.log(System.Logger.Level.INFO, "serving champion {0}", id.get());
         } catch (CheckpointFormatException | IllegalArgumentException | ArithmeticException e) {
             rejected = id.get();
             LOG.log(System.Logger.Level.ERROR, "champion checkpoint " + id.get() + " rejected, "
-                    + (model == null ? "no model to serve" : "still serving " + model.checkpointId()) + ": " + e.getMessage(), e);
+                    + (model == null ? "no model in memory" : "still serving " + model.checkpointId()) + ": " + e.getMessage(), e);
+            if (model == null) current = loadPrevious(id.get());
         }
         return current;
+    }
+
+    /** A container with nothing in memory falls back to the champion before the unloadable one, if it loads. */
+    private ServingModel loadPrevious(String unloadable) {
+        Optional<String> previous = pointer.previous().filter(p -> !p.equals(unloadable));
+        if (previous.isEmpty()) return null;
+        try {
+            ServingModel model = load(previous.get());
+            LOG.log(System.Logger.Level.WARNING, "serving the previous champion {0} because {1} cannot be loaded", previous.get(), unloadable);
+            return model;
+        } catch (CheckpointFormatException | IllegalArgumentException | ArithmeticException e) {
+            LOG.log(System.Logger.Level.ERROR, "previous champion " + previous.get() + " cannot be loaded either: " + e.getMessage(), e);
+            return null;
+        }
+    }
+
+    private ServingModel load(String checkpointId) {
+        byte[] bytes = checkpoints.read(checkpointId).orElseThrow(() -> new CheckpointFormatException("checkpoint " + checkpointId + " is missing"));
+        Checkpoint c = codec.decode(bytes);
+        if (!c.checkpointId().equals(checkpointId))
+            throw new CheckpointFormatException("checkpoint stored as " + checkpointId + " calls itself " + c.checkpointId());
+        return new ServingModel(c, adaptSteps);
     }
 }

@@ -123,11 +123,15 @@ final class InMemoryPorts {
 
     static final class Pointer implements ChampionPointer {
         String champion;
+        String previous;
 
         @Override public synchronized Optional<String> current() { return Optional.ofNullable(champion); }
 
+        @Override public synchronized Optional<String> previous() { return Optional.ofNullable(previous); }
+
         @Override public synchronized boolean moveCurrent(String expected, String next) {
             if (!Objects.equals(champion, expected)) return false;
+            previous = expected;
             champion = next;
             return true;
         }

@@ -36,6 +36,19 @@ public abstract class ChampionPointerContract {
     }
 
     @Test
+    void previous_shouldBeTheChampionBeforeTheLastSuccessfulMove() {
+        assertTrue(pointer.previous().isEmpty());
+        assertTrue(pointer.moveCurrent(null, "c1"));
+        assertTrue(pointer.previous().isEmpty(), "a bootstrap has no previous champion");
+        assertTrue(pointer.moveCurrent("c1", "c2"));
+        assertEquals("c1", pointer.previous().orElseThrow());
+        assertFalse(pointer.moveCurrent("c1", "c3"));
+        assertEquals("c1", pointer.previous().orElseThrow(), "a lost move changes nothing");
+        assertTrue(pointer.moveCurrent("c2", "c3"));
+        assertEquals("c2", pointer.previous().orElseThrow());
+    }
+
+    @Test
     void concurrentPromotions_fromTheSameChampion_shouldHaveExactlyOneWinner() throws Exception {
         pointer.moveCurrent(null, "base");
         ExecutorService pool = Executors.newFixedThreadPool(8);

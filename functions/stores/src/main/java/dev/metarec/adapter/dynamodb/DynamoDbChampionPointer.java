@@ -29,6 +29,11 @@ public final class DynamoDbChampionPointer implements ChampionPointer {
     }
 
     @Override
+    public Optional<String> previous() {
+        return control.previous(DynamoDbControl.CHAMPION);
+    }
+
+    @Override
     public boolean moveCurrent(String expected, String next) {
         if (next == null || !ID.matcher(next).matches()) {
             throw new IllegalArgumentException("next checkpointId must match " + ID.pattern() + ", was '" + next + "'");

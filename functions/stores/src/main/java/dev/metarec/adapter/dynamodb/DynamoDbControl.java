@@ -31,9 +31,18 @@ public final class DynamoDbControl {
 
     /** The value of pointer {@code name}, if it was ever set. */
     public Optional<String> pointer(String name) {
+        return attribute(name, "target");
+    }
+
+    /** The value pointer {@code name} held before its last move, if it moved from one. */
+    public Optional<String> previous(String name) {
+        return attribute(name, "previous");
+    }
+
+    private Optional<String> attribute(String name, String attribute) {
         var item = DynamoDbCalls.call("read pointer " + name, () -> dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("name", s(name))).consistentRead(true))).item();
-        return item == null || !item.containsKey("target") ? Optional.empty() : Optional.of(item.get("target").s());
+        return item == null || !item.containsKey(attribute) ? Optional.empty() : Optional.of(item.get(attribute).s());
     }
 
     /**
@@ -46,6 +55,7 @@ public final class DynamoDbControl {
         item.put("name", s(name));
         item.put("target", s(next));
         item.put("movedAt", n(now.toEpochMilli()));
+        if (expected != null) item.put("previous", s(expected));
         return DynamoDbCalls.conditional("move pointer " + name, () -> dynamo.putItem(b -> {
             b.tableName(table).item(item);
             if (expected == null) {
