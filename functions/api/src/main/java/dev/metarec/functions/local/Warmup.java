@@ -26,7 +26,8 @@ public class Warmup {
 
     void onStart(@Observes @Priority(2000) StartupEvent ev) {
         try {
-            champion.current(clock.instant()).ifPresent(catalogue::snapshot);
+            java.time.Instant now = clock.instant();
+            champion.current(now).ifPresent(m -> catalogue.snapshot(m, now));
         } catch (RuntimeException e) {
             LOG.warnf("warm-up skipped, the first request will load the model: %s", e.getMessage());
         }
