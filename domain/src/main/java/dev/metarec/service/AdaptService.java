@@ -20,15 +20,28 @@ import java.util.Optional;
  * Adapts a user: the inner loop (MAML's, Finn et al. ICML 2017) from the champion's meta-parameters on
  * the user's most recent events, recency-weighted, and stores the fast weights tagged with the champion's
  * checkpoint id and a version (optimistic locking: a concurrent adapt never silently overwrites a newer
- * record). A non-finite value during adaptation stores nothing: the user falls back to the champion's prior.
+ * record). The adapted weights are stored or served only when adaptation helped: a non-finite value, or a
+ * support loss after the steps above {@link #MAX_LOSS_RATIO} times the prior's (the inner loop diverged, e.g.
+ * on extreme targets), stores nothing and the user is served the champion's prior (0 steps); the outcome says
+ * so and why ({@code fellBackToPrior}, {@code fallbackReason}).
  */
 public final class AdaptService {
     private static final System.Logger LOG = System.getLogger(AdaptService.class.getName());
     private static final int MAX_ATTEMPTS = 5;
+    /**
+     * Adapted weights whose weighted support loss exceeds the prior's by more than this factor are rejected
+     * as diverged. Gradient steps on the support set itself should lower that loss; 1.5 leaves room for the
+     * noise of a large inner learning rate and none for a run-away.
+     */
+    public static final double MAX_LOSS_RATIO = 1.5;
 
-    /** The outcome of one adaptation. {@code version} is the stored record's (0 when nothing is stored). */
+    /**
+     * The outcome of one adaptation. {@code version} is the stored record's (0 when nothing is stored). When
+     * {@code fellBackToPrior}, {@code steps} is 0, {@code lossAfter} equals {@code lossBefore} (the prior's
+     * support loss, NaN if that is not finite either), {@code fast} is the prior and {@code fallbackReason} says why.
+     */
     public record Outcome(String userId, String checkpointId, long version, int steps, int supportSize, double lossBefore,
-                          double lossAfter, boolean stored, boolean fellBackToPrior, double[] fast) {}
+                          double lossAfter, boolean stored, boolean fellBackToPrior, String fallbackReason, double[] fast) {}
 
     private final ChampionCache champion;
     private final CatalogueIndex catalogue;
@@ -59,21 +72,42 @@ public final class AdaptService {
 
     /** Adapts an already loaded user and stores the result (when there are events and it is finite). */
     Outcome adapt(ServingModel model, UserState user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, Instant now) {
-        if (!user.hasEvents()) return new Outcome(user.userId(), model.checkpointId(), 0, 0, 0, Double.NaN, Double.NaN, false, false, model.prior());
+        if (!user.hasEvents()) return new Outcome(user.userId(), model.checkpointId(), 0, 0, 0, Double.NaN, Double.NaN, false, false, null, model.prior());
         EncodedEntity u = model.encodeUser(user.profile());
         Batch support = supports.build(model, u, user.recent(), cat, stats, user.seen());
         AdaptResult r;
-        byte[] weights;
         try {
             r = model.innerLoop().adapt(model.meta(), support);
-            weights = codec.encode(model.network().fastLayout(), model.meta(), r.fast());
         } catch (NonFiniteException e) {
-            LOG.log(System.Logger.Level.WARNING, "adaptation of user " + user.userId() + " became non-finite; serving the champion's prior: " + e.getMessage());
-            return new Outcome(user.userId(), model.checkpointId(), 0, 0, support.size(), Double.NaN, Double.NaN, false, true, model.prior());
+            return fallBack(model, user, support.size(), Double.NaN, "adaptation became non-finite: " + e.getMessage());
+        }
+        String diverged = diverged(r);
+        if (diverged != null) return fallBack(model, user, support.size(), r.lossBefore(), diverged);
+        byte[] weights;
+        try {
+            weights = codec.encode(model.network().fastLayout(), model.meta(), r.fast());
+        } catch (IllegalArgumentException e) {  // weights too far from the meta-parameters for the quantiser's block scales
+            return fallBack(model, user, support.size(), r.lossBefore(), "adapted weights not storable: " + e.getMessage());
         }
         long version = store(model, user, new FastWeightsPayload(user.eventCount(), weights).encode(), now);
         return new Outcome(user.userId(), model.checkpointId(), Math.abs(version), r.steps(), support.size(), r.lossBefore(), r.lossAfter(),
-                version > 0, false, r.fast());
+                version > 0, false, null, r.fast());
+    }
+
+    /** Why the adapted weights must not be used (null when they may): non-finite loss, or a loss above the prior's by the margin. */
+    static String diverged(AdaptResult r) {
+        if (!Double.isFinite(r.lossBefore()) || !Double.isFinite(r.lossAfter()))
+            return "support loss not finite (" + r.lossBefore() + " -> " + r.lossAfter() + ")";
+        if (r.lossAfter() > MAX_LOSS_RATIO * r.lossBefore() + 1e-12)
+            return "adaptation diverged: support loss " + r.lossBefore() + " -> " + r.lossAfter() + " after " + r.steps()
+                    + " steps, more than " + MAX_LOSS_RATIO + " times the prior's";
+        return null;
+    }
+
+    private Outcome fallBack(ServingModel model, UserState user, int supportSize, double priorLoss, String reason) {
+        LOG.log(System.Logger.Level.WARNING, "adaptation of user " + user.userId() + " rejected, serving the champion's prior: " + reason);
+        double loss = Double.isFinite(priorLoss) ? priorLoss : Double.NaN;
+        return new Outcome(user.userId(), model.checkpointId(), 0, 0, supportSize, loss, loss, false, true, reason, model.prior());
     }
 
     /**

@@ -34,7 +34,11 @@ public record IngestCommand(List<Event> events, List<Item> items, List<UserProfi
 
     public record RawProfile(String userId, Map<String, List<String>> attributes) {}
 
-    /** Largest accepted |value| of an event. */
+    /**
+     * Largest accepted |value| of a view, click or purchase event. Their value is stored (e.g. a price or a
+     * dwell time) but never a training target (those come from {@link ServiceSettings}); a rating's value is
+     * the target and must lie on the rating scale ({@link Limits#minRating()}..{@link Limits#maxRating()}).
+     */
     public static final double MAX_ABS_VALUE = 1e6;
 
     public static IngestCommand of(List<RawEvent> events, List<RawItem> items, List<RawProfile> profiles, Limits limits, Instant now) {
@@ -89,8 +93,13 @@ public record IngestCommand(List<Event> events, List<Item> items, List<UserProfi
         Double value = raw.value();
         if (value != null && (!Double.isFinite(value) || Math.abs(value) > MAX_ABS_VALUE))
             throw new InvalidRequestException(f + ".value", "a finite number with |value| <= " + MAX_ABS_VALUE, "was " + value);
-        if (type == EventType.RATING && value == null)
-            throw new InvalidRequestException(f + ".value", "required for a rating", "a rating event needs a value");
+        if (type == EventType.RATING) {
+            Limits l = v.limits();
+            String scale = "a rating in [" + l.minRating() + ", " + l.maxRating() + "]";
+            if (value == null) throw new InvalidRequestException(f + ".value", scale, "a rating event needs a value");
+            if (value < l.minRating() || value > l.maxRating())
+                throw new InvalidRequestException(f + ".value", scale, "was " + value + ", outside the rating scale [" + l.minRating() + ", " + l.maxRating() + "]");
+        }
         Instant ts = raw.timestamp() == null ? now : instant(f + ".timestamp", raw.timestamp());
         if (ts.isAfter(now.plusSeconds(v.limits().maxFutureSkewSeconds())))
             throw new InvalidRequestException(f + ".timestamp", "at most " + v.limits().maxFutureSkewSeconds() + " s in the future", "is " + ts + ", after " + now);

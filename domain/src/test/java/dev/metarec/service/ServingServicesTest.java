@@ -190,4 +190,67 @@ class ServingServicesTest {
         Event future = events(new IngestCommand.RawEvent("t2", "u1", "i1", "click", null, "1767225600000")).events().get(0);
         assertEquals(java.time.Instant.ofEpochMilli(1767225600000L), future.timestamp());
     }
+
+    @Test
+    void ratings_outsideTheRatingScale_shouldBeRejected_namingFieldAndLimit_andNothingStored() {
+        long before = f.ports.events.map.size();
+        for (double bad : new double[]{1e6, -1e6, 5.01, -0.5}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> f.ingest.ingest(IngestCommand.of(
+                    List.of(rating("scale-ok", "scale-user", "i1", 4), rating("scale-bad", "scale-user", "i2", bad)),
+                    null, null, Limits.DEFAULT, Fixture.NOW), Fixture.NOW));
+            assertEquals("events[1].value", e.field());
+            assertTrue(e.limit().contains("[0.0, 5.0]"), e.limit());
+            assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+        }
+        assertEquals(before, f.ports.events.map.size(), "nothing of a rejected batch is stored");
+        assertEquals(0.0, events(rating("scale-lo", "scale-user", "i1", 0)).events().get(0).value());
+        assertEquals(5.0, events(rating("scale-hi", "scale-user", "i1", 5)).events().get(0).value());
+        Limits tenPoint = Limits.DEFAULT.withRatingScale(1, 10);
+        assertEquals(9.0, IngestCommand.of(List.of(rating("t", "u", "i", 9)), null, null, tenPoint, Fixture.NOW).events().get(0).value());
+        assertThrows(InvalidRequestException.class, () -> IngestCommand.of(List.of(rating("t", "u", "i", 0.5)), null, null, tenPoint, Fixture.NOW));
+        // implicit events: the value is optional, bounded, and never a training target
+        assertEquals(250.0, events(new IngestCommand.RawEvent("p", "u", "i", "purchase", 250.0, null)).events().get(0).value());
+        assertEquals("events[0].value", assertThrows(InvalidRequestException.class,
+                () -> events(new IngestCommand.RawEvent("p", "u", "i", "view", 2e6, null))).field());
+        assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withRatingScale(5, 5));
+    }
+
+    @Test
+    void adapt_onDivergingEvents_shouldFallBackToThePrior_storeNothing_andSaySo() {
+        // Events stored before the rating scale was enforced (ingest now rejects them). With targets of +-300 the
+        // support loss stays finite but explodes (9e4 -> 2e19), +-3e3 makes weights the codec can't hold, +-1e6 overflows.
+        Map<Double, String> reasons = Map.of(300.0, "diverged", 3e3, "diverged", 1e6, "non-finite");
+        for (Map.Entry<Double, String> c : reasons.entrySet()) {
+            String user = "extreme-" + c.getKey();
+            for (int i = 0; i < 10; i++)
+                f.ports.events.append(new Event("x-" + i, user, "i" + (60 + i), EventType.RATING, i % 2 == 0 ? c.getKey() : -c.getKey(),
+                        Fixture.NOW.minusSeconds(100 - i)), Fixture.NOW);
+            AdaptService.Outcome o = f.adapt.adapt(user, Fixture.NOW);
+            assertTrue(o.fellBackToPrior(), "diverging adaptation must fall back: " + o);
+            assertFalse(o.stored());
+            assertEquals(0, o.steps());
+            assertTrue(o.fallbackReason().contains(c.getValue()), o.fallbackReason());
+            assertTrue(Double.isNaN(o.lossAfter()) || o.lossAfter() == o.lossBefore(), "0 steps: the prior's loss");
+            assertArrayEquals(f.champion.require(Fixture.NOW).prior(), o.fast());
+            assertTrue(f.ports.fast.find(user).isEmpty(), "nothing is stored");
+
+            Recommendation r = f.recommend.recommend(rec(user, 10, null, null, 0), Fixture.NOW);
+            assertEquals(Mode.PRIOR_FALLBACK, r.mode(), "the on-the-fly adaptation falls back the same way");
+            assertEquals(10, r.items().size());
+            r.items().forEach(i -> assertTrue(Double.isFinite(i.score())));
+            assertTrue(f.ports.fast.find(user).isEmpty(), "recommend stores nothing either");
+        }
+    }
+
+    @Test
+    void divergenceGuard_shouldRejectNonFiniteOrClearlyWorseLosses_only() {
+        double[] w = {0.0};
+        assertNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1.0, 0.4, 5)));
+        assertNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1.0, 1.4, 5)), "within the margin");
+        assertNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 0.0, 0.0, 5)));
+        assertTrue(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1.0, 1.6, 5)).contains("diverged"));
+        assertTrue(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1e12, 2.5e37, 5)).contains("2.5E37"));
+        assertNotNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1.0, Double.NaN, 5)));
+        assertNotNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, Double.POSITIVE_INFINITY, 1.0, 5)));
+    }
 }

@@ -52,7 +52,7 @@ final class Dtos {
 
     static AdaptResponse response(AdaptService.Outcome o) {
         return new AdaptResponse(o.userId(), o.checkpointId(), o.version(), o.steps(), o.supportSize(), finite(o.lossBefore()),
-                finite(o.lossAfter()), o.stored(), o.fellBackToPrior());
+                finite(o.lossAfter()), o.stored(), o.fellBackToPrior(), o.fallbackReason());
     }
 
     static RecommendResponse response(Recommendation r) {

@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @QuarkusTest
 @QuarkusTestResource(TempStore.class)
 class FunctionsTest {
+    @jakarta.inject.Inject dev.metarec.port.EventStore eventStore;
+    @jakarta.inject.Inject dev.metarec.port.FastWeightStore fastWeightStore;
 
     static Map<String, Object> rating(String eventId, String user, String item, double value) {
         return Map.of("eventId", eventId, "userId", user, "itemId", item, "type", "rating", "value", value);
@@ -208,5 +210,42 @@ class FunctionsTest {
         assertTrue(catalogue.body().path("detail").asText().contains("admin"));
         assertEquals(200, Lambda.as("alice", "recommend", Map.of("userId", "alice")).status());
         assertEquals(200, Lambda.admin("erase", Map.of("userId", "alice")).status(), "an admin may erase any user");
+    }
+
+    @Test
+    void ratingOutsideTheScale_shouldBeA400NamingTheScale_andStoreNothing() {
+        for (double bad : new double[]{1e6, -1e6, 5.5, -1}) {
+            Lambda.Response r = Lambda.as("scaler", "ingest", Map.of("events", List.of(rating("sc-ok", "scaler", "i1", 4), rating("sc-bad", "scaler", "i2", bad))));
+            assertEquals(400, r.status(), r.body().toString());
+            assertEquals("events[1].value", r.body().path("field").asText());
+            assertEquals("a rating in [0.0, 5.0]", r.body().path("limit").asText());
+        }
+        assertEquals(0, eventStore.count("scaler"), "nothing of a rejected batch is stored");
+        assertEquals(2, Lambda.as("scaler", "ingest", Map.of("events", List.of(rating("sc-0", "scaler", "i1", 0), rating("sc-5", "scaler", "i2", 5))))
+                .body().path("eventsStored").asInt(), "the scale's ends are ratings");
+    }
+
+    @Test
+    void adapt_onDivergingLegacyEvents_shouldFallBackToThePrior_andSaySo() {
+        // Events written before the rating scale was enforced (the API rejects them now), straight into the store.
+        for (double m : new double[]{300, 3e3, 1e6}) {
+            String user = "legacy-" + (long) m;
+            for (int i = 0; i < 10; i++)
+                eventStore.append(new dev.metarec.model.Event(user + "-" + i, user, "i" + (10 + i), dev.metarec.model.EventType.RATING,
+                        i % 2 == 0 ? m : -m, java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)), java.time.Instant.now());
+            JsonNode a = Lambda.as(user, "adapt", Map.of("userId", user)).body();
+            assertTrue(a.path("fellBackToPrior").asBoolean(), a.toString());
+            assertFalse(a.path("stored").asBoolean());
+            assertEquals(0, a.path("steps").asInt());
+            assertFalse(a.path("fallbackReason").asText().isEmpty(), a.toString());
+            assertTrue(fastWeightStore.find(user).isEmpty(), "nothing is stored");
+            JsonNode r = Lambda.as(user, "recommend", Map.of("userId", user, "k", 5)).body();
+            assertEquals("PRIOR_FALLBACK", r.path("mode").asText(), r.toString());
+            r.path("items").forEach(i -> assertTrue(i.path("score").isNumber() && Double.isFinite(i.path("score").asDouble()), i.toString()));
+            System.out.println("[figure] legacy +-" + m + " ratings: " + a.path("fallbackReason").asText());
+        }
+        JsonNode healthy = Lambda.as("adapter2", "adapt", Map.of("userId", "adapter2")).body();
+        assertFalse(healthy.path("fellBackToPrior").asBoolean());
+        assertTrue(healthy.path("fallbackReason").isNull(), healthy.toString());
     }
 }

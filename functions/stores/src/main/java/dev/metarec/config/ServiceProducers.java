@@ -44,10 +44,12 @@ public class ServiceProducers {
             @ConfigProperty(name = "metarec.limits.max-batch", defaultValue = "500") int maxBatch,
             @ConfigProperty(name = "metarec.limits.max-id-length", defaultValue = "128") int maxIdLength,
             @ConfigProperty(name = "metarec.limits.max-attributes", defaultValue = "32") int maxAttributes,
-            @ConfigProperty(name = "metarec.limits.max-k", defaultValue = "100") int maxK) {
+            @ConfigProperty(name = "metarec.limits.max-k", defaultValue = "100") int maxK,
+            @ConfigProperty(name = "metarec.limits.min-rating", defaultValue = "0") double minRating,
+            @ConfigProperty(name = "metarec.limits.max-rating", defaultValue = "5") double maxRating) {
         Limits d = Limits.DEFAULT;
         return new Limits(maxBatch, maxIdLength, maxAttributes, d.maxValuesPerAttribute(), d.maxNameLength(), d.maxValueLength(),
-                d.maxPayloadChars(), maxK, d.maxListSize(), d.maxFutureSkewSeconds());
+                d.maxPayloadChars(), maxK, d.maxListSize(), d.maxFutureSkewSeconds(), minRating, maxRating);
     }
 
     @Produces @Singleton ServiceSettings serviceSettings(
