@@ -30,6 +30,9 @@ final class ModelSections {
         w.writeInt(c.embeddingDim()).writeInts(c.hiddenWidths()).writeString(c.objective().name())
                 .writeStrings(c.adaptedGroups()).writeBoolean(c.userIdEmbedding()).writeBoolean(c.itemIdEmbedding())
                 .writeDouble(c.initialInnerLr());
+        // Appended after version 1's fields, and only when set: a tau = 0 checkpoint is byte-identical to
+        // one written before support shrinkage existed, and such old checkpoints read back with tau = 0.
+        if (c.supportShrinkage() != 0) w.writeDouble(c.supportShrinkage());
         return w;
     }
 
@@ -42,8 +45,9 @@ final class ModelSections {
         List<String> adapted = r.readStrings("adapted groups");
         boolean userIds = r.readBoolean(), itemIds = r.readBoolean();
         double innerLr = r.readDouble();
+        double tau = r.remaining() >= Double.BYTES ? r.readDouble() : 0.0;
         try {
-            return new ModelConfig(user, item, dim, widths, objective, adapted, userIds, itemIds, innerLr);
+            return new ModelConfig(user, item, dim, widths, objective, adapted, userIds, itemIds, innerLr, tau);
         } catch (IllegalArgumentException e) {
             throw r.fail("invalid model configuration: " + e.getMessage());
         }

@@ -10,8 +10,9 @@ import dev.metarec.nn.Params;
  * <pre>theta_{j+1} = theta_j - alpha_s * dL_support/dtheta (theta_j)   for every element of slot s,</pre>
  * the inner loop of MAML (Finn, Abbeel and Levine, "Model-Agnostic Meta-Learning for Fast Adaptation
  * of Deep Networks", ICML 2017) with per-group rates alpha_s as in Meta-SGD (Li et al., 2017).
- * The rates come from {@link InnerRates}. Per-example weights (recency) are part of the batch; the
- * meta-parameters are never written. Stateless and thread-safe.
+ * The rates come from {@link InnerRates}, times the model's {@link TaskModel#innerStepScale support-size
+ * factor} n / (n + tau) (1 unless the model has support shrinkage). Per-example weights (recency) are
+ * part of the batch; the meta-parameters are never written. Stateless and thread-safe.
  */
 public final class InnerLoop<B> {
     private final TaskModel<B> model;
@@ -52,7 +53,7 @@ public final class InnerLoop<B> {
             throw new IllegalArgumentException("fast weights have " + initialFast.length + " values, the layout needs " + fastLayout.size());
         double[] theta = initialFast.clone();
         requireFinite(fastLayout, theta, "initial fast weights");
-        double[] rates = rates(meta);
+        double[] rates = scaledRates(model, rates(meta), support);
         double[] grad = new double[theta.length];
         double before = Double.NaN;
         for (int j = 0; j < steps; j++) {
@@ -64,6 +65,16 @@ public final class InnerLoop<B> {
         double after = model.loss(meta, theta, support);
         if (!Double.isFinite(after)) throw new NonFiniteException("after inner step " + steps, "loss", after);
         return new AdaptResult(theta, steps == 0 ? after : before, after, steps);
+    }
+
+    /** {@code rates} times the model's step scale for {@code support}, checked to lie in [0, 1]. */
+    static <B> double[] scaledRates(TaskModel<B> model, double[] rates, B support) {
+        double c = model.innerStepScale(support);
+        if (!(c >= 0 && c <= 1)) throw new IllegalStateException("inner step scale must be in [0, 1], was " + c);
+        if (c == 1.0) return rates;
+        double[] out = rates.clone();
+        for (int s = 0; s < out.length; s++) out[s] *= c;
+        return out;
     }
 
     /**

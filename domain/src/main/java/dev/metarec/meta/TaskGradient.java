@@ -21,6 +21,8 @@ import java.util.List;
  *   dalpha_s -= sum_{i in s} v_{j+1,i} g_{j,i}  (Meta-SGD only)
  * </pre>
  * and v_0 flows to the meta-parameters of the fast groups. The query's own slow gradient is added too.
+ * With support shrinkage the step uses c * alpha (c = n / (n + tau), {@link TaskModel#innerStepScale}),
+ * so every alpha above is c * alpha and the rate gradient is c times the sum.
  * Gradients are d(loss)/d(meta); the optimiser subtracts them.
  *
  * <p>Holds per-task scratch, so an instance serves one thread; results depend only on the inputs.
@@ -70,7 +72,9 @@ public final class TaskGradient<B> {
      * @throws NonFiniteException naming the inner or backward step and the group
      */
     public Losses addTo(Params meta, Task<B> task, Gradient into) {
-        double[] rates = InnerRates.of(meta, fastLayout, configuredRate);
+        double[] baseRates = InnerRates.of(meta, fastLayout, configuredRate);
+        double[] rates = InnerLoop.scaledRates(model, baseRates, task.support());
+        double scale = model.innerStepScale(task.support());
         gatherInto(meta, theta[0]);
         double supportBefore = Double.NaN;
         for (int j = 0; j < steps; j++) {
@@ -84,13 +88,16 @@ public final class TaskGradient<B> {
         InnerLoop.requireFinite(fastLayout, v, "query gradient");
         switch (learner) {
             case FIRST_ORDER_MAML -> fastLayout.scatterAdd(v, 1.0, into);
-            case REPTILE -> reptile(rates, into);
-            case MAML, META_SGD -> backward(meta, task.support(), rates, into);
+            case REPTILE -> reptile(baseRates, into);
+            case MAML, META_SGD -> backward(meta, task.support(), rates, scale, into);
         }
         return new Losses(supportBefore, query);
     }
 
-    /** Fast groups: (theta_0 - theta_k) / (k * alpha_s), the mean support gradient along the trajectory. */
+    /**
+     * Fast groups: (theta_0 - theta_k) / (k * alpha_s), the mean gradient of the inner loss along the trajectory
+     * (with support shrinkage, of the scaled loss c * L: small supports pull less).
+     */
     private void reptile(double[] rates, Gradient into) {
         List<FastLayout.Slot> slots = fastLayout.slots();
         for (int s = 0; s < slots.size(); s++) {
@@ -101,7 +108,7 @@ public final class TaskGradient<B> {
         fastLayout.scatterAdd(u, 1.0, into);
     }
 
-    private void backward(Params meta, B support, double[] rates, Gradient into) {
+    private void backward(Params meta, B support, double[] rates, double scale, Gradient into) {
         List<FastLayout.Slot> slots = fastLayout.slots();
         for (int j = steps - 1; j >= 0; j--) {
             for (int s = 0; s < slots.size(); s++) {
@@ -112,7 +119,7 @@ public final class TaskGradient<B> {
                     dot += v[i] * grad[j][i];
                     u[i] = rate * v[i];
                 }
-                if (learner == Learner.META_SGD) into.add(rateOffset + s, -dot);
+                if (learner == Learner.META_SGD) into.add(rateOffset + s, -scale * dot);
             }
             model.hessianVectorProduct(meta, theta[j], support, u, hv, into, -1.0);
             for (int i = 0; i < v.length; i++) v[i] -= hv[i];

@@ -16,6 +16,13 @@ public interface TaskModel<B> {
 
     FastLayout fastLayout();
 
+    /**
+     * The factor in (0, 1] every inner step on {@code support} is scaled by: the inner loop descends
+     * {@code innerStepScale(support) * L(support)}. 1 (the default) is MAML's plain loss; a model with
+     * support shrinkage returns n / (n + tau) ({@link dev.metarec.nn.ModelConfig#supportShrinkage()}).
+     */
+    default double innerStepScale(B support) { return 1.0; }
+
     /** The loss only. */
     double loss(Params meta, double[] fast, B batch);
 

@@ -18,6 +18,13 @@ import java.util.Objects;
  *   <li>{@code meta.innerLr}: 1 x (number of adapted groups), the per-group inner learning rates learned by Meta-SGD</li>
  * </ul>
  * MeLU adapts the decision layers only: {@link #MELU_ADAPTED}.
+ *
+ * <p>{@code supportShrinkage} (tau, >= 0) makes the inner step support-size aware: adaptation descends
+ * sum(w_i l_i) / (sum(w_i) + tau) instead of the weighted mean, i.e. every inner step is scaled by
+ * n / (n + tau) for a support of total weight n. A one-event support then moves the fast weights little
+ * and a long history almost as much as the mean loss would: the shrinkage of a bias model's user offset
+ * b_u = sum(r - mu - b_i) / (n + lambda) (Koren, "Factorization Meets the Neighborhood", KDD 2008),
+ * carried over to the inner loop of MAML. 0 (the default) is the plain mean of MeLU and MAML.
  */
 public record ModelConfig(
         List<FeatureSpec> userFeatures,
@@ -28,7 +35,8 @@ public record ModelConfig(
         List<String> adaptedGroups,
         boolean userIdEmbedding,
         boolean itemIdEmbedding,
-        double initialInnerLr) {
+        double initialInnerLr,
+        double supportShrinkage) {
 
     /** Decision layers of a two-hidden-layer MLP plus the user bias. */
     public static final List<String> MELU_ADAPTED = List.of("mlp.0.W", "mlp.0.b", "mlp.1.W", "mlp.1.b", "out.W", "out.b", "user.bias");
@@ -46,6 +54,28 @@ public record ModelConfig(
         if (adaptedGroups.isEmpty()) throw new IllegalArgumentException("adaptedGroups must name at least one group");
         if (!(initialInnerLr > 0) || !Double.isFinite(initialInnerLr))
             throw new IllegalArgumentException("initialInnerLr must be a positive finite number, was " + initialInnerLr);
+        if (!(supportShrinkage >= 0) || !Double.isFinite(supportShrinkage))
+            throw new IllegalArgumentException("supportShrinkage must be a finite number >= 0, was " + supportShrinkage);
+    }
+
+    /** Without support shrinkage (tau = 0): the inner loss is the plain weighted mean. */
+    public ModelConfig(List<FeatureSpec> userFeatures, List<FeatureSpec> itemFeatures, int embeddingDim, List<Integer> hiddenWidths,
+                       Objective objective, List<String> adaptedGroups, boolean userIdEmbedding, boolean itemIdEmbedding, double initialInnerLr) {
+        this(userFeatures, itemFeatures, embeddingDim, hiddenWidths, objective, adaptedGroups, userIdEmbedding, itemIdEmbedding, initialInnerLr, 0.0);
+    }
+
+    /** The same configuration with support shrinkage {@code tau} (same parameter layout). */
+    public ModelConfig withSupportShrinkage(double tau) {
+        return new ModelConfig(userFeatures, itemFeatures, embeddingDim, hiddenWidths, objective, adaptedGroups, userIdEmbedding, itemIdEmbedding, initialInnerLr, tau);
+    }
+
+    /**
+     * The factor n / (n + tau) every inner step is scaled by for a support of total weight {@code n}
+     * (1 when tau = 0; 0 for an empty support).
+     */
+    public double innerStepScale(double n) {
+        if (supportShrinkage == 0) return 1.0;
+        return n > 0 ? n / (n + supportShrinkage) : 0.0;
     }
 
     /** Number of embedding slots on the user side (features plus the optional ID). */

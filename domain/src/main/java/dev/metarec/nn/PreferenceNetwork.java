@@ -50,6 +50,10 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
     /** Fresh meta-parameters; the same seed gives bit-identical parameters ({@link ParamInit}). */
     public Params initialise(long seed) { return ParamInit.initialise(shape, seed); }
 
+    /** n / (n + tau) for the support's total weight n ({@link ModelConfig#innerStepScale(double)}). */
+    @Override
+    public double innerStepScale(Batch support) { return shape.config.innerStepScale(support.totalWeight()); }
+
     @Override
     public double loss(Params meta, double[] fast, Batch batch) {
         return BatchGradient.run(shape, fastLayout, meta, fast, batch, false, null, null, 0);

@@ -48,6 +48,18 @@ class CheckpointCodecTest {
     }
 
     @Test
+    void supportShrinkage_roundTrips_andACheckpointWithoutItReadsAsTauZero() {
+        Checkpoint plain = CheckpointFixtures.small();
+        Checkpoint shrunk = new Checkpoint(plain.checkpointId(), plain.config().withSupportShrinkage(7.5), plain.features(), plain.params(), plain.metadata());
+        byte[] bytes = codec.encode(shrunk);
+        assertEquals(7.5, codec.decode(bytes).config().supportShrinkage());
+        assertEquals(shrunk, codec.decode(bytes));
+        byte[] old = codec.encode(plain);
+        assertEquals(old.length + Double.BYTES, bytes.length, "tau is one double appended to the CONF section");
+        assertEquals(0.0, codec.decode(old).config().supportShrinkage(), "a checkpoint without the field reads as tau = 0");
+    }
+
+    @Test
     void encode_isDeterministic() {
         assertArrayEquals(codec.encode(CheckpointFixtures.small()), codec.encode(CheckpointFixtures.small()));
     }

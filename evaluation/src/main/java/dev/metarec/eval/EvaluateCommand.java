@@ -55,11 +55,12 @@ public final class EvaluateCommand {
         Instant started = Instant.now();
         Dataset data = Datasets.load(o.dataset(), o.data(), 0);
         Budget budget = budget(o);
-        NetworkSettings settings = switch (o.network()) {
+        NetworkSettings base = switch (o.network()) {
             case "small" -> NetworkSettings.small();
             case "medium" -> NetworkSettings.medium();
             default -> NetworkSettings.melu();
         };
+        NetworkSettings settings = base.withSupportShrinkage(o.supportShrinkage());
         List<Long> seeds = LongStream.range(1, o.seeds() + 1).boxed().toList();
         Results results = new Results();
         List<String> header = new ArrayList<>();

@@ -12,7 +12,8 @@ import java.util.Locale;
  * message naming the option and what it accepts.
  */
 public record EvaluateOptions(String dataset, Path data, List<String> protocols, int seeds, Path out, boolean quick,
-                              Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network) {
+                              Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network,
+                              double supportShrinkage) {
 
     public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
     public static final List<String> LEARNERS = List.of("maml", "fomaml", "reptile", "metasgd");
@@ -22,6 +23,8 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                             [--protocol melu,melu-split,time-ordered,ranking,drift|all] [--seeds 5] [--out eval-out]
                             [--quick] [--epochs N] [--inner-steps K] [--learners maml,fomaml,reptile,metasgd]
                             [--new-from-year YEAR] [--threads T] [--network melu|medium|small]
+                            [--support-shrinkage TAU]   (tau >= 0 of meta-training's inner loss sum/(n+tau); default 0;
+                                                          adaptation's tau is then chosen on validation users)
             """;
 
     public static EvaluateOptions parse(String... args) {
@@ -30,6 +33,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         List<String> protocols = List.of("melu");
         Integer seeds = null, epochs = null, innerSteps = null, year = null;
         int threads = 1;
+        double tau = 0;
         boolean quick = false;
         List<String> learners = LEARNERS;
         for (int i = 0; i < args.length; i++) {
@@ -51,6 +55,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                         case "--learners" -> learners = listOf("--learners", v, LEARNERS);
                         case "--new-from-year" -> year = positive("--new-from-year", v);
                         case "--threads" -> threads = positive("--threads", v);
+                        case "--support-shrinkage" -> tau = nonNegative("--support-shrinkage", v);
                         case "--network" -> network = oneOf("--network", v, List.of("melu", "medium", "small"));
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
@@ -60,7 +65,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         if (dataset == null) throw new IllegalArgumentException("--dataset is required\n" + USAGE);
         if (data == null && !dataset.equals("synthetic")) throw new IllegalArgumentException("--data <dir> is required for dataset " + dataset);
         return new EvaluateOptions(dataset, data, protocols, seeds != null ? seeds : quick ? 2 : 5, out, quick, epochs, innerSteps,
-                learners, year, threads, network != null ? network : quick ? "small" : "melu");
+                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau);
     }
 
     private static String oneOf(String option, String v, List<String> allowed) {
@@ -72,6 +77,16 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         List<String> out = new ArrayList<>();
         for (String x : v.toLowerCase(Locale.ROOT).split(",")) out.add(oneOf(option, x.trim(), allowed));
         return out;
+    }
+
+    private static double nonNegative(String option, String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d >= 0) || !Double.isFinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a finite number >= 0, was '" + v + "'");
+        }
     }
 
     private static int positive(String option, String v) {

@@ -70,5 +70,9 @@ class EvaluateCommandTest {
         assertEquals(2, q.seeds());
         assertEquals("small", q.network());
         assertEquals(5, EvaluateOptions.parse("--dataset", "synthetic").seeds());
+        e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--support-shrinkage", "-1"));
+        assertTrue(e.getMessage().contains("--support-shrinkage must be a finite number >= 0, was '-1'"), e.getMessage());
+        assertEquals(0.0, q.supportShrinkage());
+        assertEquals(2.5, EvaluateOptions.parse("--dataset", "synthetic", "--support-shrinkage", "2.5").supportShrinkage());
     }
 }

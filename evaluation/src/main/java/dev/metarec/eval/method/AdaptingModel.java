@@ -64,6 +64,27 @@ final class AdaptingModel implements FittedModel {
         return Params.wrap(p.layout(), v);
     }
 
+    /**
+     * The encoding whose network adapts with the support shrinkage tau (from the training tau and the grid
+     * of {@code settings}) that gives the lowest validation MAE after {@code k} steps; the training tau
+     * when there are no validation users. Logs the choice to stderr.
+     */
+    static NetworkEncoding chooseShrinkage(NetworkEncoding enc, Params p, TrainingData data, int k, NetworkSettings settings, String method) {
+        if (data.split().validation().isEmpty()) return enc;
+        NetworkEncoding best = enc;
+        double bestMae = Double.POSITIVE_INFINITY;
+        StringBuilder grid = new StringBuilder();
+        for (double tau : settings.shrinkageCandidates()) {
+            NetworkEncoding candidate = enc.withSupportShrinkage(tau);
+            double mae = mae(candidate, p, data.split().validation(), data.observed(), k);
+            grid.append(String.format(java.util.Locale.ROOT, " %g:%.4f", tau, mae));
+            if (mae < bestMae) { bestMae = mae; best = candidate; }
+        }
+        System.err.printf(java.util.Locale.ROOT, "%n[%s seed %d] support shrinkage chosen on validation users: tau=%g (trained with %g; val MAE @%d by tau:%s)%n",
+                method, data.seed(), best.network().config().supportShrinkage(), settings.supportShrinkage(), k, grid);
+        return best;
+    }
+
     /** Mean query MAE of the tasks after {@code steps} adaptation steps. */
     static double mae(NetworkEncoding encoding, Params meta, List<UserTask> tasks, Observations observed, int steps) {
         double s = 0;

@@ -16,7 +16,9 @@ import java.util.Locale;
  * metarec: the preference network meta-trained with one {@link Learner} (second-order MAML,
  * first-order MAML, Reptile or Meta-SGD) on the training users' support/query tasks, with k inner
  * steps. Validation users' query MAE after k steps is checked {@code validationChecks} times; the best
- * check's parameters are kept (early stopping). Evaluated at 0 steps (the meta-parameters as they
+ * check's parameters are kept (early stopping). The support shrinkage tau of adaptation (inner loss
+ * sum / (n + tau)) is then chosen on the validation users from the training tau and
+ * {@link NetworkSettings#shrinkageGrid()}. Evaluated at 0 steps (the meta-parameters as they
  * are) and at 1, 2, k and 2k steps of adaptation.
  */
 public final class MetaRecMethod implements RatingMethod {
@@ -75,6 +77,7 @@ public final class MetaRecMethod implements RatingMethod {
             }
         }
         progress.finish();
-        return new AdaptingModel(enc, best, AdaptingModel.stepSweep(k), new LearningCurve(curve));
+        NetworkEncoding chosen = AdaptingModel.chooseShrinkage(enc, best, data, k, settings, name());
+        return new AdaptingModel(chosen, best, AdaptingModel.stepSweep(k), new LearningCurve(curve));
     }
 }

@@ -43,7 +43,7 @@ public final class NetworkEncoding {
      */
     public NetworkEncoding(TrainingData data, NetworkSettings settings, Objective objective, java.util.function.ToDoubleBiFunction<Item, Observations> offset) {
         ModelConfig config = new ModelConfig(data.dataset().userFeatures(), data.dataset().itemFeatures(), settings.embeddingDim(),
-                settings.hiddenWidths(), objective, ModelConfig.MELU_ADAPTED, false, false, settings.innerLr());
+                settings.hiddenWidths(), objective, ModelConfig.MELU_ADAPTED, false, false, settings.innerLr(), settings.supportShrinkage());
         Map<String, UserProfile> users = new LinkedHashMap<>();
         Map<String, Item> items = new LinkedHashMap<>();
         for (UserTask t : data.split().train()) {
@@ -54,6 +54,20 @@ public final class NetworkEncoding {
         this.network = new PreferenceNetwork(config, space.userTableRows(), space.itemTableRows(), space.userIdRows(), space.itemIdRows());
         this.bias = BiasEstimator.fit(data.dataset().items(), data.observed(), 10, 5, BiasModel.LAMBDA_ATTRIBUTE);
         this.offset = offset != null ? offset : bias::itemBaseline;
+    }
+
+    private NetworkEncoding(NetworkEncoding base, PreferenceNetwork network) {
+        this.space = base.space;
+        this.network = network;
+        this.bias = base.bias;
+        this.offset = base.offset;
+    }
+
+    /** The same features, baseline and parameter layout, adapting with support shrinkage {@code tau}. */
+    public NetworkEncoding withSupportShrinkage(double tau) {
+        if (tau == network.config().supportShrinkage()) return this;
+        return new NetworkEncoding(this, new PreferenceNetwork(network.config().withSupportShrinkage(tau),
+                space.userTableRows(), space.itemTableRows(), space.userIdRows(), space.itemIdRows()));
     }
 
     public double offset(Item item, Observations observed) { return offset.applyAsDouble(item, observed); }

@@ -19,7 +19,7 @@ import java.util.Random;
  * (Adam, Kingma and Ba, ICLR 2015) on the pooled ratings of the training users, minibatches of whole
  * user histories. Stopped at the check with the lowest validation MAE. Evaluated without adaptation
  * (0 steps) and fine-tuned per user with the same inner loop and steps as metarec, its inner rate
- * chosen on the validation users.
+ * chosen on the validation users, then its support shrinkage tau (as for metarec).
  */
 public final class PooledNetwork implements RatingMethod {
     private final NetworkSettings settings;
@@ -73,9 +73,11 @@ public final class PooledNetwork implements RatingMethod {
         progress.finish();
         int k = data.budget().innerSteps();
         Params tuned = chooseInnerRate(enc, best, data, k);
-        return new AdaptingModel(enc, tuned, AdaptingModel.stepSweep(k), new LearningCurve(curve));
+        NetworkEncoding chosen = AdaptingModel.chooseShrinkage(enc, tuned, data, k, settings, name());
+        return new AdaptingModel(chosen, tuned, AdaptingModel.stepSweep(k), new LearningCurve(curve));
     }
 
+    /** The fine-tuning rate from the grid with the lowest validation MAE after k steps (at the configured tau). */
     private Params chooseInnerRate(NetworkEncoding enc, Params p, TrainingData data, int k) {
         if (data.split().validation().isEmpty()) return AdaptingModel.withInnerRate(p, settings.innerLr());
         Params best = null;

@@ -33,9 +33,13 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
 
     /**
      * Scenario names are {@code k=<shots>}; every k is scored on the same query (the events after the
-     * first max(shots)). Training and validation tasks match the few-shot regime they are used for: a
-     * user's first s events are the support, s drawn uniformly from 1..max(shots) per user and seed,
-     * and the next up to {@code queryLimit} events the query.
+     * first max(shots)). Training and validation tasks are built exactly like the test tasks, so that
+     * meta-training and the validation choices (stopping, support shrinkage) see the regime they are
+     * scored on: the query is the up to {@code queryLimit} events after the first max(shots), not the
+     * events right after the support (which are closer in time and easier to predict from it). A
+     * training user's support is their first s events, s drawn uniformly from 1..max(shots) per user and
+     * seed; a validation user gives one task per k in {@code shots}, so validation weighs every shot count
+     * as the few-shot curve does.
      */
     public EvalSplit split(Dataset data, long seed) {
         Map<String, List<Rated>> byUser = histories(data);
@@ -50,9 +54,12 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
             String u = order.get(i);
             List<Rated> h = byUser.get(u);
             if (h.size() < maxShots() + minQuery) continue;
-            int cut = 1 + rng.nextInt(maxShots());
-            UserTask t = new UserTask(users.get(u), h.subList(0, cut), h.subList(cut, Math.min(h.size(), cut + queryLimit)));
-            (i >= nTrain - nValidation ? validation : train).add(t);
+            List<Rated> query = h.subList(maxShots(), Math.min(h.size(), maxShots() + queryLimit));
+            if (i >= nTrain - nValidation) {
+                for (int k : shots) validation.add(new UserTask(users.get(u), h.subList(0, k), query));
+            } else {
+                train.add(new UserTask(users.get(u), h.subList(0, 1 + rng.nextInt(maxShots())), query));
+            }
         }
         Map<String, List<UserTask>> scenarios = new LinkedHashMap<>();
         for (int k : shots) {

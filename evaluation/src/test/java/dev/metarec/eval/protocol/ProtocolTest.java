@@ -69,6 +69,22 @@ class ProtocolTest {
             }
         }
         assertEquals(s.scenarios().get("k=1").get(0).query(), s.scenarios().get("k=20").get(0).query(), "every k is scored on the same query");
+        assertFalse(s.validation().isEmpty());
+        assertEquals(p.shots(), s.validation().stream().filter(t -> t.userId().equals(s.validation().get(0).userId())).map(t -> t.support().size()).toList(),
+                "a validation user is scored at every shot count");
+        for (UserTask t : concat(s.train(), s.validation())) {
+            assertTrue(t.support().size() >= 1 && t.support().size() <= p.maxShots(), "support of 1..max(shots) events");
+            List<Rated> h = TimeOrderedProtocol.histories(DATA).get(t.userId());
+            assertEquals(h.subList(0, t.support().size()), t.support());
+            assertEquals(h.subList(p.maxShots(), Math.min(h.size(), p.maxShots() + p.queryLimit())), t.query(),
+                    "training and validation queries are the events after the first max(shots), like the test queries");
+        }
+    }
+
+    private static List<UserTask> concat(List<UserTask> a, List<UserTask> b) {
+        List<UserTask> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @Test
