@@ -25,8 +25,11 @@ public class Warmup {
     @Inject Clock clock;
 
     void onStart(@Observes @Priority(2000) StartupEvent ev) {
+        long t0 = System.nanoTime();
         try {
             champion.current(clock.instant()).ifPresent(catalogue::snapshot);
+            LOG.infof("warm-up: model and catalogue ready in %d ms (JVM up %d ms)", (System.nanoTime() - t0) / 1_000_000,
+                    java.time.Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), java.time.Instant.now()).toMillis());
         } catch (RuntimeException e) {
             LOG.warnf("warm-up skipped, the first request will load the model: %s", e.getMessage());
         }
