@@ -161,7 +161,8 @@ class ServingServicesTest {
         for (var item : r.items()) {
             double[] expected = m.network().itemSlotContributions(m.meta(), m.prior(), user, m.encodeItem(f.ports.catalog.find(item.itemId()).orElseThrow()));
             assertFalse(item.topAttributes().isEmpty());
-            for (var c : item.topAttributes()) assertEquals(expected[names.indexOf(c.attribute())], c.contribution(), 1e-9, item.itemId() + " " + c);
+            for (var c : item.topAttributes())   // served scores are computed in single precision (CatalogueScorer)
+                assertEquals(expected[names.indexOf(c.attribute())], c.contribution(), 1e-5, item.itemId() + " " + c);
         }
     }
 
