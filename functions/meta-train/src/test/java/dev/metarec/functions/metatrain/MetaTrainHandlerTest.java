@@ -37,6 +37,7 @@ class MetaTrainHandlerTest {
     @Inject ChampionPointer pointer;
     @Inject CheckpointStore checkpoints;
     @Inject TrainingProgressStore progress;
+    @Inject dev.metarec.port.EventLogStore eventLog;
 
     /** A scheduled EventBridge event as Lambda delivers it. */
     static final Map<String, Object> SCHEDULED = Map.of("version", "0", "id", "e1", "detail-type", "Scheduled Event", "source", "aws.events",
@@ -63,6 +64,7 @@ class MetaTrainHandlerTest {
         assertEquals("IN_PROGRESS", cut.status());
         assertTrue(cut.step() < cut.targetSteps());
         assertTrue(progress.load().isPresent(), "progress is saved when the budget runs out");
+        assertTrue(eventLog.read(cut.runId()).isPresent(), "the run's event-log snapshot is kept for the next invocation");
         assertTrue(pointer.current().isEmpty());
 
         MetaTrainResponse done = handler.handleRequest(Map.of("budgetSeconds", 300), null);
@@ -72,6 +74,7 @@ class MetaTrainHandlerTest {
         assertEquals(done.checkpointId(), pointer.current().orElseThrow());
         assertTrue(checkpoints.read(done.checkpointId()).isPresent());
         assertTrue(progress.load().isEmpty(), "progress is cleared when the run ends");
+        assertTrue(eventLog.read(done.runId()).isEmpty(), "and so is the run's event-log snapshot");
         assertNotNull(done.challengerLoss());
     }
 
