@@ -59,7 +59,10 @@ public final class CatalogueIndex {
     private final CatalogueMirror mirror;
     private final ItemStatsStore stats;
     private final ServiceSettings settings;
+    private static final java.time.Duration GAP_RETRY = java.time.Duration.ofSeconds(1);
     private volatile Snapshot snapshot;
+    private long askedVersion = -1;
+    private Instant askedAt = Instant.MIN;
     private volatile Map<String, ItemStats> statsSnapshot = Map.of();
     private volatile Instant statsReadAt = Instant.MIN;
 
@@ -80,9 +83,13 @@ public final class CatalogueIndex {
 
     private synchronized Snapshot rebuild(ServingModel model, long version, Instant now) {
         Snapshot s = snapshot;
-        if (s != null && s.catalogVersion() == version && s.checkpointId().equals(model.checkpointId())) return s;
-        CatalogueMirror.View view = mirror.refresh(version, now);
         boolean sameModel = s != null && s.checkpointId().equals(model.checkpointId());
+        if (sameModel && s.catalogVersion() == version) return s;
+        // A version missing from the change log (a write in flight): ask the log again at most every GAP_RETRY.
+        if (sameModel && version == askedVersion && now.isBefore(askedAt.plus(GAP_RETRY))) return s;
+        askedVersion = version;
+        askedAt = now;
+        CatalogueMirror.View view = mirror.refresh(version, now);
         s = sameModel && !view.full() ? Snapshot.updated(s, view, model.features())
                 : Snapshot.of(model.checkpointId(), view.version(), new ArrayList<>(view.items().values()), model.features());
         snapshot = s;
