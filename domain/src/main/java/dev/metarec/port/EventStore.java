@@ -56,6 +56,13 @@ public interface EventStore {
     /** Every stored event (meta-training); order unspecified. */
     void forEach(Consumer<Event> consumer);
 
+    /**
+     * Every stored event whose item statistics are not applied and whose last claim is at or before
+     * {@code claimedAtOrBefore}: deliveries that stopped part-way and were not redelivered after their lease
+     * ({@link dev.metarec.service.ItemStatsLedger#repair}). Order unspecified; a scan, for the scheduled job.
+     */
+    void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> consumer);
+
     /** Removes all of the user's events and with them their idempotency keys. Returns how many. */
     int eraseUser(String userId);
 }

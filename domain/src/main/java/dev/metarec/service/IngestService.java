@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Ingests a validated batch: item upserts first (an item is recommendable on the next request, no
@@ -53,18 +54,34 @@ public final class IngestService {
     public Result ingest(IngestCommand cmd, Instant now) {
         for (Item item : cmd.items()) catalog.upsert(item);
         for (UserProfile p : cmd.profiles()) profiles.upsert(p);
-        Optional<ServingModel> model = champion.current(now);
-        Optional<CatalogueIndex.Snapshot> cat = model.map(m -> catalogue.snapshot(m, now));
-        Map<String, EncodedEntity> users = new HashMap<>();
+        Function<Event, ItemStatsLedger.Contribution> contribution = contributions(now);
         int stored = 0, duplicates = 0, added = 0;
         for (Event e : cmd.events()) {
-            ItemStatsLedger.Recorded r = ledger.record(e, now, ev -> new ItemStatsLedger.Contribution(
-                    model.isPresent() ? residual(model.get(), cat.get(), ev, users) : 0.0, targets.positive(ev)));
+            ItemStatsLedger.Recorded r = ledger.record(e, now, contribution);
             if (r.stored()) stored++; else duplicates++;
             if (r.statsAdded()) added++;
         }
         if (added > 0) catalogue.invalidateStats();
         return new Result(stored, duplicates, cmd.items().size(), cmd.profiles().size());
+    }
+
+    /**
+     * Applies the item statistics of stored events whose delivery stopped part-way and was not completed
+     * by a redelivery ({@link ItemStatsLedger#repair}); a scan of the events, run by the scheduled job.
+     * Returns how many events' statistics were added.
+     */
+    public int repairStats(Instant now) {
+        int added = ledger.repair(now, contributions(now));
+        if (added > 0) catalogue.invalidateStats();
+        return added;
+    }
+
+    /** An event's contribution to its item's statistics: its residual against the champion's prior, and whether it is positive. */
+    private Function<Event, ItemStatsLedger.Contribution> contributions(Instant now) {
+        Optional<ServingModel> model = champion.current(now);
+        Optional<CatalogueIndex.Snapshot> cat = model.map(m -> catalogue.snapshot(m, now));
+        Map<String, EncodedEntity> users = new HashMap<>();
+        return ev -> new ItemStatsLedger.Contribution(model.isPresent() ? residual(model.get(), cat.get(), ev, users) : 0.0, targets.positive(ev));
     }
 
     /** Observed target minus the prior prediction (probability for the implicit objectives). */

@@ -7,6 +7,8 @@ import dev.metarec.port.ItemStatsStore;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,7 +28,9 @@ import java.util.function.Function;
  * over (a conditional write, so one redelivery at a time) and repeats steps 2-4: step 2 is skipped if the crash
  * came after it, so the count is neither lost nor doubled. The lease keeps a redelivery from racing a delivery
  * that is still running (it must exceed a request's lifetime: the ingest function times out after 10 s). A crash
- * after step 3 leaves only a token in the pending set, never a wrong count.
+ * after step 3 leaves only a token in the pending set, never a wrong count. An event that is not redelivered
+ * after its lease (the client gave up, or retried within the lease and was told "duplicate") is applied by
+ * {@link #repair}, which the scheduled meta-train runs before each invocation.
  */
 public final class ItemStatsLedger {
     /** Longer than any ingest request lives (10 s Lambda timeout), short enough that a retry soon repairs. */
@@ -73,13 +77,35 @@ public final class ItemStatsLedger {
         Event stored = a.event();
         Optional<String> token = a.stored() ? Optional.of(a.statsToken()) : events.claimStats(stored.userId(), stored.eventId(), now, lease);
         if (token.isEmpty()) return new Recorded(a.stored(), false);
+        return new Recorded(a.stored(), apply(stored, token.get(), contribution));
+    }
+
+    /**
+     * Applies the statistics of every stored event whose delivery stopped part-way and whose lease has
+     * lapsed, whether or not the event is ever redelivered (a client that got an error may never retry, and
+     * one that retried within the lease was told "duplicate"). Each event is claimed first, so this may run
+     * beside ingest and beside another repair. Returns how many events' statistics it added.
+     */
+    public int repair(Instant now, Function<Event, Contribution> contribution) {
+        List<Event> unapplied = new ArrayList<>();
+        events.forEachUnappliedStats(now.minus(lease), unapplied::add);
+        int added = 0;
+        for (Event e : unapplied) {
+            Optional<String> token = events.claimStats(e.userId(), e.eventId(), now, lease);
+            if (token.isPresent() && apply(e, token.get(), contribution)) added++;
+        }
+        return added;
+    }
+
+    /** Steps 2-4 for a stored event whose claim this caller holds; true when the counters were incremented now. */
+    private boolean apply(Event stored, String token, Function<Event, Contribution> contribution) {
         Contribution c = contribution.apply(stored);
         double residual = Double.isFinite(c.residual()) ? c.residual() : 0.0;
-        boolean added = stats.addOnce(stored.itemId(), token.get(), 1, residual, c.positive() ? 1 : 0);
-        hook.after(Step.STATS_ADDED, event);
+        boolean added = stats.addOnce(stored.itemId(), token, 1, residual, c.positive() ? 1 : 0);
+        hook.after(Step.STATS_ADDED, stored);
         events.markStatsApplied(stored.userId(), stored.eventId());
-        hook.after(Step.EVENT_MARKED, event);
-        stats.settle(stored.itemId(), token.get());
-        return new Recorded(a.stored(), added);
+        hook.after(Step.EVENT_MARKED, stored);
+        stats.settle(stored.itemId(), token);
+        return added;
     }
 }

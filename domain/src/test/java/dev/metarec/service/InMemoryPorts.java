@@ -68,6 +68,13 @@ final class InMemoryPorts {
 
         @Override public void forEach(Consumer<Event> c) { map.values().forEach(c); }
 
+        @Override public synchronized void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> c) {
+            map.forEach((k, e) -> {
+                Object[] st = state.get(k);
+                if (st != null && !(Boolean) st[0] && !((Instant) st[2]).isAfter(claimedAtOrBefore)) c.accept(e);
+            });
+        }
+
         @Override public synchronized int eraseUser(String userId) {
             List<String> keys = map.keySet().stream().filter(k -> k.startsWith(userId + "/")).toList();
             keys.forEach(map::remove);

@@ -96,6 +96,7 @@ class MetaTrainServiceTest {
             @Override public java.util.List<dev.metarec.model.Event> recent(String u, int limit) { return f.ports.events.recent(u, limit); }
             @Override public long count(String u) { return f.ports.events.count(u); }
             @Override public void forEach(java.util.function.Consumer<dev.metarec.model.Event> c) { scans.incrementAndGet(); f.ports.events.forEach(c); }
+            @Override public void forEachUnappliedStats(java.time.Instant t, java.util.function.Consumer<dev.metarec.model.Event> c) { f.ports.events.forEachUnappliedStats(t, c); }
             @Override public int eraseUser(String u) { return f.ports.events.eraseUser(u); }
         };
         Logs logs = new Logs();

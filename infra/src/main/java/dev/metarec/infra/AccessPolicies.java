@@ -20,7 +20,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * incremental catalogue refresh reads that log and the changed items with BatchGetItem. Ingest's
  * exactly-once item statistics read a redelivered event (GetItem) and claim/mark it (UpdateItem on
  * events) around the counter's conditional UpdateItem; {@code EventStore.eraseUser}
- * queries the user's keys and deletes them with BatchWriteItem, and only meta-train scans events and
+ * queries the user's keys and deletes them with BatchWriteItem. Meta-train first applies the statistics
+ * of events an interrupted ingest left unapplied (a filtered Scan, then the same claim/mark UpdateItems on
+ * events and the counter's UpdateItem). Only meta-train scans events and
  * profiles, writes checkpoints and moves the champion pointer (conditional PutItem on {@code control}).
  * Meta-train may list the bucket so that S3 answers a missing {@code training/progress.bin} with 404
  * (not 403), which the adapter reads as "no progress yet".
@@ -82,10 +84,11 @@ public final class AccessPolicies {
                     new TableAccess(DataTable.FAST_WEIGHTS, List.of(DELETE), false)),
                     List.of(), false),
             "meta-train", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(SCAN), false),
-                    new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
+                    new TableAccess(DataTable.EVENTS, List.of(SCAN, UPDATE), false),
+                    new TableAccess(DataTable.ITEM_STATS, List.of(UPDATE), false),
+                    new TableAccess(DataTable.ITEMS, ITEMS_READ, false),
                     new TableAccess(DataTable.PROFILES, List.of(GET, SCAN), false),
-                    new TableAccess(DataTable.CONTROL, List.of(GET, PUT), false)),
+                    new TableAccess(DataTable.CONTROL, List.of(GET, PUT, BATCH_GET), false)),
                     List.of(new ObjectAccess(DataStores.CHECKPOINTS_PREFIX, List.of("s3:GetObject", "s3:PutObject")),
                             new ObjectAccess(DataStores.TRAINING_PREFIX,
                                     List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")),

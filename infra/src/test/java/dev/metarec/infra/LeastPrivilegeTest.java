@@ -76,9 +76,11 @@ class LeastPrivilegeTest {
     @Test
     void metaTrain_shouldReadTrainingData_andWriteCheckpointsProgressEventLogAndControl() {
         assertEquals(expected("meta-train", List.of(
-                each("dynamodb:Scan", EVENTS),
+                each("dynamodb:Scan dynamodb:UpdateItem", EVENTS),
+                each("dynamodb:UpdateItem", "table:item-stats"),
                 each("dynamodb:GetItem dynamodb:Scan", "table:items table:profiles"),
-                each("dynamodb:GetItem dynamodb:PutItem", "table:control"),
+                each("dynamodb:BatchGetItem", "table:items"),
+                each("dynamodb:GetItem dynamodb:PutItem dynamodb:BatchGetItem", "table:control"),
                 each("s3:GetObject s3:PutObject", "bucket/checkpoints/*"),
                 each("s3:GetObject s3:PutObject s3:DeleteObject", "bucket/training/* bucket/event-log/*"),
                 each("s3:ListBucket", "bucket"),

@@ -78,6 +78,46 @@ public abstract class ItemStatsExactlyOnceContract {
     }
 
     @Test
+    void aCrashedDeliveryNeverRedeliveredAfterItsLease_shouldBeCountedOnceByTheRepair() {
+        for (Step crashAt : Step.values()) {
+            String item = "rep-" + crashAt;
+            Event e = event("r-" + crashAt, "ur-" + crashAt, item);
+            ItemStatsLedger crashing = ledger((step, ev) -> { if (step == crashAt) throw new IllegalStateException("crash after " + step); });
+            assertThrows(IllegalStateException.class, () -> crashing.record(e, T0, ev -> LIKED));
+            ItemStatsLedger healthy = ledger(ItemStatsLedger.Hook.NONE);
+            healthy.record(e, T0.plusSeconds(5), ev -> LIKED);   // the client's quick retry: told "duplicate", repairs nothing
+            assertEquals(0, healthy.repair(T0.plusSeconds(10), ev -> LIKED), "within the lease the repair leaves the delivery alone (" + crashAt + ")");
+            assertEquals(crashAt == Step.EVENT_STORED ? 0 : 1, count(item), "before the repair (" + crashAt + ")");
+
+            int added = healthy.repair(T0.plus(LEASE).plusSeconds(1), ev -> LIKED);
+            assertEquals(crashAt == Step.EVENT_STORED ? 1 : 0, added, "the repair adds only what is missing (" + crashAt + ")");
+            assertEquals(1, count(item), "counted exactly once after the repair (" + crashAt + ")");
+            assertEquals(0, healthy.repair(T0.plus(LEASE.multipliedBy(3)), ev -> LIKED), "a second repair finds nothing (" + crashAt + ")");
+            assertEquals(1, count(item));
+            healthy.record(e, T0.plus(LEASE.multipliedBy(4)), ev -> LIKED);
+            assertEquals(1, count(item), "a late redelivery after the repair changes nothing (" + crashAt + ")");
+        }
+        List<Event> listed = new ArrayList<>();
+        stores.events().forEachUnappliedStats(T0.plus(LEASE.multipliedBy(10)), listed::add);
+        assertEquals(List.of(), listed, "every event's statistics are applied");
+    }
+
+    @Test
+    void forEachUnappliedStats_shouldListOnlyUnappliedEventsWhoseClaimLapsed() {
+        ItemStatsLedger crashing = ledger((step, ev) -> { if (step == Step.EVENT_STORED) throw new IllegalStateException("crash"); });
+        assertThrows(IllegalStateException.class, () -> crashing.record(event("old", "ul", "il"), T0, ev -> LIKED));
+        assertThrows(IllegalStateException.class, () -> crashing.record(event("new", "ul", "il"), T0.plusSeconds(20), ev -> LIKED));
+        ledger(ItemStatsLedger.Hook.NONE).record(event("done", "ul", "il"), T0, ev -> LIKED);
+        List<String> listed = new ArrayList<>();
+        stores.events().forEachUnappliedStats(T0.plusSeconds(10), ev -> listed.add(ev.eventId()));
+        assertEquals(List.of("old"), listed);
+        listed.clear();
+        stores.events().forEachUnappliedStats(T0.plusSeconds(20), ev -> listed.add(ev.eventId()));
+        listed.sort(null);
+        assertEquals(List.of("new", "old"), listed, "a claim at the cut-off counts as lapsed");
+    }
+
+    @Test
     void aNormalDelivery_shouldCountOnce_settleItsToken_andIgnoreRedeliveries() {
         ItemStatsLedger l = ledger(ItemStatsLedger.Hook.NONE);
         AtomicInteger evaluated = new AtomicInteger();

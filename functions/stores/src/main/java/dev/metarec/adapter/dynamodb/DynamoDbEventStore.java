@@ -132,6 +132,17 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
+    public void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> consumer) {
+        ScanRequest request = ScanRequest.builder().tableName(table)
+                .filterExpression("#a = :false AND #c <= :cutoff")
+                .expressionAttributeNames(Map.of("#a", "statsApplied", "#c", "statsClaimAt"))
+                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false), ":cutoff", n(claimedAtOrBefore.toEpochMilli())))
+                .build();
+        DynamoDbCalls.run("scan events with unapplied statistics",
+                () -> dynamo.scanPaginator(request).items().forEach(i -> consumer.accept(toEvent(i))));
+    }
+
+    @Override
     public int eraseUser(String userId) {
         return deleter.deleteAll(userId, "eventId");
     }

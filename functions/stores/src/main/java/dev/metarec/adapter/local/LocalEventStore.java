@@ -109,6 +109,17 @@ public final class LocalEventStore implements EventStore {
     }
 
     @Override
+    public void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> consumer) {
+        long cutoff = claimedAtOrBefore.toEpochMilli();
+        for (Map.Entry<String, byte[]> e : statsState.entrySet()) {
+            State s = State.decode(e.getValue());
+            if (s.applied() || s.claimAt() > cutoff) continue;
+            byte[] event = events.get(e.getKey());
+            if (event != null) consumer.accept(Records.event(event));
+        }
+    }
+
+    @Override
     public synchronized int eraseUser(String userId) {
         List<String> keys = new ArrayList<>();
         forEachOfUser(userId, (k, v) -> keys.add(k));
