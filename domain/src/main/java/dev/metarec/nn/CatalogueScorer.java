@@ -2,10 +2,8 @@ package dev.metarec.nn;
 
 import dev.metarec.features.EncodedCatalogue;
 import dev.metarec.features.EncodedEntity;
-import dev.metarec.math.DenseRows;
-import dev.metarec.math.Vectors;
+import dev.metarec.math.FloatRows;
 
-import java.util.Arrays;
 
 import static dev.metarec.nn.NetworkShape.USER_BIAS;
 import static dev.metarec.nn.NetworkShape.bias;
@@ -18,74 +16,75 @@ import static dev.metarec.nn.NetworkShape.weight;
  * reused by every later item, which turns the first layer's (item slots x dim) x width multiply per
  * item into a few width-long additions. Where that would cost more than it saves (a large table read by
  * few items; {@link ProjectionPlan}) the slot is pooled and multiplied per item instead, as is the ID
- * slot (one row per item). The
- * weight matrices are copied once per call into row arrays so the hot loops vectorise
- * ({@link DenseRows}). Per-call scratch; results equal {@link Mlp#forward} up to rounding.
+ * slot (one row per item). The weights are copied once per call into single-precision row arrays
+ * ({@link FloatRows}): the hot loops vectorise with twice the lanes of double and the rows take half
+ * the cache. Results equal {@link Mlp#forward} up to single-precision rounding (relative error of
+ * order 1e-6 of the score scale); training and adaptation stay in double. Per-call scratch.
  */
 final class CatalogueScorer {
     private final NetworkShape shape;
     private final double[] meta;
-    private final double[] userPre;
+    private final float[] userPre;
     private final double userBias;
-    private final double[][][] slotRowsW0;    // slotRowsW0[s] = W0's rows for item slot s (features, then ID)
-    private final double[] embedding;         // scratch: one embedding row
+    private final float[][][] slotRowsW0;     // slotRowsW0[s] = W0's rows for item slot s (features, then ID)
+    private final float[] embedding;          // scratch: one embedding row
     private final int[] active;               // scratch for the kernels
-    private final double[][][] layerRows;     // layerRows[k] = rows of W_k, k = 1 .. hidden (the output layer is outW)
-    private final double[][] biases;          // biases[k] = b_k, k = 1 .. hidden
-    private final double[] outW;              // the output layer's single column
+    private final float[][][] layerRows;      // layerRows[k] = rows of W_k, k = 1 .. hidden (the output layer is outW)
+    private final float[][] biases;           // biases[k] = b_k, k = 1 .. hidden
+    private final float[] outW;               // the output layer's single column
     private final double outB;
-    private final double[][][] projections;   // projections[f][row] = P_f[row], or null until first use
+    private final float[][][] projections;    // projections[f][row] = P_f[row], or null until first use
     private final boolean[] cached;           // per item feature slot: cache projections, or pool then multiply
-    private final double[][] a;               // pre-activations per layer
-    private final double[][] h;               // activations per hidden layer
+    private final float[][] a;                // pre-activations per layer
+    private final float[][] h;                // activations per hidden layer
 
     /** {@code cached[f]}: whether slot f caches per-row projections ({@link ProjectionPlan}). */
     CatalogueScorer(NetworkShape shape, Weights w, UserSide user, boolean[] cached) {
         this.shape = shape;
         this.cached = cached.clone();
         this.meta = w.meta;
-        this.userPre = user.userPre;
+        this.userPre = FloatRows.copy(user.userPre, 0, user.userPre.length);
         this.userBias = w.value(USER_BIAS, 0);
         int hidden = shape.hiddenLayers();
         int width = shape.widths[1];
         int slots = shape.config.itemSlots();
-        slotRowsW0 = new double[slots][][];
+        slotRowsW0 = new float[slots][][];
         for (int f = 0; f < slots; f++)
-            slotRowsW0[f] = DenseRows.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
-        embedding = new double[shape.dim];
+            slotRowsW0[f] = FloatRows.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
+        embedding = new float[shape.dim];
         int widest = shape.dim;
         for (int wd : shape.widths) widest = Math.max(widest, wd);
         active = new int[widest];
-        layerRows = new double[hidden][][];
-        biases = new double[hidden][];
+        layerRows = new float[hidden][][];
+        biases = new float[hidden][];
         for (int k = 1; k < hidden; k++) {
-            layerRows[k] = DenseRows.copyRows(w.array(weight(k)), w.offset(weight(k)), 0, shape.widths[k], shape.widths[k + 1]);
-            biases[k] = Arrays.copyOfRange(w.array(bias(k)), w.offset(bias(k)), w.offset(bias(k)) + shape.widths[k + 1]);
+            layerRows[k] = FloatRows.copyRows(w.array(weight(k)), w.offset(weight(k)), 0, shape.widths[k], shape.widths[k + 1]);
+            biases[k] = FloatRows.copy(w.array(bias(k)), w.offset(bias(k)), shape.widths[k + 1]);
         }
-        outW = Arrays.copyOfRange(w.array(weight(hidden)), w.offset(weight(hidden)), w.offset(weight(hidden)) + shape.widths[hidden]);
+        outW = FloatRows.copy(w.array(weight(hidden)), w.offset(weight(hidden)), shape.widths[hidden]);
         outB = w.value(bias(hidden), 0);
-        projections = new double[shape.itemTables.length][][];
-        a = new double[hidden][];
-        h = new double[hidden][];
+        projections = new float[shape.itemTables.length][][];
+        a = new float[hidden][];
+        h = new float[hidden][];
         for (int k = 0; k < hidden; k++) {
-            a[k] = new double[shape.widths[k + 1]];
-            h[k] = new double[shape.widths[k + 1]];
+            a[k] = new float[shape.widths[k + 1]];
+            h[k] = new float[shape.widths[k + 1]];
         }
     }
 
     /** The item's score without offset: MLP output + user.bias. */
     double score(EncodedEntity item) {
-        double[] a0 = firstLayer();
+        float[] a0 = firstLayer();
         int[][] slots = item.slots();
         for (int f = 0; f < slots.length; f++) {
             int[] rows = slots[f];
-            double inv = 1.0 / rows.length;
+            float inv = 1.0f / rows.length;
             if (cached[f]) {
-                for (int r : rows) DenseRows.axpyRow(inv, projection(f, r), a0);
+                for (int r : rows) FloatRows.axpyRow(inv, projection(f, r), a0);
             } else {
-                java.util.Arrays.fill(embedding, 0.0);
+                java.util.Arrays.fill(embedding, 0.0f);
                 for (int r : rows) addEmbedding(f, r, inv);
-                DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, a0, active);
+                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
             }
         }
         addId(item.idRow(), a0);
@@ -94,16 +93,16 @@ final class CatalogueScorer {
 
     /** Item {@code i} of a packed catalogue's score without offset. */
     double score(EncodedCatalogue items, int i) {
-        double[] a0 = firstLayer();
+        float[] a0 = firstLayer();
         for (int f = 0; f < projections.length; f++) {
             int from = items.slotStart(i, f), to = items.slotEnd(i, f);
-            double inv = 1.0 / (to - from);
+            float inv = 1.0f / (to - from);
             if (cached[f]) {
-                for (int p = from; p < to; p++) DenseRows.axpyRow(inv, projection(f, items.rowAt(p)), a0);
+                for (int p = from; p < to; p++) FloatRows.axpyRow(inv, projection(f, items.rowAt(p)), a0);
             } else {
-                java.util.Arrays.fill(embedding, 0.0);
+                java.util.Arrays.fill(embedding, 0.0f);
                 for (int p = from; p < to; p++) addEmbedding(f, items.rowAt(p), inv);
-                DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, a0, active);
+                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
             }
         }
         addId(items.idRow(i), a0);
@@ -111,48 +110,51 @@ final class CatalogueScorer {
     }
 
     /** embedding += scale * E_f[row]. */
-    private void addEmbedding(int f, int row, double scale) {
+    private void addEmbedding(int f, int row, float scale) {
         int at = shape.itemTables[f].offset() + row * shape.dim;
-        for (int c = 0; c < shape.dim; c++) embedding[c] += scale * meta[at + c];
+        for (int c = 0; c < shape.dim; c++) embedding[c] += scale * (float) meta[at + c];
     }
 
     /** The first layer's pre-activation, holding the user's share. */
-    private double[] firstLayer() {
-        double[] a0 = shape.hiddenLayers() > 0 ? a[0] : new double[1];
+    private float[] firstLayer() {
+        float[] a0 = shape.hiddenLayers() > 0 ? a[0] : new float[1];
         System.arraycopy(userPre, 0, a0, 0, a0.length);
         return a0;
     }
 
-    private void addId(int idRow, double[] a0) {
+    private void addId(int idRow, float[] a0) {
         if (shape.itemIdTable == null || idRow < 0) return;
-        System.arraycopy(meta, shape.itemIdTable.offset() + idRow * shape.dim, embedding, 0, shape.dim);
-        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[projections.length], 0, a0, active);
+        int at = shape.itemIdTable.offset() + idRow * shape.dim;
+        for (int c = 0; c < shape.dim; c++) embedding[c] = (float) meta[at + c];
+        FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[projections.length], 0, a0, active);
     }
 
     /** The layers after the first; returns MLP output + user.bias. */
-    private double rest(double[] a0) {
+    private double rest(float[] a0) {
         int hidden = shape.hiddenLayers();
         if (hidden == 0) return a0[0] + userBias;
         for (int k = 0; k < hidden; k++) {
-            double[] hk = h[k];
-            for (int o = 0; o < hk.length; o++) hk[o] = Math.max(a[k][o], 0.0);
+            float[] hk = h[k];
+            float[] ak = a[k];
+            for (int o = 0; o < hk.length; o++) hk[o] = Math.max(ak[o], 0.0f);
             if (k + 1 < hidden) {
                 System.arraycopy(biases[k + 1], 0, a[k + 1], 0, a[k + 1].length);
-                DenseRows.vecMatAddInPlace(hk, 0, hk.length, layerRows[k + 1], 0, a[k + 1], active);
+                FloatRows.vecMatAddInPlace(hk, hk.length, layerRows[k + 1], 0, a[k + 1], active);
             }
         }
-        return Vectors.dot(h[hidden - 1], 0, outW, 0, outW.length) + outB + userBias;
+        return FloatRows.dot(h[hidden - 1], outW, outW.length) + outB + userBias;
     }
 
     /** P_f[row], computed on first use. */
-    private double[] projection(int f, int row) {
-        double[][] table = projections[f];
-        if (table == null) table = projections[f] = new double[shape.itemTables[f].rows()][];
-        double[] p = table[row];
+    private float[] projection(int f, int row) {
+        float[][] table = projections[f];
+        if (table == null) table = projections[f] = new float[shape.itemTables[f].rows()][];
+        float[] p = table[row];
         if (p != null) return p;
-        p = new double[shape.widths[1]];
-        System.arraycopy(meta, shape.itemTables[f].offset() + row * shape.dim, embedding, 0, shape.dim);
-        DenseRows.vecMatAddInPlace(embedding, 0, shape.dim, slotRowsW0[f], 0, p, active);
+        p = new float[shape.widths[1]];
+        int at = shape.itemTables[f].offset() + row * shape.dim;
+        for (int c = 0; c < shape.dim; c++) embedding[c] = (float) meta[at + c];
+        FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, p, active);
         return table[row] = p;
     }
 }

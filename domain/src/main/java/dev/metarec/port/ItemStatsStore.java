@@ -2,12 +2,16 @@ package dev.metarec.port;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Per-item running statistics observed from all users' events: interaction count (popularity), the sum
  * of residuals (observed target minus the champion's attribute-based prediction; the item's warm-up
  * bias is a shrunk mean of these, MetaEmb/MWUF-style) and the number of positive interactions. Updates
- * are atomic single-item increments (DynamoDB {@code ADD}); callers add each event at most once.
+ * are atomic single-item increments (DynamoDB {@code ADD}). Exactly-once per event: {@link #addOnce} adds
+ * and records the event's token in the item's small pending set in one conditional write, unless the token
+ * is already there; {@link #settle} forgets the token once the event is marked applied
+ * (see {@link dev.metarec.service.ItemStatsLedger}).
  */
 public interface ItemStatsStore {
 
@@ -17,6 +21,18 @@ public interface ItemStatsStore {
 
     /** Atomically adds to an item's statistics (creating them at zero first). {@code residualSum} must be finite. */
     void add(String itemId, long count, double residualSum, long positives);
+
+    /**
+     * Atomically adds to an item's statistics and records {@code token} as pending, unless the token is already
+     * pending (then nothing changes). True when added now. {@code residualSum} must be finite.
+     */
+    boolean addOnce(String itemId, String token, long count, double residualSum, long positives);
+
+    /** Removes {@code token} from the item's pending set (no effect, nothing created, if absent). */
+    void settle(String itemId, String token);
+
+    /** The item's pending tokens (empty when none). */
+    Set<String> pending(String itemId);
 
     Optional<ItemStats> find(String itemId);
 

@@ -67,7 +67,7 @@ public final class AdaptService {
     public Outcome adapt(String userId, Instant now) {
         ServingModel model = champion.require(now);
         UserState user = UserState.load(userId, profiles, events, settings.seenLimit());
-        return adapt(model, user, catalogue.snapshot(model), catalogue.stats(now), now);
+        return adapt(model, user, catalogue.snapshot(model, now), catalogue.stats(now), now);
     }
 
     /** Adapts an already loaded user and stores the result (when there are events and it is finite). */

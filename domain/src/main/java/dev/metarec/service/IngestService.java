@@ -14,53 +14,74 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Ingests a validated batch: item upserts first (an item is recommendable on the next request, no
- * retraining), then profile upserts, then events. Each event is one conditional write; only a newly
- * stored event updates its item's statistics (count, positives, and the residual of the observed target
- * against the champion's attribute-based prediction for this user, the evidence {@link ItemWarmUp} turns
- * into a warm-up bias), so a redelivered event never adds twice. A crash between the event write and the
- * statistics update can only undercount, never double count.
+ * retraining), then profile upserts, then events. Each event is one conditional write and updates its
+ * item's statistics (count, positives, and the residual of the observed target against the champion's
+ * attribute-based prediction for this user, the evidence {@link ItemWarmUp} turns into a warm-up bias)
+ * exactly once through {@link ItemStatsLedger}: a redelivered event never adds twice, and a redelivery of an
+ * event whose statistics update was cut off by a crash completes it.
  */
 public final class IngestService {
     /** Counts of what a batch changed. */
     public record Result(int eventsStored, int eventsDuplicate, int itemsUpserted, int profilesUpserted) {}
 
     private final ChampionCache champion;
-    private final EventStore events;
     private final CatalogStore catalog;
     private final UserProfileStore profiles;
-    private final ItemStatsStore stats;
     private final CatalogueIndex catalogue;
     private final SupportSets targets;
+    private final ItemStatsLedger ledger;
 
     public IngestService(ChampionCache champion, EventStore events, CatalogStore catalog, UserProfileStore profiles,
                          ItemStatsStore stats, CatalogueIndex catalogue, ServiceSettings settings) {
+        this(champion, catalog, profiles, catalogue, settings, new ItemStatsLedger(events, stats, ItemStatsLedger.DEFAULT_LEASE, ItemStatsLedger.Hook.NONE));
+    }
+
+    /** With a given ledger (its lease and, in tests, a failure-injecting hook). */
+    public IngestService(ChampionCache champion, CatalogStore catalog, UserProfileStore profiles, CatalogueIndex catalogue,
+                         ServiceSettings settings, ItemStatsLedger ledger) {
         this.champion = champion;
-        this.events = events;
         this.catalog = catalog;
         this.profiles = profiles;
-        this.stats = stats;
         this.catalogue = catalogue;
         this.targets = new SupportSets(settings);
+        this.ledger = ledger;
     }
 
     public Result ingest(IngestCommand cmd, Instant now) {
         for (Item item : cmd.items()) catalog.upsert(item);
         for (UserProfile p : cmd.profiles()) profiles.upsert(p);
-        Optional<ServingModel> model = champion.current(now);
-        Optional<CatalogueIndex.Snapshot> cat = model.map(catalogue::snapshot);
-        Map<String, EncodedEntity> users = new HashMap<>();
-        int stored = 0, duplicates = 0;
+        Function<Event, ItemStatsLedger.Contribution> contribution = contributions(now);
+        int stored = 0, duplicates = 0, added = 0;
         for (Event e : cmd.events()) {
-            if (!events.append(e, now)) { duplicates++; continue; }
-            stored++;
-            double residual = model.isPresent() ? residual(model.get(), cat.get(), e, users) : 0.0;
-            stats.add(e.itemId(), 1, Double.isFinite(residual) ? residual : 0.0, targets.positive(e) ? 1 : 0);
+            ItemStatsLedger.Recorded r = ledger.record(e, now, contribution);
+            if (r.stored()) stored++; else duplicates++;
+            if (r.statsAdded()) added++;
         }
-        if (stored > 0) catalogue.invalidateStats();
+        if (added > 0) catalogue.invalidateStats();
         return new Result(stored, duplicates, cmd.items().size(), cmd.profiles().size());
+    }
+
+    /**
+     * Applies the item statistics of stored events whose delivery stopped part-way and was not completed
+     * by a redelivery ({@link ItemStatsLedger#repair}); a scan of the events, run by the scheduled job.
+     * Returns how many events' statistics were added.
+     */
+    public int repairStats(Instant now) {
+        int added = ledger.repair(now, contributions(now));
+        if (added > 0) catalogue.invalidateStats();
+        return added;
+    }
+
+    /** An event's contribution to its item's statistics: its residual against the champion's prior, and whether it is positive. */
+    private Function<Event, ItemStatsLedger.Contribution> contributions(Instant now) {
+        Optional<ServingModel> model = champion.current(now);
+        Optional<CatalogueIndex.Snapshot> cat = model.map(m -> catalogue.snapshot(m, now));
+        Map<String, EncodedEntity> users = new HashMap<>();
+        return ev -> new ItemStatsLedger.Contribution(model.isPresent() ? residual(model.get(), cat.get(), ev, users) : 0.0, targets.positive(ev));
     }
 
     /** Observed target minus the prior prediction (probability for the implicit objectives). */

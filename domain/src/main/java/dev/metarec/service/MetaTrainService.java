@@ -16,6 +16,7 @@ import dev.metarec.nn.PreferenceNetwork;
 import dev.metarec.port.CatalogStore;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
+import dev.metarec.port.EventLogStore;
 import dev.metarec.port.EventStore;
 import dev.metarec.port.TrainingProgressStore;
 import dev.metarec.port.UserProfileStore;
@@ -35,7 +36,9 @@ import java.util.Optional;
  * loss after adaptation) and promoted only if better: written once under a new id, read back and
  * verified (checksum), then the pointer moves by compare-and-set. A corrupt checkpoint is never
  * promoted and a non-finite training step abandons the run, so the champion keeps serving. With no
- * champion at all, the first finished run is promoted (bootstrap).
+ * champion at all, the first finished run is promoted (bootstrap). A run reads the events table once, when
+ * it starts, and writes that snapshot to the {@link EventLogStore}; the invocations that resume it read the
+ * snapshot instead, so the whole run trains on the same events (and no invocation but the first scans the table).
  */
 public final class MetaTrainService {
     private static final System.Logger LOG = System.getLogger(MetaTrainService.class.getName());
@@ -51,6 +54,7 @@ public final class MetaTrainService {
     private final CheckpointStore checkpoints;
     private final ChampionPointer pointer;
     private final TrainingProgressStore progress;
+    private final EventLogStore eventLog;
     private final CheckpointCodec codec;
     private final MetaTrainSettings settings;
     private final ServiceSettings serving;
@@ -59,6 +63,13 @@ public final class MetaTrainService {
     public MetaTrainService(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
                             ChampionPointer pointer, TrainingProgressStore progress, CheckpointCodec codec,
                             MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
+        this(events, catalog, profiles, checkpoints, pointer, progress, EventLogStore.NONE, codec, settings, serving, clock);
+    }
+
+    public MetaTrainService(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
+                            ChampionPointer pointer, TrainingProgressStore progress, EventLogStore eventLog, CheckpointCodec codec,
+                            MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
+        this.eventLog = eventLog;
         this.events = events;
         this.catalog = catalog;
         this.profiles = profiles;
@@ -74,10 +85,19 @@ public final class MetaTrainService {
     /** Trains until the run finishes or {@code budget} is spent, whichever is first. */
     public Result run(Duration budget) {
         Instant deadline = clock.instant().plus(budget);
-        TrainingData data = TrainingData.read(events, catalog, profiles);
         Optional<String> currentId = pointer.current();
         Optional<Checkpoint> champion = currentId.flatMap(this::load);
-        TrainingProgress run = resume().orElseGet(() -> start(data, champion, currentId.orElse("")));
+        Optional<TrainingProgress> resumed = resume();
+        TrainingProgress run;
+        TrainingData data;
+        if (resumed.isPresent()) {
+            run = resumed.get();
+            data = snapshotOf(run.runId());
+        } else {
+            data = TrainingData.read(events, catalog, profiles);
+            run = start(data, champion, currentId.orElse(""));
+            if (run != null) eventLog.write(run.runId(), EventLogCodec.encode(data.allEvents));
+        }
         if (run == null) return new Result(Status.NO_DATA, "", "", 0, settings.targetSteps(), 0, 0, Double.NaN, Double.NaN,
                 "no items yet: ingest a catalogue (and events) first");
         ModelConfig config = run.challenger().config();
@@ -97,6 +117,7 @@ public final class MetaTrainService {
                 }
             } catch (NonFiniteException e) {
                 progress.clear();
+                eventLog.delete(run.runId());
                 LOG.log(System.Logger.Level.ERROR, "meta-training run " + run.runId() + " abandoned, the champion keeps serving: " + e.getMessage(), e);
                 return new Result(Status.FAILED, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(), Double.NaN, Double.NaN, e.getMessage());
             }
@@ -115,6 +136,7 @@ public final class MetaTrainService {
         double challengerLoss = validation.isEmpty() ? Double.NaN : evaluate(network, state.params(), validation);
         double championLoss = champion.map(c -> championLoss(c, data)).orElse(Double.NaN);
         progress.clear();
+        eventLog.delete(run.runId());
         boolean better = champion.isEmpty() || (Double.isFinite(challengerLoss) && Double.isFinite(championLoss)
                 && champion.get().config().objective() == run.challenger().config().objective()
                 && challengerLoss < championLoss - settings.promotionMargin());
@@ -214,6 +236,23 @@ public final class MetaTrainService {
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(java.time.ZoneOffset.UTC).format(now);
         long h = base.hashCode() * 31L + settings.seed() * 1_000_003L + data.allEvents.size() * 7919L + data.items.size();
         return "ckpt-" + stamp + "-" + Long.toHexString(h & 0xFFFFFFL);
+    }
+
+    /** The events the run started with (its snapshot); the table again, logged, if the snapshot is gone or corrupt. */
+    private TrainingData snapshotOf(String runId) {
+        Optional<byte[]> bytes = eventLog.read(runId);
+        if (bytes.isPresent()) {
+            try {
+                return TrainingData.of(EventLogCodec.decode(bytes.get()), catalog, profiles);
+            } catch (CheckpointFormatException e) {
+                LOG.log(System.Logger.Level.WARNING, "event-log snapshot of run " + runId + " is unreadable, reading the events table: " + e.getMessage());
+            }
+        } else if (eventLog != EventLogStore.NONE) {
+            LOG.log(System.Logger.Level.WARNING, "no event-log snapshot for run " + runId + "; reading the events table");
+        }
+        TrainingData data = TrainingData.read(events, catalog, profiles);
+        eventLog.write(runId, EventLogCodec.encode(data.allEvents));
+        return data;
     }
 
     private Optional<TrainingProgress> resume() {

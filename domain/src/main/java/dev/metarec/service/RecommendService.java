@@ -56,7 +56,7 @@ public final class RecommendService {
     public Recommendation recommend(RecommendCommand cmd, Instant now) {
         ServingModel model = champion.require(now);
         UserState user = UserState.load(cmd.userId(), profiles, events, settings.seenLimit());
-        CatalogueIndex.Snapshot cat = catalogue.snapshot(model);
+        CatalogueIndex.Snapshot cat = catalogue.snapshot(model, now);
         Map<String, ItemStats> stats = catalogue.stats(now);
         Weights w = weights(model, user, cat, stats, now);
         EncodedEntity u = model.encodeUser(user.profile());
@@ -102,5 +102,5 @@ public final class RecommendService {
     }
 
     /** Items of the current catalogue snapshot, for callers that need to resolve ids. */
-    public List<Item> catalogue(Instant now) { return new ArrayList<>(catalogue.snapshot(champion.require(now)).items()); }
+    public List<Item> catalogue(Instant now) { return new ArrayList<>(catalogue.snapshot(champion.require(now), now).items()); }
 }

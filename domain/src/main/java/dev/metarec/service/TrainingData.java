@@ -42,9 +42,15 @@ final class TrainingData {
     }
 
     static TrainingData read(EventStore events, CatalogStore catalog, UserProfileStore profiles) {
-        Map<String, List<Event>> byUser = new TreeMap<>();
         List<Event> all = new ArrayList<>();
-        events.forEach(e -> { byUser.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e); all.add(e); });
+        events.forEach(all::add);
+        return of(all, catalog, profiles);
+    }
+
+    /** From {@code all} (e.g. a run's event-log snapshot), with the current catalogue and profiles. */
+    static TrainingData of(List<Event> all, CatalogStore catalog, UserProfileStore profiles) {
+        Map<String, List<Event>> byUser = new TreeMap<>();
+        all.forEach(e -> byUser.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e));
         Comparator<Event> oldestFirst = Comparator.comparing(Event::timestamp).thenComparing(Event::eventId);
         byUser.values().forEach(l -> l.sort(oldestFirst));
         Map<String, UserProfile> ps = new HashMap<>();

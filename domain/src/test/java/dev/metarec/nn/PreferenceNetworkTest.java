@@ -72,6 +72,9 @@ class PreferenceNetworkTest {
         for (int i = ids.offset(); i < ids.end(); i++) assertEquals(0.0, slow.get(i), "no ID row trained for an item without ID");
     }
 
+    /** scoreAll runs in single precision (CatalogueScorer); a wrong kernel is off by far more than this. */
+    static final double FLOAT_TOLERANCE = 2e-6;
+
     @Test
     void scoreAll_equalsScorePerItem_withOffsets() {
         for (PreferenceNetwork n : List.of(net, TestNetworks.mixedAdapted(Objective.LOGISTIC), TestNetworks.linear(Objective.SQUARED_ERROR)))
@@ -88,13 +91,13 @@ class PreferenceNetworkTest {
         for (int i = 0; i < offsets.length; i++) { items.add(TestNetworks.randomItem(r)); offsets[i] = r.nextGaussian(); }
         double[] out = new double[items.size()];
         net.scoreAll(p, fast, user, items, offsets, out);
-        for (int i = 0; i < out.length; i++) assertEquals(net.score(p, fast, user, items.get(i), offsets[i]), out[i], 1e-12, "item " + i);
+        for (int i = 0; i < out.length; i++) assertEquals(net.score(p, fast, user, items.get(i), offsets[i]), out[i], FLOAT_TOLERANCE, "item " + i);
         double[] packed = new double[items.size()];
         net.scoreAll(p, fast, user, dev.metarec.features.EncodedCatalogue.of(items), offsets, packed);
         assertArrayEquals(out, packed, 0.0, "a packed catalogue scores like the list");
         double[] noOffsets = new double[items.size()];
         net.scoreAll(p, fast, user, items, null, noOffsets);
-        assertEquals(out[3] - offsets[3], noOffsets[3], 1e-12);
+        assertEquals(out[3] - offsets[3], noOffsets[3], 1e-12, "the offset is added in double");
     }
 
     @Test
@@ -110,7 +113,7 @@ class PreferenceNetworkTest {
         for (int i = 0; i < 600; i++) items.add(TestNetworks.randomEntity(r, new int[] {300, 500}, 400));
         double[] out = new double[items.size()];
         big.scoreAll(p, fast, user, items, null, out);
-        for (int i = 0; i < out.length; i++) assertEquals(big.score(p, fast, user, items.get(i), 0), out[i], 1e-12, "item " + i);
+        for (int i = 0; i < out.length; i++) assertEquals(big.score(p, fast, user, items.get(i), 0), out[i], FLOAT_TOLERANCE, "item " + i);
         double[] packed = new double[items.size()];
         big.scoreAll(p, fast, user, dev.metarec.features.EncodedCatalogue.of(items), null, packed);
         assertArrayEquals(out, packed, 0.0);

@@ -37,8 +37,27 @@ final class InMemoryPorts {
 
     static final class Events implements EventStore {
         final Map<String, Event> map = new ConcurrentHashMap<>();
+        final Map<String, Object[]> state = new ConcurrentHashMap<>();  // key -> {applied, token, claimAt}
 
-        @Override public boolean append(Event e, Instant now) { return map.putIfAbsent(e.userId() + "/" + e.eventId(), e) == null; }
+        @Override public synchronized Appended appendTracked(Event e, Instant now) {
+            String k = e.userId() + "/" + e.eventId();
+            Event old = map.putIfAbsent(k, e);
+            if (old == null) state.put(k, new Object[]{false, java.util.UUID.randomUUID().toString(), now});
+            Object[] st = state.get(k);
+            return new Appended(old == null, old == null ? e : old, (Boolean) st[0], (String) st[1]);
+        }
+
+        @Override public synchronized Optional<String> claimStats(String userId, String eventId, Instant now, java.time.Duration lease) {
+            Object[] st = state.get(userId + "/" + eventId);
+            if (st == null || (Boolean) st[0] || ((Instant) st[2]).isAfter(now.minus(lease))) return Optional.empty();
+            st[2] = now;
+            return Optional.of((String) st[1]);
+        }
+
+        @Override public synchronized void markStatsApplied(String userId, String eventId) {
+            Object[] st = state.get(userId + "/" + eventId);
+            if (st != null) st[0] = true;
+        }
 
         @Override public List<Event> recent(String userId, int limit) {
             return map.values().stream().filter(e -> e.userId().equals(userId))
@@ -49,9 +68,17 @@ final class InMemoryPorts {
 
         @Override public void forEach(Consumer<Event> c) { map.values().forEach(c); }
 
+        @Override public synchronized void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> c) {
+            map.forEach((k, e) -> {
+                Object[] st = state.get(k);
+                if (st != null && !(Boolean) st[0] && !((Instant) st[2]).isAfter(claimedAtOrBefore)) c.accept(e);
+            });
+        }
+
         @Override public synchronized int eraseUser(String userId) {
             List<String> keys = map.keySet().stream().filter(k -> k.startsWith(userId + "/")).toList();
             keys.forEach(map::remove);
+            keys.forEach(state::remove);
             return keys.size();
         }
     }
@@ -60,7 +87,15 @@ final class InMemoryPorts {
         final Map<String, Item> map = new ConcurrentHashMap<>();
         long version;
 
-        @Override public synchronized void upsert(Item item) { map.put(item.itemId(), item); version++; }
+        final Map<Long, String> log = new ConcurrentHashMap<>();
+
+        @Override public synchronized void upsert(Item item) { map.put(item.itemId(), item); version++; log.put(version, item.itemId()); }
+
+        @Override public synchronized Map<Long, String> changes(long after, long upTo) {
+            Map<Long, String> out = new HashMap<>();
+            for (long v = after + 1; v <= upTo; v++) if (log.containsKey(v)) out.put(v, log.get(v));
+            return out;
+        }
 
         @Override public Optional<Item> find(String itemId) { return Optional.ofNullable(map.get(itemId)); }
 
@@ -76,6 +111,20 @@ final class InMemoryPorts {
             ItemStats s = map.getOrDefault(itemId, ItemStats.empty(itemId));
             map.put(itemId, new ItemStats(itemId, s.count() + count, s.residualSum() + residualSum, s.positives() + positives));
         }
+
+        final Map<String, java.util.Set<String>> pending = new ConcurrentHashMap<>();
+
+        @Override public synchronized boolean addOnce(String itemId, String token, long count, double residualSum, long positives) {
+            if (!pending.computeIfAbsent(itemId, k -> new java.util.HashSet<>()).add(token)) return false;
+            add(itemId, count, residualSum, positives);
+            return true;
+        }
+
+        @Override public synchronized void settle(String itemId, String token) {
+            if (pending.containsKey(itemId)) pending.get(itemId).remove(token);
+        }
+
+        @Override public synchronized java.util.Set<String> pending(String itemId) { return java.util.Set.copyOf(pending.getOrDefault(itemId, java.util.Set.of())); }
 
         @Override public Optional<ItemStats> find(String itemId) { return Optional.ofNullable(map.get(itemId)); }
 

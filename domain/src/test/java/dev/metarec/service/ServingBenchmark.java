@@ -102,7 +102,7 @@ public class ServingBenchmark {
         if (recommend.recommend(warm, NOW).mode() != Recommendation.Mode.ADAPTED) throw new IllegalStateException("setup: first call adapts");
         if (recommend.recommend(warm, NOW).mode() != Recommendation.Mode.STORED) throw new IllegalStateException("setup: second call is warm");
         model = champion.require(NOW);
-        snapshot = catalogue.snapshot(model);
+        snapshot = catalogue.snapshot(model, java.time.Instant.EPOCH);
         fast = adapt.adapt("u1", NOW).fast();
         user = model.encodeUser(ports.profiles.find("u1").orElseThrow());
     }

@@ -161,7 +161,8 @@ class ServingServicesTest {
         for (var item : r.items()) {
             double[] expected = m.network().itemSlotContributions(m.meta(), m.prior(), user, m.encodeItem(f.ports.catalog.find(item.itemId()).orElseThrow()));
             assertFalse(item.topAttributes().isEmpty());
-            for (var c : item.topAttributes()) assertEquals(expected[names.indexOf(c.attribute())], c.contribution(), 1e-9, item.itemId() + " " + c);
+            for (var c : item.topAttributes())   // served scores are computed in single precision (CatalogueScorer)
+                assertEquals(expected[names.indexOf(c.attribute())], c.contribution(), 1e-5, item.itemId() + " " + c);
         }
     }
 
@@ -252,5 +253,26 @@ class ServingServicesTest {
         assertTrue(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1e12, 2.5e37, 5)).contains("2.5E37"));
         assertNotNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, 1.0, Double.NaN, 5)));
         assertNotNull(AdaptService.diverged(new dev.metarec.meta.AdaptResult(w, Double.POSITIVE_INFINITY, 1.0, 5)));
+    }
+
+    @Test
+    void catalogueIndex_shouldEncodeOnlyChangedItems_andShowNewOnesAtOnce() {
+        ServingModel model = f.champion.require(Fixture.NOW);
+        String changed = "zz-changing";
+        f.ingest.ingest(IngestCommand.of(null, List.of(new IngestCommand.RawItem(changed, Map.of("genre", List.of("g1")), null)), null,
+                Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
+        CatalogueIndex.Snapshot before = f.catalogue.snapshot(model, Fixture.NOW);
+        String unchanged = before.items().get(0).itemId();
+        f.ingest.ingest(IngestCommand.of(null, List.of(new IngestCommand.RawItem(changed, Map.of("genre", List.of("g9")), null),
+                new IngestCommand.RawItem("zz-incremental", Map.of("genre", List.of("g1")), null)), null, Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
+        CatalogueIndex.Snapshot after = f.catalogue.snapshot(model, Fixture.NOW);
+        assertEquals(f.ports.catalog.version(), after.catalogVersion());
+        assertEquals(before.size() + 1, after.size());
+        assertTrue(after.position().containsKey("zz-incremental"), "a new item is in the very next snapshot");
+        assertSame(before.encoded().get(before.position().get(unchanged)), after.encoded().get(after.position().get(unchanged)),
+                "an unchanged item keeps its encoding");
+        assertNotSame(before.encoded().get(before.position().get(changed)), after.encoded().get(after.position().get(changed)));
+        assertEquals(List.of("g9"), after.items().get(after.position().get(changed)).attributes().get("genre"));
+        assertSame(after, f.catalogue.snapshot(model, Fixture.NOW), "no change, same snapshot");
     }
 }

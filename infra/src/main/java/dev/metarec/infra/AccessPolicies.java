@@ -15,9 +15,14 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * <p>The actions are the SDK calls the adapters in {@code functions/stores} make for the services each
  * function runs: {@code CatalogStore.all()} and {@code ItemStatsStore.all()} scan the catalogue tables
  * (ingest too: it scores new events against the catalogue snapshot), {@code EventStore.recent} queries
- * the {@code byTime} index and {@code count} the table, {@code CatalogStore.upsert} puts the item and
- * bumps the catalogue version counter in {@code control} (UpdateItem), {@code EventStore.eraseUser}
- * queries the user's keys and deletes them with BatchWriteItem, and only meta-train scans events and
+ * the {@code byTime} index and {@code count} the table, {@code CatalogStore.upsert} puts the item,
+ * bumps the catalogue version counter in {@code control} and logs the change there (UpdateItems); an
+ * incremental catalogue refresh reads that log and the changed items with BatchGetItem. Ingest's
+ * exactly-once item statistics read a redelivered event (GetItem) and claim/mark it (UpdateItem on
+ * events) around the counter's conditional UpdateItem; {@code EventStore.eraseUser}
+ * queries the user's keys and deletes them with BatchWriteItem. Meta-train first applies the statistics
+ * of events an interrupted ingest left unapplied (a filtered Scan, then the same claim/mark UpdateItems on
+ * events and the counter's UpdateItem). Only meta-train scans events and
  * profiles, writes checkpoints and moves the champion pointer (conditional PutItem on {@code control}).
  * Meta-train may list the bucket so that S3 answers a missing {@code training/progress.bin} with 404
  * (not 403), which the adapter reads as "no progress yet".
@@ -31,6 +36,7 @@ public final class AccessPolicies {
     public static final String UPDATE = "dynamodb:UpdateItem";
     public static final String DELETE = "dynamodb:DeleteItem";
     public static final String BATCH_WRITE = "dynamodb:BatchWriteItem";
+    public static final String BATCH_GET = "dynamodb:BatchGetItem";
 
     /** What one function may do on one table; {@code withIndex} also grants the events {@code byTime} index. */
     public record TableAccess(DataTable table, List<String> actions, boolean withIndex) {
@@ -46,6 +52,8 @@ public final class AccessPolicies {
 
     /** Item lookups and the whole-catalogue reads of {@code CatalogStore.all()} / {@code ItemStatsStore.all()}. */
     private static final List<String> CATALOGUE_READ = List.of(GET, SCAN);
+    /** As above plus {@code CatalogStore.findAll} (BatchGetItem): the changed items of an incremental refresh. */
+    private static final List<String> ITEMS_READ = List.of(GET, SCAN, BATCH_GET);
     private static final ObjectAccess READ_CHECKPOINTS =
             new ObjectAccess(DataStores.CHECKPOINTS_PREFIX, List.of("s3:GetObject"));
 
@@ -53,20 +61,20 @@ public final class AccessPolicies {
     private static final Access SERVING = new Access(List.of(
             new TableAccess(DataTable.EVENTS, List.of(QUERY), true),
             new TableAccess(DataTable.PROFILES, List.of(GET), false),
-            new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
+            new TableAccess(DataTable.ITEMS, ITEMS_READ, false),
             new TableAccess(DataTable.ITEM_STATS, CATALOGUE_READ, false),
             new TableAccess(DataTable.FAST_WEIGHTS, List.of(GET, PUT), false),
-            new TableAccess(DataTable.CONTROL, List.of(GET), false)),
+            new TableAccess(DataTable.CONTROL, List.of(GET, BATCH_GET), false)),
             List.of(READ_CHECKPOINTS), false);
 
     /** The matrix, by function name. */
     public static final Map<String, Access> MATRIX = Map.of(
             "ingest", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(PUT), false),
-                    new TableAccess(DataTable.ITEMS, List.of(GET, SCAN, PUT), false),
+                    new TableAccess(DataTable.EVENTS, List.of(PUT, GET, UPDATE), false),
+                    new TableAccess(DataTable.ITEMS, List.of(GET, SCAN, BATCH_GET, PUT), false),
                     new TableAccess(DataTable.ITEM_STATS, List.of(UPDATE), false),
                     new TableAccess(DataTable.PROFILES, List.of(GET, PUT), false),
-                    new TableAccess(DataTable.CONTROL, List.of(GET, UPDATE), false)),
+                    new TableAccess(DataTable.CONTROL, List.of(GET, UPDATE, BATCH_GET), false)),
                     List.of(READ_CHECKPOINTS), false),
             "adapt", SERVING,
             "recommend", SERVING,
@@ -76,10 +84,11 @@ public final class AccessPolicies {
                     new TableAccess(DataTable.FAST_WEIGHTS, List.of(DELETE), false)),
                     List.of(), false),
             "meta-train", new Access(List.of(
-                    new TableAccess(DataTable.EVENTS, List.of(SCAN), false),
-                    new TableAccess(DataTable.ITEMS, CATALOGUE_READ, false),
+                    new TableAccess(DataTable.EVENTS, List.of(SCAN, UPDATE), false),
+                    new TableAccess(DataTable.ITEM_STATS, List.of(UPDATE), false),
+                    new TableAccess(DataTable.ITEMS, ITEMS_READ, false),
                     new TableAccess(DataTable.PROFILES, List.of(GET, SCAN), false),
-                    new TableAccess(DataTable.CONTROL, List.of(GET, PUT), false)),
+                    new TableAccess(DataTable.CONTROL, List.of(GET, PUT, BATCH_GET), false)),
                     List.of(new ObjectAccess(DataStores.CHECKPOINTS_PREFIX, List.of("s3:GetObject", "s3:PutObject")),
                             new ObjectAccess(DataStores.TRAINING_PREFIX,
                                     List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")),

@@ -34,13 +34,14 @@ class LeastPrivilegeTest {
     @Test
     void ingest_shouldWriteEventsItemsStatsProfiles_andReadControlAndCheckpoints() {
         assertEquals(expected("ingest", List.of(
-                each("dynamodb:PutItem", EVENTS),
-                // Scan: residuals of new events are scored against the catalogue snapshot.
-                each("dynamodb:GetItem dynamodb:Scan dynamodb:PutItem", "table:items"),
+                // GetItem/UpdateItem: a redelivered event's statistics state is read, claimed and marked applied.
+                each("dynamodb:PutItem dynamodb:GetItem dynamodb:UpdateItem", EVENTS),
+                // Scan/BatchGetItem: residuals of new events are scored against the catalogue snapshot (full, then incremental).
+                each("dynamodb:GetItem dynamodb:Scan dynamodb:BatchGetItem dynamodb:PutItem", "table:items"),
                 each("dynamodb:UpdateItem", "table:item-stats"),
                 each("dynamodb:GetItem dynamodb:PutItem", "table:profiles"),
-                // UpdateItem: CatalogStore.upsert bumps the catalogue version counter.
-                each("dynamodb:GetItem dynamodb:UpdateItem", "table:control"),
+                // UpdateItem: CatalogStore.upsert bumps the catalogue version counter and logs the change; BatchGetItem reads the log.
+                each("dynamodb:GetItem dynamodb:UpdateItem dynamodb:BatchGetItem", "table:control"),
                 each("s3:GetObject", "bucket/checkpoints/*"))), grants.ofFunction("ingest"));
     }
 
@@ -59,6 +60,7 @@ class LeastPrivilegeTest {
                 each("dynamodb:Query", EVENTS_AND_INDEX),
                 each("dynamodb:GetItem", "table:profiles"),
                 each("dynamodb:GetItem dynamodb:Scan", "table:items table:item-stats"),
+                each("dynamodb:BatchGetItem", "table:items table:control"),
                 each("dynamodb:GetItem dynamodb:PutItem", "table:fast-weights"),
                 each("dynamodb:GetItem", "table:control"),
                 each("s3:GetObject", "bucket/checkpoints/*"));
@@ -74,9 +76,11 @@ class LeastPrivilegeTest {
     @Test
     void metaTrain_shouldReadTrainingData_andWriteCheckpointsProgressEventLogAndControl() {
         assertEquals(expected("meta-train", List.of(
-                each("dynamodb:Scan", EVENTS),
+                each("dynamodb:Scan dynamodb:UpdateItem", EVENTS),
+                each("dynamodb:UpdateItem", "table:item-stats"),
                 each("dynamodb:GetItem dynamodb:Scan", "table:items table:profiles"),
-                each("dynamodb:GetItem dynamodb:PutItem", "table:control"),
+                each("dynamodb:BatchGetItem", "table:items"),
+                each("dynamodb:GetItem dynamodb:PutItem dynamodb:BatchGetItem", "table:control"),
                 each("s3:GetObject s3:PutObject", "bucket/checkpoints/*"),
                 each("s3:GetObject s3:PutObject s3:DeleteObject", "bucket/training/* bucket/event-log/*"),
                 each("s3:ListBucket", "bucket"),

@@ -50,4 +50,31 @@ public abstract class CatalogStoreContract {
         assertEquals(30, all.size());
         assertEquals(30, all.stream().map(Item::itemId).distinct().count());
     }
+
+    @Test
+    void changes_shouldLogEachUpsertAtItsNewVersion() {
+        long v0 = store.version();
+        store.upsert(new Item("a", Attributes.of("genre", "Comedy"), null));
+        store.upsert(new Item("b", Attributes.of("genre", "Drama"), null));
+        store.upsert(new Item("a", Attributes.of("genre", "Horror"), null));
+        long v3 = store.version();
+        Map<Long, String> log = store.changes(v0, v3);
+        assertEquals(3, log.size(), log.toString());
+        assertEquals(List.of("a", "b", "a"), log.keySet().stream().sorted().map(log::get).toList());
+        assertEquals(Map.of(v3, "a"), store.changes(v3 - 1, v3));
+        assertTrue(store.changes(v3, v3).isEmpty());
+        assertTrue(store.changes(v3, v3 + 5).isEmpty(), "versions not written yet have no entry");
+        assertThrows(IllegalArgumentException.class, () -> store.changes(0, CatalogStore.MAX_CHANGES + 1L));
+    }
+
+    @Test
+    void findAll_shouldReturnTheExistingItemsOnly() {
+        for (int i = 0; i < 130; i++) store.upsert(new Item("f" + i, Attributes.of("genre", "G"), null));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i += 2) ids.add("f" + i);
+        ids.add("nope");
+        List<Item> found = store.findAll(ids);
+        assertEquals(65, found.size());
+        assertEquals(new java.util.HashSet<>(ids.subList(0, 65)), found.stream().map(Item::itemId).collect(java.util.stream.Collectors.toSet()));
+    }
 }

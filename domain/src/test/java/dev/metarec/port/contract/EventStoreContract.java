@@ -102,4 +102,45 @@ public abstract class EventStoreContract {
         assertEquals(20, stored.get());
         assertEquals(20, store.count("u1"));
     }
+
+    @Test
+    void appendTracked_shouldGiveANewEventAFreshUnappliedToken_andReportTheStoredStateOnRedelivery() {
+        var first = store.appendTracked(event("t1", "u1", "i1", 1), T0);
+        assertTrue(first.stored());
+        assertFalse(first.statsApplied());
+        assertNotNull(first.statsToken());
+        var again = store.appendTracked(event("t1", "u1", "i-other", 1), T0);
+        assertFalse(again.stored());
+        assertFalse(again.statsApplied());
+        assertEquals(first.statsToken(), again.statsToken());
+        assertEquals("i1", again.event().itemId(), "the stored record, not the redelivered one");
+        store.markStatsApplied("u1", "t1");
+        assertTrue(store.appendTracked(event("t1", "u1", "i1", 1), T0).statsApplied());
+        assertNotEquals(first.statsToken(), store.appendTracked(event("t2", "u1", "i1", 1), T0).statsToken());
+    }
+
+    @Test
+    void claimStats_shouldSucceedOnlyAfterTheLease_onlyOnce_andNeverWhenApplied() {
+        java.time.Duration lease = java.time.Duration.ofSeconds(30);
+        String token = store.appendTracked(event("c1", "u1", "i1", 1), T0).statsToken();
+        assertTrue(store.claimStats("u1", "c1", T0.plusSeconds(10), lease).isEmpty(), "the writer's claim is still live");
+        assertEquals(token, store.claimStats("u1", "c1", T0.plusSeconds(31), lease).orElseThrow());
+        assertTrue(store.claimStats("u1", "c1", T0.plusSeconds(32), lease).isEmpty(), "claimed again within the lease");
+        assertEquals(token, store.claimStats("u1", "c1", T0.plusSeconds(62), lease).orElseThrow());
+        store.markStatsApplied("u1", "c1");
+        assertTrue(store.claimStats("u1", "c1", T0.plusSeconds(600), lease).isEmpty(), "applied events are never claimed");
+        assertTrue(store.claimStats("u1", "missing", T0.plusSeconds(600), lease).isEmpty());
+    }
+
+    @Test
+    void markStatsApplied_shouldNotResurrectAnErasedEvent() {
+        store.append(event("m1", "u1", "i1", 1), T0);
+        store.eraseUser("u1");
+        store.markStatsApplied("u1", "m1");
+        assertEquals(0, store.count("u1"));
+        assertTrue(store.recent("u1", 10).isEmpty());
+        var fresh = store.appendTracked(event("m1", "u1", "i1", 1), T0);
+        assertTrue(fresh.stored());
+        assertFalse(fresh.statsApplied(), "a replay after erase starts fresh");
+    }
 }

@@ -54,4 +54,35 @@ public abstract class ItemStatsStoreContract {
         assertThrows(IllegalArgumentException.class, () -> store.add("i1", 1, Double.POSITIVE_INFINITY, 0));
         assertTrue(store.find("i1").isEmpty());
     }
+
+    @Test
+    void addOnce_shouldAddOncePerPendingToken_andSettleShouldForgetIt() {
+        assertTrue(store.addOnce("i1", "tok-a", 1, 0.5, 1));
+        assertFalse(store.addOnce("i1", "tok-a", 1, 0.5, 1), "a pending token adds nothing");
+        assertTrue(store.addOnce("i1", "tok-b", 1, -0.25, 0));
+        assertEquals(java.util.Set.of("tok-a", "tok-b"), store.pending("i1"));
+        ItemStats s = store.find("i1").orElseThrow();
+        assertEquals(2, s.count());
+        assertEquals(0.25, s.residualSum(), 1e-12);
+        assertEquals(1, s.positives());
+        store.settle("i1", "tok-a");
+        assertEquals(java.util.Set.of("tok-b"), store.pending("i1"));
+        assertEquals(s, store.find("i1").orElseThrow(), "settling changes no counter");
+        store.settle("i1", "tok-b");
+        assertTrue(store.pending("i1").isEmpty());
+        store.settle("never", "tok-x");
+        assertTrue(store.find("never").isEmpty(), "settling creates nothing");
+        assertEquals(1, store.all().size());
+    }
+
+    @Test
+    void addOnce_shouldAddExactlyOnce_underConcurrency() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) futures.add(pool.submit(() -> { for (int i = 0; i < 10; i++) store.addOnce("hot", "tok-" + i, 1, 1.0, 0); }));
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        assertEquals(10, store.find("hot").orElseThrow().count());
+        assertEquals(10, store.pending("hot").size());
+    }
 }

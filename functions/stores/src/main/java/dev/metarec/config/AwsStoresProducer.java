@@ -109,6 +109,9 @@ public class AwsStoresProducer {
     @Produces @Singleton
     TrainingProgressStore progress() { return new S3TrainingProgressStore(s3(), bucket); }
 
+    @Produces @Singleton
+    dev.metarec.port.EventLogStore eventLog() { return new dev.metarec.adapter.s3.S3EventLogStore(s3(), bucket); }
+
     @PreDestroy
     synchronized void close() {
         if (dynamo != null) dynamo.close();

@@ -49,4 +49,6 @@ public class LocalStoreProducers {
     @Produces @Singleton CheckpointStore checkpoints(LocalStores s) { return s.checkpoints; }
 
     @Produces @Singleton TrainingProgressStore progress(LocalStores s) { return s.progress; }
+
+    @Produces @Singleton dev.metarec.port.EventLogStore eventLog(LocalStores s) { return s.eventLog; }
 }

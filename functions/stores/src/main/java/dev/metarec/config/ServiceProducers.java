@@ -102,8 +102,8 @@ public class ServiceProducers {
     }
 
     @Produces @Singleton MetaTrainService metaTrain(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
-                                                    ChampionPointer pointer, TrainingProgressStore progress, CheckpointCodec codec,
-                                                    MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
-        return new MetaTrainService(events, catalog, profiles, checkpoints, pointer, progress, codec, settings, serving, clock);
+                                                    ChampionPointer pointer, TrainingProgressStore progress, dev.metarec.port.EventLogStore eventLog,
+                                                    CheckpointCodec codec, MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
+        return new MetaTrainService(events, catalog, profiles, checkpoints, pointer, progress, eventLog, codec, settings, serving, clock);
     }
 }

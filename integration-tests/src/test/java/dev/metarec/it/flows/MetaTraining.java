@@ -22,7 +22,7 @@ public final class MetaTraining {
     }
 
     public static MetaTrainService service(AwsStores s, MetaTrainSettings settings, Clock clock) {
-        return new MetaTrainService(s.events(), s.catalog(), s.profiles(), s.checkpoints(), s.champion(), s.progress(),
+        return new MetaTrainService(s.events(), s.catalog(), s.profiles(), s.checkpoints(), s.champion(), s.progress(), s.eventLog(),
                 new CheckpointCodec(), settings, ServiceSettings.DEFAULT, clock);
     }
 

@@ -8,6 +8,7 @@ import dev.metarec.adapter.dynamodb.DynamoDbFastWeightStore;
 import dev.metarec.adapter.dynamodb.DynamoDbItemStatsStore;
 import dev.metarec.adapter.dynamodb.DynamoDbUserProfileStore;
 import dev.metarec.adapter.s3.S3CheckpointStore;
+import dev.metarec.adapter.s3.S3EventLogStore;
 import dev.metarec.adapter.s3.S3TrainingProgressStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,7 +20,7 @@ import java.time.Duration;
 public record AwsStores(DynamoDbEventStore events, DynamoDbCatalogStore catalog, DynamoDbItemStatsStore itemStats,
                         DynamoDbUserProfileStore profiles, DynamoDbFastWeightStore fastWeights,
                         DynamoDbChampionPointer champion, S3CheckpointStore checkpoints,
-                        S3TrainingProgressStore progress, DynamoDbControl control) {
+                        S3TrainingProgressStore progress, DynamoDbControl control, S3EventLogStore eventLog) {
 
     public static AwsStores over(DynamoDbClient dynamo, S3Client s3, AwsServers.Namespace ns, Clock clock) {
         var t = ns.tables();
@@ -33,7 +34,8 @@ public record AwsStores(DynamoDbEventStore events, DynamoDbCatalogStore catalog,
                 new DynamoDbChampionPointer(control, clock),
                 new S3CheckpointStore(s3, ns.bucket()),
                 new S3TrainingProgressStore(s3, ns.bucket()),
-                control);
+                control,
+                new S3EventLogStore(s3, ns.bucket()));
     }
 
     /** Fresh tables and bucket on the shared servers, with every adapter over them. */

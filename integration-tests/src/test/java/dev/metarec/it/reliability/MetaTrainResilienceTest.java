@@ -70,12 +70,18 @@ class MetaTrainResilienceTest {
         List<Long> steps = new ArrayList<>();
         MetaTrainService.Result r;
         int invocations = 0;
+        String runId = null;
         do {
             r = service.run(Duration.ofMillis(1000));
             invocations++;
             steps.add(r.step());
-            if (r.status() == Status.IN_PROGRESS) assertTrue(s.progress().load().isPresent(), "progress must be saved when the budget runs out");
+            if (r.status() == Status.IN_PROGRESS) {
+                assertTrue(s.progress().load().isPresent(), "progress must be saved when the budget runs out");
+                assertTrue(s.eventLog().read(r.runId()).isPresent(), "the run's event-log snapshot is in S3 (event-log/) for the next invocation");
+                if (runId == null) runId = r.runId();
+            }
         } while (r.status() == Status.IN_PROGRESS && invocations < 200);
+        if (runId != null) assertTrue(s.eventLog().read(runId).isEmpty(), "a finished run's snapshot is deleted");
         System.out.printf("[figure] a %d-step run in invocations of 1 s (10 ms per clock reading): %d invocations, steps %s, then %s%n", STEPS, invocations, steps, r.status());
         assertTrue(invocations > 1, "the budget should have cut the run at least once");
         // Never back to an earlier step (a restart would); an invocation spent reading data may add none.

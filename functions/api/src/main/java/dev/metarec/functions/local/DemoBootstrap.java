@@ -80,6 +80,7 @@ public class DemoBootstrap {
             Map<String, long[]> counts = new HashMap<>();   // item -> {events, positives}
             for (Event e : data.events()) {
                 if (!events.append(e, clock.instant())) continue;
+                events.markStatsApplied(e.userId(), e.eventId());   // counted in bulk below, in the same commit
                 long[] c = counts.computeIfAbsent(e.itemId(), k -> new long[2]);
                 c[0]++;
                 if (e.type() != EventType.RATING || e.value() >= 4.0) c[1]++;

@@ -2,12 +2,14 @@ package dev.metarec.functions.metatrain;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.metarec.service.IngestService;
 import dev.metarec.service.MetaTrainService;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,12 +18,18 @@ import java.util.Map;
  * or by hand ({@code {"budgetSeconds": 120}}). Trains for the budget (default
  * {@code metarec.training.budget}, 12 minutes; never past the invocation's remaining time minus a
  * safety margin, so progress is saved before the 15-minute Lambda limit), then reports what happened.
+ * Each invocation first applies the item statistics that interrupted ingests left unapplied
+ * ({@link IngestService#repairStats}), so the counters are exact even when a client never redelivers.
  */
 @Named("meta-train")
 public class MetaTrainHandler implements RequestHandler<Map<String, Object>, MetaTrainResponse> {
     private static final Logger LOG = Logger.getLogger(MetaTrainHandler.class);
 
     @Inject MetaTrainService service;
+
+    @Inject IngestService ingest;
+
+    @Inject Clock clock;
 
     @ConfigProperty(name = "metarec.training.budget", defaultValue = "PT12M") Duration budget;
 
@@ -30,10 +38,12 @@ public class MetaTrainHandler implements RequestHandler<Map<String, Object>, Met
     @Override
     public MetaTrainResponse handleRequest(Map<String, Object> input, Context context) {
         Duration b = budget(input, context);
+        int repaired = ingest.repairStats(clock.instant());   // item statistics of ingests that stopped part-way and were not redelivered
+        if (repaired > 0) LOG.infof("meta-train: applied the item statistics of %d events left unapplied by interrupted ingests", repaired);
         MetaTrainService.Result r = service.run(b);
         LOG.infof("meta-train: status=%s run=%s step=%d/%d trainTasks=%d validationTasks=%d challengerLoss=%s championLoss=%s",
                 r.status(), r.runId(), r.step(), r.targetSteps(), r.trainTasks(), r.validationTasks(), r.challengerLoss(), r.championLoss());
-        return MetaTrainResponse.of(r, b);
+        return MetaTrainResponse.of(r, b, repaired);
     }
 
     Duration budget(Map<String, Object> input, Context context) {

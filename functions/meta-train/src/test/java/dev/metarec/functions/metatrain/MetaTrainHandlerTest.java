@@ -37,6 +37,8 @@ class MetaTrainHandlerTest {
     @Inject ChampionPointer pointer;
     @Inject CheckpointStore checkpoints;
     @Inject TrainingProgressStore progress;
+    @Inject dev.metarec.port.EventLogStore eventLog;
+    @Inject dev.metarec.port.ItemStatsStore stats;
 
     /** A scheduled EventBridge event as Lambda delivers it. */
     static final Map<String, Object> SCHEDULED = Map.of("version", "0", "id", "e1", "detail-type", "Scheduled Event", "source", "aws.events",
@@ -63,6 +65,7 @@ class MetaTrainHandlerTest {
         assertEquals("IN_PROGRESS", cut.status());
         assertTrue(cut.step() < cut.targetSteps());
         assertTrue(progress.load().isPresent(), "progress is saved when the budget runs out");
+        assertTrue(eventLog.read(cut.runId()).isPresent(), "the run's event-log snapshot is kept for the next invocation");
         assertTrue(pointer.current().isEmpty());
 
         MetaTrainResponse done = handler.handleRequest(Map.of("budgetSeconds", 300), null);
@@ -72,7 +75,22 @@ class MetaTrainHandlerTest {
         assertEquals(done.checkpointId(), pointer.current().orElseThrow());
         assertTrue(checkpoints.read(done.checkpointId()).isPresent());
         assertTrue(progress.load().isEmpty(), "progress is cleared when the run ends");
+        assertTrue(eventLog.read(done.runId()).isEmpty(), "and so is the run's event-log snapshot");
         assertNotNull(done.challengerLoss());
+    }
+
+    @Test
+    @Order(4)
+    void anIngestThatStoppedAfterStoringItsEvent_shouldHaveItsItemStatisticsAppliedByTheNextInvocation() {
+        Instant longAgo = Instant.now().minus(java.time.Duration.ofMinutes(5));   // the delivery's claim has long lapsed
+        Event e = new Event("stopped-1", "stopper", "repaired-item", dev.metarec.model.EventType.RATING, 4.0, longAgo);
+        assertTrue(events.appendTracked(e, longAgo).stored(), "stored, statistics not yet applied: the delivery died here");
+        assertTrue(stats.find("repaired-item").isEmpty());
+        MetaTrainResponse r = handler.handleRequest(SCHEDULED, null);
+        assertEquals(1, r.statsRepaired());
+        assertEquals(1L, stats.find("repaired-item").orElseThrow().count());
+        assertEquals(0, handler.handleRequest(Map.of("budgetSeconds", 0.000001), null).statsRepaired(), "and only once");
+        assertEquals(1L, stats.find("repaired-item").orElseThrow().count());
     }
 
     @Test

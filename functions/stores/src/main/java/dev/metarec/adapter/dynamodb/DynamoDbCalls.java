@@ -38,6 +38,26 @@ final class DynamoDbCalls {
                 .hasAttributes();
     }
 
+    /**
+     * Reads the items with these keys with BatchGetItem (100 keys per call, consistent reads), retrying
+     * unprocessed keys; items that don't exist are absent from the result.
+     */
+    static java.util.List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table, java.util.List<Map<String, AttributeValue>> keys) {
+        java.util.List<Map<String, AttributeValue>> out = new java.util.ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += 100) {
+            java.util.List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + 100));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 10) throw new StoreException("DynamoDB batch read of " + table + " left " + pending.size() + " keys unprocessed after 10 retries", null);
+                var request = Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(pending).consistentRead(true).build());
+                var response = call("batch read " + table, () -> dynamo.batchGetItem(b -> b.requestItems(request)));
+                out.addAll(response.responses().getOrDefault(table, java.util.List.of()));
+                var left = response.unprocessedKeys().get(table);
+                pending = left == null ? java.util.List.of() : left.keys();
+            }
+        }
+        return out;
+    }
+
     /** True when the conditional write went through, false when its condition failed. */
     static boolean conditional(String what, Runnable write) {
         try {

@@ -15,11 +15,14 @@ import static dev.metarec.adapter.dynamodb.AttributeValues.s;
 
 /**
  * The {@code control} table (PK {@code name}): named pointers that move only by conditional write (the
- * champion checkpoint id) and named counters bumped by atomic {@code ADD} (the catalogue version).
+ * champion checkpoint id), named counters bumped by atomic {@code ADD} (the catalogue version), and the
+ * catalogue change log ({@code catalogue-change#<version>} -> {@code itemId}, expiring by TTL).
  */
 public final class DynamoDbControl {
     public static final String CHAMPION = "champion";
     public static final String CATALOGUE_VERSION = "catalogue-version";
+    /** Prefix of the catalogue change-log items: {@code catalogue-change#<version>}. */
+    public static final String CATALOGUE_CHANGE_PREFIX = "catalogue-change#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -76,6 +79,31 @@ public final class DynamoDbControl {
                 .expressionAttributeValues(Map.of(":one", n(1L)))
                 .returnValues(ReturnValue.UPDATED_NEW)));
         return Long.parseLong(response.attributes().get("counter").n());
+    }
+
+    /** The change-log item of catalogue version {@code version}. */
+    static String changeKey(long version) { return CATALOGUE_CHANGE_PREFIX + version; }
+
+    /** Logs that catalogue version {@code version} changed item {@code itemId} (never overwrites an entry). */
+    public void logChange(long version, String itemId, Instant expiresAt) {
+        DynamoDbCalls.conditional("log catalogue change " + version, () -> dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("name", s(changeKey(version))))
+                .updateExpression("SET #i = :i, #x = :x")
+                .conditionExpression("attribute_not_exists(#n)")
+                .expressionAttributeNames(Map.of("#i", "itemId", "#x", "expiresAt", "#n", "name"))
+                .expressionAttributeValues(Map.of(":i", s(itemId), ":x", AttributeValues.expiresAt(expiresAt)))));
+    }
+
+    /** The logged catalogue changes for versions in ({@code after}, {@code upTo}] (BatchGetItem). */
+    public Map<Long, String> changes(long after, long upTo) {
+        java.util.List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        for (long v = after + 1; v <= upTo; v++) keys.add(Map.of("name", s(changeKey(v))));
+        Map<Long, String> out = new HashMap<>();
+        for (var item : DynamoDbCalls.batchGet(dynamo, table, keys)) {
+            String name = item.get("name").s();
+            if (item.containsKey("itemId")) out.put(Long.parseLong(name.substring(CATALOGUE_CHANGE_PREFIX.length())), item.get("itemId").s());
+        }
+        return out;
     }
 
     /** The value of counter {@code name}, 0 if it was never incremented. */

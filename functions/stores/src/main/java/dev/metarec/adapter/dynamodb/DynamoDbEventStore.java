@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import static dev.metarec.adapter.dynamodb.AttributeValues.n;
@@ -26,7 +28,11 @@ import static dev.metarec.adapter.dynamodb.AttributeValues.s;
  * The event log in the {@code events} table (PK {@code userId}, SK {@code eventId}, LSI {@code byTime} on
  * {@code ts}). Each event is one conditional put ({@code attribute_not_exists(eventId)}), so the item itself
  * is the idempotency record: a redelivery loses the condition and is reported as "not new". Events carry
- * the TTL attribute {@code expiresAt} = ingestion time + retention.
+ * the TTL attribute {@code expiresAt} = ingestion time + retention. The item-statistics state rides on the
+ * event item: {@code statsToken} (S, random, fixed at the first write), {@code statsApplied} (BOOL) and
+ * {@code statsClaimAt} (N, epoch ms); claims and marks are conditional {@code UpdateItem}s that never create
+ * an item (an erased event stays erased). An event without {@code statsApplied} predates the tracking and
+ * counts as applied.
  */
 public final class DynamoDbEventStore implements EventStore {
     static final String BY_TIME = "byTime";
@@ -45,7 +51,7 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
-    public boolean append(Event event, Instant now) {
+    public Appended appendTracked(Event event, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("userId", s(event.userId()));
         item.put("eventId", s(event.eventId()));
@@ -54,9 +60,49 @@ public final class DynamoDbEventStore implements EventStore {
         if (event.value() != null) item.put("value", n(event.value()));
         item.put("ts", n(event.timestamp().toEpochMilli()));
         item.put("expiresAt", AttributeValues.expiresAt(now.plus(retention)));
-        return DynamoDbCalls.conditional("append event", () -> dynamo.putItem(b -> b.tableName(table).item(item)
+        String token = UUID.randomUUID().toString();
+        item.put("statsToken", s(token));
+        item.put("statsApplied", AttributeValue.fromBool(false));
+        item.put("statsClaimAt", n(now.toEpochMilli()));
+        boolean stored = DynamoDbCalls.conditional("append event", () -> dynamo.putItem(b -> b.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#e)")
                 .expressionAttributeNames(Map.of("#e", "eventId"))));
+        if (stored) return new Appended(true, event, false, token);
+        var existing = DynamoDbCalls.call("read event", () -> dynamo.getItem(b -> b.tableName(table).key(key(event.userId(), event.eventId()))
+                .consistentRead(true))).item();
+        if (existing == null || existing.isEmpty())  // erased between the two calls: report as a duplicate already settled
+            return new Appended(false, event, true, null);
+        AttributeValue applied = existing.get("statsApplied");
+        return new Appended(false, toEvent(existing), applied == null || Boolean.TRUE.equals(applied.bool()),
+                existing.containsKey("statsToken") ? existing.get("statsToken").s() : null);
+    }
+
+    @Override
+    public Optional<String> claimStats(String userId, String eventId, Instant now, Duration lease) {
+        var response = new software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse[1];
+        boolean claimed = DynamoDbCalls.conditional("claim event stats", () -> response[0] = dynamo.updateItem(b -> b.tableName(table)
+                .key(key(userId, eventId))
+                .updateExpression("SET #c = :now")
+                .conditionExpression("attribute_exists(#e) AND #a = :false AND #c <= :cutoff")
+                .expressionAttributeNames(Map.of("#c", "statsClaimAt", "#e", "eventId", "#a", "statsApplied"))
+                .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":false", AttributeValue.fromBool(false),
+                        ":cutoff", n(now.minus(lease).toEpochMilli())))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)));
+        return claimed ? Optional.of(response[0].attributes().get("statsToken").s()) : Optional.empty();
+    }
+
+    @Override
+    public void markStatsApplied(String userId, String eventId) {
+        DynamoDbCalls.conditional("mark event stats applied", () -> dynamo.updateItem(b -> b.tableName(table)
+                .key(key(userId, eventId))
+                .updateExpression("SET #a = :true")
+                .conditionExpression("attribute_exists(#e)")
+                .expressionAttributeNames(Map.of("#a", "statsApplied", "#e", "eventId"))
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))));
+    }
+
+    private static Map<String, AttributeValue> key(String userId, String eventId) {
+        return Map.of("userId", s(userId), "eventId", s(eventId));
     }
 
     @Override
@@ -83,6 +129,17 @@ public final class DynamoDbEventStore implements EventStore {
     public void forEach(Consumer<Event> consumer) {
         ScanRequest request = ScanRequest.builder().tableName(table).build();
         DynamoDbCalls.run("scan events", () -> dynamo.scanPaginator(request).items().forEach(i -> consumer.accept(toEvent(i))));
+    }
+
+    @Override
+    public void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> consumer) {
+        ScanRequest request = ScanRequest.builder().tableName(table)
+                .filterExpression("#a = :false AND #c <= :cutoff")
+                .expressionAttributeNames(Map.of("#a", "statsApplied", "#c", "statsClaimAt"))
+                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false), ":cutoff", n(claimedAtOrBefore.toEpochMilli())))
+                .build();
+        DynamoDbCalls.run("scan events with unapplied statistics",
+                () -> dynamo.scanPaginator(request).items().forEach(i -> consumer.accept(toEvent(i))));
     }
 
     @Override

@@ -6,16 +6,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.metarec.adapter.dynamodb.AttributeValues.n;
 import static dev.metarec.adapter.dynamodb.AttributeValues.s;
 
 /**
  * Per-item counters in the {@code item-stats} table (PK {@code itemId}), changed only by one atomic
- * {@code ADD} per call, so concurrent adds from many functions never lose an increment.
+ * {@code ADD} per call, so concurrent adds from many functions never lose an increment. {@link #addOnce}
+ * adds the event's token to the string set {@code pending} in the same {@code UpdateItem}, conditional on
+ * {@code NOT contains(pending, token)}; {@link #settle} removes it ({@code DELETE}, only on an existing item).
  */
 public final class DynamoDbItemStatsStore implements ItemStatsStore {
     private final DynamoDbClient dynamo;
@@ -36,6 +40,37 @@ public final class DynamoDbItemStatsStore implements ItemStatsStore {
                 .updateExpression("ADD #c :c, #r :r, #p :p")
                 .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives"))
                 .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives)))));
+    }
+
+    @Override
+    public boolean addOnce(String itemId, String token, long count, double residualSum, long positives) {
+        if (!Double.isFinite(residualSum)) {
+            throw new IllegalArgumentException("residualSum must be finite, was " + residualSum + " for item " + itemId);
+        }
+        return DynamoDbCalls.conditional("add item stats once", () -> dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("itemId", s(itemId)))
+                .updateExpression("ADD #c :c, #r :r, #p :p, #q :tokens")
+                .conditionExpression("NOT contains(#q, :token)")
+                .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives", "#q", "pending"))
+                .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives),
+                        ":tokens", AttributeValue.fromSs(java.util.List.of(token)), ":token", s(token)))));
+    }
+
+    @Override
+    public void settle(String itemId, String token) {
+        DynamoDbCalls.conditional("settle item stats token", () -> dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("itemId", s(itemId)))
+                .updateExpression("DELETE #q :tokens")
+                .conditionExpression("attribute_exists(#i)")
+                .expressionAttributeNames(Map.of("#q", "pending", "#i", "itemId"))
+                .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromSs(java.util.List.of(token))))));
+    }
+
+    @Override
+    public Set<String> pending(String itemId) {
+        var item = DynamoDbCalls.call("read item stats", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("itemId", s(itemId))).consistentRead(true))).item();
+        return item == null || !item.containsKey("pending") ? Set.of() : new HashSet<>(item.get("pending").ss());
     }
 
     @Override

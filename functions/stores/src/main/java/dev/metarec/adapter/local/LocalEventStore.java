@@ -5,30 +5,86 @@ import dev.metarec.port.EventStore;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Events keyed by (userId, eventId); the key is the idempotency record ({@code putIfAbsent}). */
+/**
+ * Events keyed by (userId, eventId); the key is the idempotency record ({@code putIfAbsent}). Each event's
+ * item-statistics state (applied flag, claim time, token) lives in a second map under the same key, written
+ * in the same commit as the event; an event without one predates the tracking and counts as applied.
+ */
 public final class LocalEventStore implements EventStore {
     private static final Comparator<Event> NEWEST_FIRST =
             Comparator.comparing(Event::timestamp).reversed().thenComparing(Event::eventId);
     private final LocalDatabase db;
     private final MVMap<String, byte[]> events;
+    private final MVMap<String, byte[]> statsState;
 
     public LocalEventStore(LocalDatabase db) {
         this.db = db;
         this.events = db.map("events");
+        this.statsState = db.map("eventStatsState");
+    }
+
+    /** The statistics state of one event: applied flag, last claim (epoch ms), token. */
+    private record State(boolean applied, long claimAt, String token) {
+        byte[] encode() {
+            byte[] t = token.getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(9 + t.length).put((byte) (applied ? 1 : 0)).putLong(claimAt).put(t).array();
+        }
+
+        static State decode(byte[] b) {
+            ByteBuffer buf = ByteBuffer.wrap(b);
+            boolean applied = buf.get() == 1;
+            long claimAt = buf.getLong();
+            return new State(applied, claimAt, new String(b, 9, b.length - 9, StandardCharsets.UTF_8));
+        }
     }
 
     @Override
-    public boolean append(Event event, Instant now) {
-        boolean stored = events.putIfAbsent(Keys.compose(event.userId(), event.eventId()), Records.event(event)) == null;
-        if (stored) db.commit();
-        return stored;
+    public synchronized Appended appendTracked(Event event, Instant now) {
+        String key = Keys.compose(event.userId(), event.eventId());
+        byte[] old = events.putIfAbsent(key, Records.event(event));
+        if (old == null) {
+            State s = new State(false, now.toEpochMilli(), UUID.randomUUID().toString());
+            statsState.put(key, s.encode());
+            db.commit();
+            return new Appended(true, event, false, s.token());
+        }
+        byte[] st = statsState.get(key);
+        State s = st == null ? null : State.decode(st);
+        return new Appended(false, Records.event(old), s == null || s.applied(), s == null ? null : s.token());
+    }
+
+    @Override
+    public synchronized Optional<String> claimStats(String userId, String eventId, Instant now, Duration lease) {
+        String key = Keys.compose(userId, eventId);
+        byte[] st = statsState.get(key);
+        if (st == null || !events.containsKey(key)) return Optional.empty();
+        State s = State.decode(st);
+        if (s.applied() || s.claimAt() > now.minus(lease).toEpochMilli()) return Optional.empty();
+        statsState.put(key, new State(false, now.toEpochMilli(), s.token()).encode());
+        db.commit();
+        return Optional.of(s.token());
+    }
+
+    @Override
+    public synchronized void markStatsApplied(String userId, String eventId) {
+        String key = Keys.compose(userId, eventId);
+        byte[] st = statsState.get(key);
+        if (st == null || !events.containsKey(key)) return;
+        State s = State.decode(st);
+        statsState.put(key, new State(true, s.claimAt(), s.token()).encode());
+        db.commit();
     }
 
     @Override
@@ -53,10 +109,24 @@ public final class LocalEventStore implements EventStore {
     }
 
     @Override
-    public int eraseUser(String userId) {
+    public void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> consumer) {
+        long cutoff = claimedAtOrBefore.toEpochMilli();
+        for (Map.Entry<String, byte[]> e : statsState.entrySet()) {
+            State s = State.decode(e.getValue());
+            if (s.applied() || s.claimAt() > cutoff) continue;
+            byte[] event = events.get(e.getKey());
+            if (event != null) consumer.accept(Records.event(event));
+        }
+    }
+
+    @Override
+    public synchronized int eraseUser(String userId) {
         List<String> keys = new ArrayList<>();
         forEachOfUser(userId, (k, v) -> keys.add(k));
-        for (String k : keys) events.remove(k);
+        for (String k : keys) {
+            events.remove(k);
+            statsState.remove(k);
+        }
         if (!keys.isEmpty()) db.commit();
         return keys.size();
     }

@@ -5,17 +5,57 @@ import org.h2.mvstore.MVMap;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Item statistics as 24-byte values (count, residual sum, positives), incremented under a lock. */
+/**
+ * Item statistics as 24-byte values (count, residual sum, positives), incremented under a lock; pending
+ * tokens in a second map keyed (itemId, token), written in the same commit as the increment.
+ */
 public final class LocalItemStatsStore implements ItemStatsStore {
     private final LocalDatabase db;
     private final MVMap<String, byte[]> stats;
+    private final MVMap<String, Boolean> pending;
 
     public LocalItemStatsStore(LocalDatabase db) {
         this.db = db;
         this.stats = db.map("itemStats");
+        this.pending = db.map("itemStatsPending");
+    }
+
+    @Override
+    public boolean addOnce(String itemId, String token, long count, double residualSum, long positives) {
+        if (!Double.isFinite(residualSum)) throw new IllegalArgumentException("residualSum must be finite, was " + residualSum);
+        Keys.requireId("itemId", itemId);
+        String key = Keys.compose(itemId, token);
+        synchronized (this) {
+            if (pending.containsKey(key)) return false;
+            ItemStats s = find(itemId).orElse(ItemStats.empty(itemId));
+            stats.put(itemId, encode(s.count() + count, s.residualSum() + residualSum, s.positives() + positives));
+            pending.put(key, Boolean.TRUE);
+            db.commit();
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void settle(String itemId, String token) {
+        if (pending.remove(Keys.compose(itemId, token)) != null) db.commit();
+    }
+
+    @Override
+    public Set<String> pending(String itemId) {
+        Set<String> tokens = new HashSet<>();
+        String from = Keys.from(itemId), to = Keys.to(itemId);
+        var c = pending.cursor(from);
+        while (c.hasNext()) {
+            String k = c.next();
+            if (k.compareTo(to) >= 0) break;
+            tokens.add(k.substring(from.length()));
+        }
+        return tokens;
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * All local adapters over one directory: {@code <dir>/metarec.mv.db}, {@code <dir>/checkpoints/},
- * {@code <dir>/training/}. Close it to release the database file lock.
+ * {@code <dir>/training/}, {@code <dir>/event-log/}. Close it to release the database file lock.
  */
 public final class LocalStores implements AutoCloseable {
     public final LocalDatabase db;
@@ -16,6 +16,7 @@ public final class LocalStores implements AutoCloseable {
     public final LocalChampionPointer champion;
     public final FileCheckpointStore checkpoints;
     public final FileTrainingProgressStore progress;
+    public final FileEventLogStore eventLog;
 
     public LocalStores(Path dir) {
         db = LocalDatabase.open(dir);
@@ -27,6 +28,7 @@ public final class LocalStores implements AutoCloseable {
         champion = new LocalChampionPointer(db);
         checkpoints = new FileCheckpointStore(dir.resolve("checkpoints"));
         progress = new FileTrainingProgressStore(dir.resolve("training"));
+        eventLog = new FileEventLogStore(dir.resolve("event-log"));
     }
 
     @Override
