@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * totalLength   long      length of the whole file, checksum included
  * sections, each: tag (4 ASCII bytes), int length, body; in this order:
  *   META  checkpoint id, createdAt (epoch second long, nano int), learner, training step, metrics (name, double)*
- *   CONF  model configuration: feature specs, embedding dim, hidden widths, objective, adapted groups, ID flags, inner lr
+ *   CONF  model configuration: feature specs, embedding dim, hidden widths, objective, adapted groups, ID flags, inner lr,
+ *         then the support shrinkage tau (double) only when tau != 0; a CONF without it reads as tau = 0
  *   FEAT  feature vocabularies: per feature spec, known values, numeric boundaries; optional user/item id lists
  *   PARM  parameter layout (name, kind, rows, cols per group) and the values (IEEE-754 doubles)
  * sha256        32 bytes  SHA-256 of every byte before it

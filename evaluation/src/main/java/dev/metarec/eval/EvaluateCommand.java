@@ -60,7 +60,7 @@ public final class EvaluateCommand {
             case "medium" -> NetworkSettings.medium();
             default -> NetworkSettings.melu();
         };
-        NetworkSettings settings = base.withSupportShrinkage(o.supportShrinkage());
+        NetworkSettings settings = base.withSupportShrinkage(o.supportShrinkage()).withShrinkageGrid(o.shrinkageGrid());
         List<Long> seeds = LongStream.range(1, o.seeds() + 1).boxed().toList();
         Results results = new Results();
         List<String> header = new ArrayList<>();

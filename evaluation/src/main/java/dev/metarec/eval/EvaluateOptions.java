@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public record EvaluateOptions(String dataset, Path data, List<String> protocols, int seeds, Path out, boolean quick,
                               Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network,
-                              double supportShrinkage) {
+                              double supportShrinkage, List<Double> shrinkageGrid) {
 
     public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
     public static final List<String> LEARNERS = List.of("maml", "fomaml", "reptile", "metasgd");
@@ -25,6 +25,8 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                             [--new-from-year YEAR] [--threads T] [--network melu|medium|small]
                             [--support-shrinkage TAU]   (tau >= 0 of meta-training's inner loss sum/(n+tau); default 0;
                                                           adaptation's tau is then chosen on validation users)
+                            [--shrinkage-grid 0,1,2,5,10,20,50]   (candidate adaptation tau; "0" with
+                                                          --support-shrinkage 0 turns shrinkage off)
             """;
 
     public static EvaluateOptions parse(String... args) {
@@ -34,6 +36,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         Integer seeds = null, epochs = null, innerSteps = null, year = null;
         int threads = 1;
         double tau = 0;
+        List<Double> grid = dev.metarec.eval.method.NetworkSettings.SHRINKAGE_GRID;
         boolean quick = false;
         List<String> learners = LEARNERS;
         for (int i = 0; i < args.length; i++) {
@@ -56,6 +59,11 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                         case "--new-from-year" -> year = positive("--new-from-year", v);
                         case "--threads" -> threads = positive("--threads", v);
                         case "--support-shrinkage" -> tau = nonNegative("--support-shrinkage", v);
+                        case "--shrinkage-grid" -> {
+                            List<Double> g = new ArrayList<>();
+                            for (String x : v.split(",")) g.add(nonNegative("--shrinkage-grid", x.trim()));
+                            grid = List.copyOf(g);
+                        }
                         case "--network" -> network = oneOf("--network", v, List.of("melu", "medium", "small"));
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
@@ -65,7 +73,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         if (dataset == null) throw new IllegalArgumentException("--dataset is required\n" + USAGE);
         if (data == null && !dataset.equals("synthetic")) throw new IllegalArgumentException("--data <dir> is required for dataset " + dataset);
         return new EvaluateOptions(dataset, data, protocols, seeds != null ? seeds : quick ? 2 : 5, out, quick, epochs, innerSteps,
-                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau);
+                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid);
     }
 
     private static String oneOf(String option, String v, List<String> allowed) {

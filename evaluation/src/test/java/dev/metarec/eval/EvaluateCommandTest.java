@@ -74,5 +74,8 @@ class EvaluateCommandTest {
         assertTrue(e.getMessage().contains("--support-shrinkage must be a finite number >= 0, was '-1'"), e.getMessage());
         assertEquals(0.0, q.supportShrinkage());
         assertEquals(2.5, EvaluateOptions.parse("--dataset", "synthetic", "--support-shrinkage", "2.5").supportShrinkage());
+        assertEquals(List.of(0.0, 3.0), EvaluateOptions.parse("--dataset", "synthetic", "--shrinkage-grid", "0,3").shrinkageGrid());
+        e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--shrinkage-grid", "1,x"));
+        assertTrue(e.getMessage().contains("--shrinkage-grid must be a finite number >= 0, was 'x'"), e.getMessage());
     }
 }
