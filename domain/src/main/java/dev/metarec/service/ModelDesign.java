@@ -32,7 +32,8 @@ final class ModelDesign {
         List<String> adapted = new ArrayList<>();
         for (int k = 0; k < s.hiddenWidths().size(); k++) { adapted.add("mlp." + k + ".W"); adapted.add("mlp." + k + ".b"); }
         adapted.addAll(List.of("out.W", "out.b", "user.bias"));
-        return new ModelConfig(userFeatures, itemFeatures, s.embeddingDim(), s.hiddenWidths(), objective, adapted, false, itemIds, s.innerLr());
+        return new ModelConfig(userFeatures, itemFeatures, s.embeddingDim(), s.hiddenWidths(), objective, adapted, false, itemIds, s.innerLr(),
+                s.supportShrinkage());
     }
 
     private static List<FeatureSpec> features(Iterable<Attributes> entities) {

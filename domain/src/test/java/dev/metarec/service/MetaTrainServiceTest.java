@@ -26,6 +26,9 @@ class MetaTrainServiceTest {
         assertEquals(done.checkpointId(), f.ports.pointer.current().orElseThrow());
         assertTrue(f.ports.progress.load().isEmpty());
         assertTrue(f.champion.current(Fixture.NOW).isPresent());
+        assertEquals(f.training.supportShrinkage(), f.champion.require(Fixture.NOW).checkpoint().config().supportShrinkage(),
+                "the model is designed with the settings' support shrinkage, so serving adapts as evaluated");
+        assertTrue(f.training.supportShrinkage() > 0);
     }
 
     @Test

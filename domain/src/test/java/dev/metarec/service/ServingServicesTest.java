@@ -220,7 +220,8 @@ class ServingServicesTest {
     void adapt_onDivergingEvents_shouldFallBackToThePrior_storeNothing_andSaySo() {
         // Events stored before the rating scale was enforced (ingest now rejects them). With targets of +-300 the
         // support loss stays finite but explodes (9e4 -> 2e19), +-3e3 makes weights the codec can't hold, +-1e6 overflows.
-        Map<Double, String> reasons = Map.of(300.0, "diverged", 3e3, "diverged", 1e6, "non-finite");
+        // (+-1e6 overflows to a non-finite loss or explodes past 1e200, depending on the model's support shrinkage.)
+        Map<Double, String> reasons = Map.of(300.0, "diverged", 3e3, "diverged", 1e6, "diverged|non-finite");
         for (Map.Entry<Double, String> c : reasons.entrySet()) {
             String user = "extreme-" + c.getKey();
             for (int i = 0; i < 10; i++)
@@ -230,7 +231,7 @@ class ServingServicesTest {
             assertTrue(o.fellBackToPrior(), "diverging adaptation must fall back: " + o);
             assertFalse(o.stored());
             assertEquals(0, o.steps());
-            assertTrue(o.fallbackReason().contains(c.getValue()), o.fallbackReason());
+            assertTrue(java.util.Arrays.stream(c.getValue().split("\\|")).anyMatch(o.fallbackReason()::contains), o.fallbackReason());
             assertTrue(Double.isNaN(o.lossAfter()) || o.lossAfter() == o.lossBefore(), "0 steps: the prior's loss");
             assertArrayEquals(f.champion.require(Fixture.NOW).prior(), o.fast());
             assertTrue(f.ports.fast.find(user).isEmpty(), "nothing is stored");

@@ -64,12 +64,14 @@ public class ServiceProducers {
             @ConfigProperty(name = "metarec.training.size", defaultValue = "melu") String size,
             @ConfigProperty(name = "metarec.training.learner", defaultValue = "FIRST_ORDER_MAML") Learner learner,
             @ConfigProperty(name = "metarec.training.target-steps", defaultValue = "0") int targetSteps,
-            @ConfigProperty(name = "metarec.training.threads", defaultValue = "0") int threads) {
+            @ConfigProperty(name = "metarec.training.threads", defaultValue = "0") int threads,
+            @ConfigProperty(name = "metarec.training.support-shrinkage", defaultValue = "-1") double supportShrinkage) {
         MetaTrainSettings s = "demo".equals(size) ? MetaTrainSettings.DEMO : MetaTrainSettings.DEFAULT;
         int t = threads > 0 ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         return new MetaTrainSettings(s.embeddingDim(), s.hiddenWidths(), learner, s.innerSteps(), s.innerLr(), s.metaLr(),
                 s.metaBatchSize(), t, s.seed(), targetSteps > 0 ? targetSteps : s.targetSteps(), s.minEvents(), s.queryFraction(),
-                s.maxQuery(), s.validationPercent(), s.maxValidationUsers(), s.promotionMargin(), s.checkpointEvery());
+                s.maxQuery(), s.validationPercent(), s.maxValidationUsers(), s.promotionMargin(), s.checkpointEvery(),
+                supportShrinkage >= 0 ? supportShrinkage : s.supportShrinkage());
     }
 
     @Produces @Singleton ChampionCache champion(ChampionPointer pointer, CheckpointStore checkpoints, CheckpointCodec codec, ServiceSettings s) {

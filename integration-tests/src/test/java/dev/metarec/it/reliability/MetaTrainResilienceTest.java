@@ -45,7 +45,7 @@ class MetaTrainResilienceTest {
         // A challenger wrecked by a meta step size 200x too large: worse than the champion on the validation users.
         MetaTrainSettings reckless = new MetaTrainSettings(d.embeddingDim(), d.hiddenWidths(), d.learner(), d.innerSteps(), d.innerLr(),
                 1.0, d.metaBatchSize(), d.threads(), d.seed() + 1, 10, d.minEvents(), d.queryFraction(), d.maxQuery(),
-                d.validationPercent(), d.maxValidationUsers(), d.promotionMargin(), d.checkpointEvery());
+                d.validationPercent(), d.maxValidationUsers(), d.promotionMargin(), d.checkpointEvery(), d.supportShrinkage());
         MetaTrainService.Result r = MetaTraining.service(s, reckless).run(Duration.ofMinutes(2));
         System.out.printf("[figure] a reckless challenger (meta step 1.0): %s, validation loss %.4f vs champion %.4f%n",
                 r.status(), r.challengerLoss(), r.championLoss());
