@@ -70,7 +70,7 @@ public record ModelConfig(
     }
 
     /**
-     * The factor n / (n + tau) every inner step is scaled by for a support of total weight {@code n}
+     * The factor n / (n + tau) every inner step is scaled by for a support of {@code n} events
      * (1 when tau = 0; 0 for an empty support).
      */
     public double innerStepScale(double n) {

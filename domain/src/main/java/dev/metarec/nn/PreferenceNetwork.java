@@ -50,9 +50,14 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
     /** Fresh meta-parameters; the same seed gives bit-identical parameters ({@link ParamInit}). */
     public Params initialise(long seed) { return ParamInit.initialise(shape, seed); }
 
-    /** n / (n + tau) for the support's total weight n ({@link ModelConfig#innerStepScale(double)}). */
+    /**
+     * n / (n + tau) for a support of n events ({@link ModelConfig#innerStepScale(double)}). n counts events,
+     * not their weights: shrinkage is about how much a user has shown, recency weights about which of it
+     * matters now, so an established user's recency-weighted window is not shrunk as if it were a newcomer's
+     * (which would slow the following of a taste change).
+     */
     @Override
-    public double innerStepScale(Batch support) { return shape.config.innerStepScale(support.totalWeight()); }
+    public double innerStepScale(Batch support) { return shape.config.innerStepScale(support.examples().size()); }
 
     @Override
     public double loss(Params meta, double[] fast, Batch batch) {

@@ -86,7 +86,7 @@ class SupportShrinkageTest {
         double tau = 3.0;
         Params meta = withRates(TestNetworks.randomParams(net(0), 5), 0.1);
         Batch support = TestNetworks.randomBatch(Objective.SQUARED_ERROR, 8, 4);
-        double n = support.totalWeight();
+        double n = support.examples().size();   // events, not their (random) weights
         double[] shrunk = new InnerLoop<>(net(tau), 4, 0.1).adapt(meta, support).fast();
         double[] reference = new InnerLoop<>(net(0), 4, 0.1).adapt(scaledRates(meta, n / (n + tau)), support).fast();
         assertArrayEquals(reference, shrunk, 1e-15);
@@ -125,6 +125,20 @@ class SupportShrinkageTest {
             for (int i = rates.offset(); i < rates.end(); i++) fd[i] = 0;
         }
         assertClose(fd, exact, 1e-6, learner + " with tau 2.5");
+    }
+
+    @Test
+    void recencyWeights_doNotShrinkAnEstablishedUsersStep_onlyTheNumberOfEventsDoes() {
+        Batch raw = TestNetworks.randomBatch(Objective.SQUARED_ERROR, 21, 50);
+        List<Example> decayed = new java.util.ArrayList<>();   // serving's recency weights: half-life 4 events, total weight ~6
+        for (int i = 0; i < raw.examples().size(); i++) {
+            Example e = raw.examples().get(i);
+            decayed.add(new Example(e.item(), e.target(), Math.pow(0.5, i / 4.0), e.offset(), e.negative()));
+        }
+        Batch recent = new Batch(raw.user(), decayed);
+        assertTrue(recent.totalWeight() < 7);
+        assertEquals(50.0 / 55.0, net(5).innerStepScale(recent), 1e-15);
+        assertEquals(1.0 / 6.0, net(5).innerStepScale(new Batch(raw.user(), decayed.subList(0, 1))), 1e-15, "a newcomer's single event");
     }
 
     @Test
