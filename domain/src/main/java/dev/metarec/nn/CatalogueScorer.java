@@ -82,8 +82,8 @@ final class CatalogueScorer {
             if (cached[f]) {
                 for (int r : rows) FloatRows.axpyRow(inv, projection(f, r), a0);
             } else {
-                java.util.Arrays.fill(embedding, 0.0f);
-                for (int r : rows) addEmbedding(f, r, inv);
+                setEmbedding(f, rows[0], inv);
+                for (int p = 1; p < rows.length; p++) addEmbedding(f, rows[p], inv);
                 FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
             }
         }
@@ -100,13 +100,19 @@ final class CatalogueScorer {
             if (cached[f]) {
                 for (int p = from; p < to; p++) FloatRows.axpyRow(inv, projection(f, items.rowAt(p)), a0);
             } else {
-                java.util.Arrays.fill(embedding, 0.0f);
-                for (int p = from; p < to; p++) addEmbedding(f, items.rowAt(p), inv);
+                setEmbedding(f, items.rowAt(from), inv);
+                for (int p = from + 1; p < to; p++) addEmbedding(f, items.rowAt(p), inv);
                 FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
             }
         }
         addId(items.idRow(i), a0);
         return rest(a0);
+    }
+
+    /** embedding = scale * E_f[row] (every slot has at least one row). */
+    private void setEmbedding(int f, int row, float scale) {
+        int at = shape.itemTables[f].offset() + row * shape.dim;
+        for (int c = 0; c < shape.dim; c++) embedding[c] = scale * (float) meta[at + c];
     }
 
     /** embedding += scale * E_f[row]. */
