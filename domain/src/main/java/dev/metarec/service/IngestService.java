@@ -76,12 +76,31 @@ public final class IngestService {
         return added;
     }
 
-    /** An event's contribution to its item's statistics: its residual against the champion's prior, and whether it is positive. */
+    /**
+     * An event's contribution to its item's statistics: its residual against the champion's prior, and whether
+     * it is positive. The champion and its encoded catalogue are looked up for the first contribution asked
+     * for, so a batch of duplicates, or a repair that finds nothing to apply, does not load them.
+     */
     private Function<Event, ItemStatsLedger.Contribution> contributions(Instant now) {
-        Optional<ServingModel> model = champion.current(now);
-        Optional<CatalogueIndex.Snapshot> cat = model.map(m -> catalogue.snapshot(m, now));
         Map<String, EncodedEntity> users = new HashMap<>();
-        return ev -> new ItemStatsLedger.Contribution(model.isPresent() ? residual(model.get(), cat.get(), ev, users) : 0.0, targets.positive(ev));
+        PriorOnDemand prior = new PriorOnDemand(now);
+        return ev -> new ItemStatsLedger.Contribution(
+                prior.get().map(p -> residual(p.model(), p.catalogue(), ev, users)).orElse(0.0), targets.positive(ev));
+    }
+
+    private record Prior(ServingModel model, CatalogueIndex.Snapshot catalogue) {}
+
+    /** The champion (if any) with its encoded catalogue, looked up once, on first use. */
+    private final class PriorOnDemand {
+        private final Instant now;
+        private Optional<Prior> prior;
+
+        PriorOnDemand(Instant now) { this.now = now; }
+
+        Optional<Prior> get() {
+            if (prior == null) prior = champion.current(now).map(m -> new Prior(m, catalogue.snapshot(m, now)));
+            return prior;
+        }
     }
 
     /** Observed target minus the prior prediction (probability for the implicit objectives). */

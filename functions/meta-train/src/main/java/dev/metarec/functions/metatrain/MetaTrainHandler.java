@@ -18,8 +18,9 @@ import java.util.Map;
  * or by hand ({@code {"budgetSeconds": 120}}). Trains for the budget (default
  * {@code metarec.training.budget}, 12 minutes; never past the invocation's remaining time minus a
  * safety margin, so progress is saved before the 15-minute Lambda limit), then reports what happened.
- * Each invocation first applies the item statistics that interrupted ingests left unapplied
- * ({@link IngestService#repairStats}), so the counters are exact even when a client never redelivers.
+ * The invocation that ends a run also applies the item statistics that interrupted ingests left unapplied
+ * ({@link IngestService#repairStats}: one filtered scan of the events per run, not per invocation), so the
+ * counters are exact even when a client never redelivers.
  */
 @Named("meta-train")
 public class MetaTrainHandler implements RequestHandler<Map<String, Object>, MetaTrainResponse> {
@@ -38,9 +39,11 @@ public class MetaTrainHandler implements RequestHandler<Map<String, Object>, Met
     @Override
     public MetaTrainResponse handleRequest(Map<String, Object> input, Context context) {
         Duration b = budget(input, context);
-        int repaired = ingest.repairStats(clock.instant());   // item statistics of ingests that stopped part-way and were not redelivered
-        if (repaired > 0) LOG.infof("meta-train: applied the item statistics of %d events left unapplied by interrupted ingests", repaired);
         MetaTrainService.Result r = service.run(b);
+        // Once per run, when it ends (a resumed invocation trains on the run's snapshot and scans nothing):
+        // the item statistics of events whose ingest stopped part-way and was never redelivered.
+        int repaired = r.status() == MetaTrainService.Status.IN_PROGRESS ? 0 : ingest.repairStats(clock.instant());
+        if (repaired > 0) LOG.infof("meta-train: applied the item statistics of %d events left unapplied by interrupted ingests", repaired);
         LOG.infof("meta-train: status=%s run=%s step=%d/%d trainTasks=%d validationTasks=%d challengerLoss=%s championLoss=%s",
                 r.status(), r.runId(), r.step(), r.targetSteps(), r.trainTasks(), r.validationTasks(), r.challengerLoss(), r.championLoss());
         return MetaTrainResponse.of(r, b, repaired);

@@ -81,7 +81,7 @@ class MetaTrainHandlerTest {
 
     @Test
     @Order(4)
-    void anIngestThatStoppedAfterStoringItsEvent_shouldHaveItsItemStatisticsAppliedByTheNextInvocation() {
+    void anIngestThatStoppedAfterStoringItsEvent_shouldHaveItsItemStatisticsAppliedWhenTheNextRunEnds() {
         Instant longAgo = Instant.now().minus(java.time.Duration.ofMinutes(5));   // the delivery's claim has long lapsed
         Event e = new Event("stopped-1", "stopper", "repaired-item", dev.metarec.model.EventType.RATING, 4.0, longAgo);
         assertTrue(events.appendTracked(e, longAgo).stored(), "stored, statistics not yet applied: the delivery died here");
@@ -89,8 +89,15 @@ class MetaTrainHandlerTest {
         MetaTrainResponse r = handler.handleRequest(SCHEDULED, null);
         assertEquals(1, r.statsRepaired());
         assertEquals(1L, stats.find("repaired-item").orElseThrow().count());
-        assertEquals(0, handler.handleRequest(Map.of("budgetSeconds", 0.000001), null).statsRepaired(), "and only once");
+        Event later = new Event("stopped-2", "stopper", "later-item", dev.metarec.model.EventType.RATING, 4.0, longAgo);
+        assertTrue(events.appendTracked(later, longAgo).stored());
+        MetaTrainResponse cut = handler.handleRequest(Map.of("budgetSeconds", 0.000001), null);
+        assertEquals("IN_PROGRESS", cut.status());
+        assertEquals(0, cut.statsRepaired(), "an invocation that leaves its run in progress does not scan for repairs");
+        assertTrue(stats.find("later-item").isEmpty());
+        assertEquals(1, handler.handleRequest(SCHEDULED, null).statsRepaired(), "the invocation that ends the run does; the first event is not applied again");
         assertEquals(1L, stats.find("repaired-item").orElseThrow().count());
+        assertEquals(1L, stats.find("later-item").orElseThrow().count());
     }
 
     @Test
