@@ -16,37 +16,55 @@ import static io.restassured.RestAssured.given;
 final class Lambda {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, JsonNode body) {}
+    record Response(int status, JsonNode body, Map<String, String> headers) {
+        Response(int status, JsonNode body) { this(status, body, Map.of()); }
+    }
 
     private Lambda() {}
 
     static Response call(String function, Object body, String sub, String scope) {
+        return call(function, body, claims(sub, scope), Map.of(), "test-" + System.nanoTime());
+    }
+
+    /** The authorizer claims of a token: {@code sub} and {@code scope}; none when {@code sub} is null. */
+    static Map<String, String> claims(String sub, String scope) {
+        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        if (sub != null) claims.put("sub", sub);
+        if (sub != null && scope != null) claims.put("scope", scope);
+        return claims;
+    }
+
+    /** A raw call: the JWT claims as given (none when empty), extra request headers and API Gateway's request id. */
+    static Response call(String function, Object body, Map<String, String> claimValues, Map<String, String> extraHeaders, String gatewayRequestId) {
         try {
             ObjectNode event = JSON.createObjectNode();
             event.put("version", "2.0");
             event.put("routeKey", "$default");
             event.put("rawPath", "/" + function);
             event.put("rawQueryString", "");
-            event.set("headers", JSON.valueToTree(Map.of("content-type", "application/json")));
+            Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
+            headers.putIfAbsent("content-type", "application/json");
+            event.set("headers", JSON.valueToTree(headers));
             ObjectNode ctx = event.putObject("requestContext");
-            ctx.put("requestId", "test-" + System.nanoTime());
+            ctx.put("requestId", gatewayRequestId);
             ObjectNode http = ctx.putObject("http");
             http.put("method", "POST");
             http.put("path", "/" + function);
             http.put("protocol", "HTTP/1.1");
             http.put("sourceIp", "127.0.0.1");
             http.put("userAgent", "test");
-            if (sub != null) {
+            if (!claimValues.isEmpty()) {
                 ObjectNode claims = ctx.putObject("authorizer").putObject("jwt").putObject("claims");
-                claims.put("sub", sub);
-                if (scope != null) claims.put("scope", scope);
+                claimValues.forEach(claims::put);
             }
             event.put("body", body instanceof String s ? s : JSON.writeValueAsString(body));
             event.put("isBase64Encoded", false);
             String raw = given().contentType(ContentType.JSON).body(JSON.writeValueAsString(event)).post("/_lambda_").then().extract().asString();
             JsonNode response = JSON.readTree(raw);
             String b = response.path("body").asText("");
-            return new Response(response.path("statusCode").asInt(), b.isEmpty() ? JSON.nullNode() : JSON.readTree(b));
+            Map<String, String> responseHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            response.path("headers").properties().forEach(h -> responseHeaders.put(h.getKey(), h.getValue().asText()));
+            return new Response(response.path("statusCode").asInt(), b.isEmpty() ? JSON.nullNode() : JSON.readTree(b), responseHeaders);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -31,14 +31,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The HTTP edge around the Funqy functions: a request id on every request (from {@code X-Request-Id}, else
- * generated; echoed back, put in the log MDC) and one structured log line per function call; a strict
+ * The HTTP edge around the Funqy functions: a request id on every request (API Gateway's own in Lambda; locally
+ * the client's {@code X-Request-Id}, else generated; echoed back, put in the log MDC, the client's id in a field
+ * of its own) and one structured log line per function call; a strict
  * JSON check before Funqy (unknown fields, duplicate keys, nesting deeper than 32, wrong types: a 400 naming
  * the field); problem+json for known failures; {@code GET /health} and {@code GET /metrics}.
  */
 @Singleton
 public class HttpRoutes {
     private static final Logger LOG = Logger.getLogger("dev.metarec.access");
+    /** What a request id may look like (a client's is dropped otherwise): no spaces, quotes or control characters to forge log lines with. */
+    private static final String REQUEST_ID = "[A-Za-z0-9._=-]{1,64}";
     private static final Map<String, Class<?>> FUNCTIONS = Map.of(
             "/ingest", IngestRequest.class, "/adapt", UserRequest.class, "/recommend", RecommendRequest.class, "/erase", UserRequest.class);
 
@@ -70,11 +73,15 @@ public class HttpRoutes {
     }
 
     private void requestId(RoutingContext ctx) {
-        String given = ctx.request().getHeader("X-Request-Id");
-        if (given == null) given = apiGatewayRequestId(ctx);
-        String id = given != null && given.matches("[A-Za-z0-9._=-]{1,64}") ? given : UUID.randomUUID().toString();
+        String client = ctx.request().getHeader("X-Request-Id");
+        String clientId = client != null && client.matches(REQUEST_ID) ? client : null;
+        String gateway = apiGatewayRequestId(ctx);
+        // Behind API Gateway its own id is the request id (it joins the function's logs with the access logs and
+        // cannot be chosen by the client); the client's id is kept in a field of its own. Served locally, the
+        // client's id (when well-formed) is the request id, as there is no other.
+        String id = gateway != null && gateway.matches("[A-Za-z0-9._=+/-]{1,128}") ? gateway : clientId != null ? clientId : UUID.randomUUID().toString();
         ctx.put("requestId", id);
-        MDC.put("requestId", id);
+        mdc(id, clientId);
         ctx.response().putHeader("X-Request-Id", id);
         long start = System.nanoTime();
         String path = ctx.normalizedPath();
@@ -82,10 +89,17 @@ public class HttpRoutes {
             long nanos = System.nanoTime() - start;
             int status = ctx.response().getStatusCode();
             metrics.record(path.substring(1), status, nanos);
-            MDC.put("requestId", id);
-            LOG.infof("function=%s status=%d durationMs=%.2f", path.substring(1), status, nanos / 1e6);
+            mdc(id, clientId);
+            if (clientId != null) LOG.infof("function=%s status=%d durationMs=%.2f clientRequestId=%s", path.substring(1), status, nanos / 1e6, clientId);
+            else LOG.infof("function=%s status=%d durationMs=%.2f", path.substring(1), status, nanos / 1e6);
         });
         ctx.next();
+    }
+
+    private static void mdc(String requestId, String clientRequestId) {
+        MDC.put("requestId", requestId);
+        if (clientRequestId != null) MDC.put("clientRequestId", clientRequestId);
+        else MDC.remove("clientRequestId");
     }
 
     /** In Lambda, API Gateway's own request id (so logs join with the access logs); null when served locally. */

@@ -1,7 +1,11 @@
 package dev.metarec.functions.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metarec.functions.dto.Problem;
 import dev.metarec.functions.security.ForbiddenException;
@@ -34,7 +38,10 @@ final class Problems {
         return null;
     }
 
-    /** A problem naming the JSON path where parsing failed. */
+    /**
+     * A problem naming the JSON path where parsing failed and what was expected there, in words ("an integer",
+     * "a string"). Jackson's own message is not passed on: it names Java classes and constructors.
+     */
     static Problem malformed(JsonProcessingException e, String requestId) {
         String field = "body";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -45,10 +52,26 @@ final class Problems {
             }
             field = path.toString();
         }
-        String detail = e.getOriginalMessage();
-        if (detail != null && detail.length() > 300) detail = detail.substring(0, 300) + "...";
-        return new Problem("urn:metarec:malformed", "Malformed request", 400, "can't read the JSON body: " + detail, field,
-                "a JSON object as described in /openapi.yaml", requestId);
+        String expected = "a JSON object as described in /openapi.yaml";
+        String detail;
+        if (e instanceof UnrecognizedPropertyException) {
+            detail = "unknown field; the fields are listed in /openapi.yaml";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            expected = JsonTypes.describe(m.getTargetType());
+            detail = "must be " + expected;
+        } else if (e instanceof StreamConstraintsException) {
+            expected = "nesting depth at most 32, strings at most 1,000,000 characters, numbers at most 64 digits";
+            detail = "the body exceeds a JSON size limit: " + expected;
+        } else if (e instanceof StreamReadException r && r.getOriginalMessage() != null && r.getOriginalMessage().startsWith("Duplicate field")) {
+            detail = "a field appears twice in the same object";
+            expected = "each field at most once";
+        } else if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            detail = "not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        } else {
+            detail = "not valid JSON";
+        }
+        return new Problem("urn:metarec:malformed", "Malformed request", 400, (field.equals("body") ? "" : field + ": ") + detail, field,
+                expected, requestId);
     }
 
     static void send(RoutingContext ctx, ObjectMapper json, Problem p) {
