@@ -43,11 +43,30 @@ public final class FeatureSpace {
      */
     public static FeatureSpace fit(ModelConfig config, Iterable<UserProfile> users, Iterable<Item> items, int minCount,
                                    Set<String> usersWithHistory, Set<String> itemsWithHistory) {
+        return fit(config, users, items, minCount, minCount, usersWithHistory, itemsWithHistory, false);
+    }
+
+    /**
+     * Fits with a separate minimum count for user (profile) values, which are personal data: a profile value seen on
+     * fewer than {@code userMinCount} users hashes instead of being written into the model, and a numeric profile
+     * attribute gets at most users / {@code userMinCount} buckets, so no bucket boundary belongs to fewer users.
+     */
+    public static FeatureSpace fit(ModelConfig config, Iterable<UserProfile> users, Iterable<Item> items, int userMinCount, int itemMinCount) {
+        return fit(config, users, items, userMinCount, itemMinCount, null, null, true);
+    }
+
+    private static FeatureSpace fit(ModelConfig config, Iterable<UserProfile> users, Iterable<Item> items, int minCount, int itemMinCount,
+                                    Set<String> usersWithHistory, Set<String> itemsWithHistory, boolean privateUserBuckets) {
         if (minCount < 1) throw new IllegalArgumentException("minCount must be >= 1, was " + minCount);
+        if (itemMinCount < 1) throw new IllegalArgumentException("itemMinCount must be >= 1, was " + itemMinCount);
         List<UserProfile> userList = copy(users);   // read once: the input may not be iterable twice
         List<Item> itemList = copy(items);
-        List<FeatureVocabulary> u = fitAll(config.userFeatures(), userList.stream().map(UserProfile::attributes).toList(), minCount);
-        List<FeatureVocabulary> i = fitAll(config.itemFeatures(), itemList.stream().map(Item::attributes).toList(), minCount);
+        List<FeatureVocabulary> u = new ArrayList<>();
+        for (FeatureSpec spec : config.userFeatures()) {
+            List<dev.metarec.model.Attributes> data = userList.stream().map(UserProfile::attributes).toList();
+            u.add(privateUserBuckets ? FeatureVocabulary.fitPrivate(spec, data, minCount) : FeatureVocabulary.fit(spec, data, minCount));
+        }
+        List<FeatureVocabulary> i = fitAll(config.itemFeatures(), itemList.stream().map(Item::attributes).toList(), itemMinCount);
         Optional<IdVocabulary> uid = config.userIdEmbedding()
                 ? Optional.of(IdVocabulary.of(usersWithHistory != null ? usersWithHistory : userList.stream().map(UserProfile::userId).toList()))
                 : Optional.empty();

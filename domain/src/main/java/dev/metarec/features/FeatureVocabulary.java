@@ -82,7 +82,26 @@ public final class FeatureVocabulary {
         return new FeatureVocabulary(spec, known, new double[0]);
     }
 
+    /**
+     * As {@link #fit}, for values that are personal data (user profiles): as well as needing {@code minCount}
+     * entities per known value, a NUMERIC feature gets at most n / {@code minCount} buckets over its n values, so each
+     * bucket holds at least {@code minCount} entities and no boundary singles out one of a few.
+     */
+    public static FeatureVocabulary fitPrivate(FeatureSpec spec, Iterable<Attributes> training, int minCount) {
+        if (spec.kind() != FeatureKind.NUMERIC || minCount == 1) return fit(spec, training, minCount);
+        long n = 0;
+        for (Attributes a : training) if (!Double.isNaN(parse(a.get(spec.name())))) n++;
+        int buckets = (int) Math.min(spec.numericBuckets(), n / minCount);
+        if (buckets < 2) return new FeatureVocabulary(spec, List.of(), new double[0]);
+        double[] b = quantiles(spec, training, buckets);
+        return new FeatureVocabulary(spec, List.of(), b);
+    }
+
     private static double[] quantiles(FeatureSpec spec, Iterable<Attributes> training) {
+        return quantiles(spec, training, spec.numericBuckets());
+    }
+
+    private static double[] quantiles(FeatureSpec spec, Iterable<Attributes> training, int buckets) {
         double[] xs = new double[64];
         int n = 0;
         for (Attributes a : training) {
@@ -93,7 +112,6 @@ public final class FeatureVocabulary {
         }
         if (n == 0) return new double[0];
         Arrays.sort(xs, 0, n);
-        int buckets = spec.numericBuckets();
         double[] b = new double[buckets - 1];
         int m = 0;
         for (int k = 1; k < buckets; k++) {

@@ -24,4 +24,17 @@ public interface ChampionPointer {
      * {@code expected} becomes {@link #previous()} in the same single-item write.
      */
     boolean moveCurrent(String expected, String next);
+
+    /**
+     * As {@link #moveCurrent(String, String)}, recording {@code nextSha256}, the SHA-256 (lower-case hex) of the
+     * checkpoint's bytes, in the same write: a checkpoint object replaced after its promotion no longer matches
+     * its pointer and is never served ({@link #sha256}).
+     */
+    boolean moveCurrent(String expected, String next, String nextSha256);
+
+    /**
+     * The SHA-256 recorded for {@code checkpointId} when it became the current or (before that) the previous
+     * champion; empty when the pointer does not name it or was moved without one (before digests were recorded).
+     */
+    Optional<String> sha256(String checkpointId);
 }

@@ -50,7 +50,7 @@ public interface EventStore {
     /** The user's most recent events by timestamp, newest first, at most {@code limit}. */
     List<Event> recent(String userId, int limit);
 
-    /** Number of events stored for the user. */
+    /** Number of events stored for the user (a scan of the user's partition: not for the serving path, see {@link dev.metarec.service.UserState}). */
     long count(String userId);
 
     /** Every stored event (meta-training); order unspecified. */
@@ -63,6 +63,27 @@ public interface EventStore {
      */
     void forEachUnappliedStats(Instant claimedAtOrBefore, Consumer<Event> consumer);
 
+    /**
+     * The statistics token of every stored event whose item statistics are not applied, whatever its claim time:
+     * the tokens still in flight, which the statistics repair must not remove from an item's pending set. A store
+     * that cannot list them throws {@link UnsupportedOperationException} (the repair then removes no token).
+     */
+    default void forEachUnappliedStatsToken(Consumer<String> consumer) {
+        throw new UnsupportedOperationException("this event store cannot list the tokens of unapplied events");
+    }
+
     /** Removes all of the user's events and with them their idempotency keys. Returns how many. */
     int eraseUser(String userId);
+
+    /** One page of an erase: how many events were removed, and whether the user has more. */
+    record ErasedPage(int removed, boolean more) {}
+
+    /**
+     * Removes up to {@code max} of the user's events (single deletes, so a heavy user is erased over several calls
+     * instead of past a request's timeout). Adapters that cannot page remove them all.
+     */
+    default ErasedPage eraseUserPage(String userId, int max) {
+        if (max < 1) throw new IllegalArgumentException("max must be >= 1, was " + max);
+        return new ErasedPage(eraseUser(userId), false);
+    }
 }

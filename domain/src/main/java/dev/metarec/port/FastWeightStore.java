@@ -28,10 +28,24 @@ public interface FastWeightStore {
     /**
      * Writes {@code record} if the stored version equals {@code expectedVersion} (0 = no record yet);
      * {@code record.version()} must be {@code expectedVersion + 1}. Returns false, changing nothing,
-     * when another writer got there first.
+     * when another writer got there first. Throws {@link ErasureInProgressException} (nothing written) while an
+     * erase tombstone of the user stands at {@code record.updatedAt()}.
      */
     boolean put(StoredFastWeights record, long expectedVersion);
 
     /** Removes the user's record; true if there was one. */
     boolean delete(String userId);
+
+    /**
+     * Erase: removes the user's record (true if there was one) and leaves a tombstone that refuses every
+     * {@link #put} for the user whose {@code updatedAt} is before {@code until} ({@link ErasureInProgressException}),
+     * so an adapt that read the user's events before they were erased cannot write fast weights made from them
+     * after the erase. {@link #find} treats a tombstone as no record.
+     */
+    boolean tombstone(String userId, Instant until);
+
+    /** A write refused by an erase tombstone: the user is being erased; nothing was written. */
+    final class ErasureInProgressException extends ConflictException {
+        public ErasureInProgressException(String message) { super(message); }
+    }
 }

@@ -34,6 +34,9 @@ public interface ItemStatsStore {
     /** The item's pending tokens (empty when none). */
     Set<String> pending(String itemId);
 
+    /** Every item that has pending tokens, with them (the statistics repair removes stray ones); a scan. */
+    Map<String, Set<String>> allPending();
+
     Optional<ItemStats> find(String itemId);
 
     /** All items' statistics by item id. */

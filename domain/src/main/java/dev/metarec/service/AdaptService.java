@@ -105,7 +105,7 @@ public final class AdaptService {
     }
 
     private Outcome fallBack(ServingModel model, UserState user, int supportSize, double priorLoss, String reason) {
-        LOG.log(System.Logger.Level.WARNING, "adaptation of user " + user.userId() + " rejected, serving the champion's prior: " + reason);
+        LOG.log(System.Logger.Level.WARNING, "adaptation rejected, serving the champion's prior: " + reason);  // no user id in logs
         double loss = Double.isFinite(priorLoss) ? priorLoss : Double.NaN;
         return new Outcome(user.userId(), model.checkpointId(), 0, 0, supportSize, loss, loss, false, true, reason, model.prior());
     }
@@ -121,9 +121,13 @@ public final class AdaptService {
             long v = existing.map(StoredFastWeights::version).orElse(0L);
             if (existing.isPresent() && existing.get().checkpointId().equals(model.checkpointId())
                     && eventCount(existing.get()) > user.eventCount()) return -v;
-            if (fastWeights.put(new StoredFastWeights(user.userId(), model.checkpointId(), v + 1, payload, now), v)) return v + 1;
+            try {
+                if (fastWeights.put(new StoredFastWeights(user.userId(), model.checkpointId(), v + 1, payload, now), v)) return v + 1;
+            } catch (FastWeightStore.ErasureInProgressException e) {
+                return 0;   // the user is being erased: these weights may come from erased events; serve them, store nothing
+            }
         }
-        throw new dev.metarec.port.ConflictException("fast weights of user " + user.userId() + " kept changing during " + MAX_ATTEMPTS + " attempts");
+        throw new dev.metarec.port.ConflictException("the user's fast weights kept changing during " + MAX_ATTEMPTS + " attempts; try again");
     }
 
     private static long eventCount(StoredFastWeights w) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The champion as served by a warm container: re-reads the pointer at most every {@code refresh} and
- * loads a checkpoint only when the pointer moved. A checkpoint that is missing, corrupt (checksum) or
- * incompatible is never loaded: the model already in memory keeps serving and the failure is logged.
+ * loads a checkpoint only when the pointer moved. A checkpoint that is missing, corrupt (checksum), replaced
+ * after its promotion (its SHA-256 differs from the one recorded in the pointer) or incompatible is never loaded: the model already in memory keeps serving and the failure is logged.
  * Thread-safe.
  */
 public final class ChampionCache {
@@ -81,6 +81,10 @@ public final class ChampionCache {
 
     private ServingModel load(String checkpointId) {
         byte[] bytes = checkpoints.read(checkpointId).orElseThrow(() -> new CheckpointFormatException("checkpoint " + checkpointId + " is missing"));
+        Optional<String> promoted = pointer.sha256(checkpointId);
+        if (promoted.isPresent() && !promoted.get().equals(Digests.sha256(bytes)))
+            throw new CheckpointFormatException("checkpoint " + checkpointId + " is not the object that was promoted (its SHA-256 differs from the"
+                    + " one the champion pointer recorded): it was replaced after promotion");
         Checkpoint c = codec.decode(bytes);
         if (!c.checkpointId().equals(checkpointId))
             throw new CheckpointFormatException("checkpoint stored as " + checkpointId + " calls itself " + c.checkpointId());

@@ -16,6 +16,7 @@ import dev.metarec.nn.PreferenceNetwork;
 import dev.metarec.port.CatalogStore;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
+import dev.metarec.port.ErasureLog;
 import dev.metarec.port.EventLogStore;
 import dev.metarec.port.EventStore;
 import dev.metarec.port.TrainingProgressStore;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scheduled meta-training job (MAML family; Finn et al. ICML 2017, as configured). One invocation
@@ -59,6 +61,8 @@ public final class MetaTrainService {
     private final MetaTrainSettings settings;
     private final ServiceSettings serving;
     private final Clock clock;
+    private final ErasureLog erasures;
+    private final TrainingGuards guards;
 
     public MetaTrainService(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
                             ChampionPointer pointer, TrainingProgressStore progress, CheckpointCodec codec,
@@ -69,6 +73,18 @@ public final class MetaTrainService {
     public MetaTrainService(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
                             ChampionPointer pointer, TrainingProgressStore progress, EventLogStore eventLog, CheckpointCodec codec,
                             MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
+        this(events, catalog, profiles, checkpoints, pointer, progress, eventLog, ErasureLog.NONE, TrainingGuards.DEFAULT, codec, settings, serving, clock);
+    }
+
+    /**
+     * @param erasures users erased lately: a resumed run drops their events from its snapshot (and rewrites it)
+     * @param guards   per-user window, sampling, profile-value minimum count and run age ({@link TrainingGuards})
+     */
+    public MetaTrainService(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
+                            ChampionPointer pointer, TrainingProgressStore progress, EventLogStore eventLog, ErasureLog erasures,
+                            TrainingGuards guards, CheckpointCodec codec, MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
+        this.erasures = erasures;
+        this.guards = guards;
         this.eventLog = eventLog;
         this.events = events;
         this.catalog = catalog;
@@ -92,9 +108,9 @@ public final class MetaTrainService {
         TrainingData data;
         if (resumed.isPresent()) {
             run = resumed.get();
-            data = snapshotOf(run.runId());
+            data = withoutErasedUsers(run, snapshotOf(run.runId()));
         } else {
-            data = TrainingData.read(events, catalog, profiles);
+            data = TrainingData.read(events, catalog, profiles, guards);
             run = start(data, champion, currentId.orElse(""));
             if (run != null) eventLog.write(run.runId(), EventLogCodec.encode(data.allEvents));
         }
@@ -149,11 +165,13 @@ public final class MetaTrainService {
         Checkpoint c = new Checkpoint(run.runId(), run.challenger().config(), run.challenger().features(), state.params(),
                 CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), state.step(), metrics));
         checkpoints.write(c.checkpointId(), codec.encode(c));
-        Checkpoint verified = codec.decode(checkpoints.read(c.checkpointId()).orElseThrow(() ->
-                new CheckpointFormatException("checkpoint " + c.checkpointId() + " vanished after writing")));
+        byte[] stored = checkpoints.read(c.checkpointId()).orElseThrow(() ->
+                new CheckpointFormatException("checkpoint " + c.checkpointId() + " vanished after writing"));
+        Checkpoint verified = codec.decode(stored);
         if (!verified.params().equals(c.params())) throw new CheckpointFormatException("checkpoint " + c.checkpointId() + " reads back different parameters");
         String expected = run.baseChampion().isEmpty() ? null : run.baseChampion();
-        Status status = pointer.moveCurrent(expected, c.checkpointId()) ? Status.PROMOTED : Status.LOST_RACE;
+        // The pointer records the SHA-256 of the bytes it promotes: an object replaced later is never served.
+        Status status = pointer.moveCurrent(expected, c.checkpointId(), Digests.sha256(stored)) ? Status.PROMOTED : Status.LOST_RACE;
         LOG.log(System.Logger.Level.INFO, "meta-train run {0}: {1} (validation loss {2} vs champion {3})", run.runId(), status, challengerLoss, championLoss);
         return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), trainTasks, validation.size(),
                 challengerLoss, championLoss, status == Status.PROMOTED ? "promoted" : "the champion changed during the run; not promoted");
@@ -222,7 +240,8 @@ public final class MetaTrainService {
         if (data.items.isEmpty()) return null;
         ModelConfig config = champion.map(Checkpoint::config)
                 .orElseGet(() -> ModelDesign.design(data.userAttributes(), data.itemAttributes(), data.allEvents, settings));
-        FeatureSpace features = FeatureSpace.fit(config, data.userProfiles(), data.items, 1);
+        // Profile values seen on fewer than profileMinCount users hash instead of being written into the checkpoint.
+        FeatureSpace features = FeatureSpace.fit(config, data.userProfiles(), data.items, guards.profileMinCount(), 1);
         PreferenceNetwork network = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
         Params params = champion.filter(c -> c.params().layout().equals(network.layout())).map(Checkpoint::params)
                 .orElseGet(() -> network.initialise(settings.seed()));
@@ -250,14 +269,37 @@ public final class MetaTrainService {
         } else if (eventLog != EventLogStore.NONE) {
             LOG.log(System.Logger.Level.WARNING, "no event-log snapshot for run " + runId + "; reading the events table");
         }
-        TrainingData data = TrainingData.read(events, catalog, profiles);
+        TrainingData data = TrainingData.read(events, catalog, profiles, guards);
         eventLog.write(runId, EventLogCodec.encode(data.allEvents));
         return data;
     }
 
+    /**
+     * Erasure reaches a run in progress: the events of users erased since the run started are dropped, and the run's
+     * snapshot is rewritten without them (S3 keeps the replaced version for a day, see docs/DEPLOY.md).
+     */
+    private TrainingData withoutErasedUsers(TrainingProgress run, TrainingData data) {
+        Set<String> erased = erasures.erasedSince(run.challenger().metadata().createdAt());
+        TrainingData kept = data.without(erased);
+        if (kept != data) {
+            LOG.log(System.Logger.Level.INFO, "meta-train run {0}: dropped {1} events of users erased since the run started",
+                    run.runId(), data.allEvents.size() - kept.allEvents.size());
+            eventLog.write(run.runId(), EventLogCodec.encode(kept.allEvents));
+        }
+        return kept;
+    }
+
     private Optional<TrainingProgress> resume() {
         try {
-            return progress.load().map(b -> TrainingProgress.decode(b, codec));
+            Optional<TrainingProgress> run = progress.load().map(b -> TrainingProgress.decode(b, codec));
+            if (run.isPresent() && run.get().challenger().metadata().createdAt().isBefore(clock.instant().minus(guards.maxRunAge()))) {
+                LOG.log(System.Logger.Level.WARNING, "meta-train run " + run.get().runId() + " started more than " + guards.maxRunAge()
+                        + " ago; starting a new run instead of resuming it");
+                progress.clear();
+                eventLog.delete(run.get().runId());
+                return Optional.empty();
+            }
+            return run;
         } catch (CheckpointFormatException e) {
             LOG.log(System.Logger.Level.WARNING, "saved training progress is unreadable, starting a new run: " + e.getMessage());
             progress.clear();

@@ -66,7 +66,7 @@ public final class RecommendService {
             w = new Weights(model.prior(), Mode.PRIOR_FALLBACK);
             scores = ranking.score(model, w.fast, u, cat, stats, eligible, model.priorOffset());
         }
-        if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for user " + cmd.userId());
+        if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
         Mode mode = popular ? Mode.POPULAR : w.mode;
         List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, scores, cmd, popular);

@@ -10,6 +10,7 @@ import dev.metarec.model.Item;
 import dev.metarec.model.UserProfile;
 import dev.metarec.nn.Objective;
 import dev.metarec.port.CatalogStore;
+import dev.metarec.port.ErasureLog;
 import dev.metarec.port.EventStore;
 import dev.metarec.port.UserProfileStore;
 
@@ -29,6 +30,7 @@ import java.util.TreeMap;
  * split into training and validation by a hash of the id, so the split is stable across runs.
  */
 final class TrainingData {
+    private static final System.Logger LOG = System.getLogger(TrainingData.class.getName());
     final Map<String, List<Event>> eventsByUser;
     final List<Item> items;
     final Map<String, UserProfile> profiles;
@@ -42,9 +44,38 @@ final class TrainingData {
     }
 
     static TrainingData read(EventStore events, CatalogStore catalog, UserProfileStore profiles) {
+        return read(events, catalog, profiles, TrainingGuards.DEFAULT);
+    }
+
+    /**
+     * The events table through a {@link TrainingWindow} (each user's most recent events; a sample of users when they
+     * do not fit), with the current catalogue and profiles.
+     */
+    static TrainingData read(EventStore events, CatalogStore catalog, UserProfileStore profiles, TrainingGuards guards) {
+        TrainingWindow window = new TrainingWindow(guards);
+        events.forEach(window);
+        List<Event> kept = window.events();
+        if (kept.size() < window.seenEvents())
+            LOG.log(System.Logger.Level.WARNING, "meta-train data bounded: kept {0} of {1} events ({2} users kept, {3} sampled out; "
+                    + "at most {4} recent events per user, {5} in all)", kept.size(), window.seenEvents(), window.keptUsers(),
+                    window.droppedUsers(), guards.maxEventsPerUser(), guards.maxEvents());
+        return of(kept, catalog, profiles);
+    }
+
+    /**
+     * This data without the users whose {@link ErasureLog#fingerprint} is in {@code erased} (erased since the run
+     * started); {@code this} when none of them is here.
+     */
+    TrainingData without(java.util.Set<String> erased) {
+        if (erased.isEmpty()) return this;
+        Map<String, List<Event>> byUser = new TreeMap<>();
+        eventsByUser.forEach((u, l) -> { if (!erased.contains(ErasureLog.fingerprint(u))) byUser.put(u, l); });
+        if (byUser.size() == eventsByUser.size()) return this;
         List<Event> all = new ArrayList<>();
-        events.forEach(all::add);
-        return of(all, catalog, profiles);
+        byUser.values().forEach(all::addAll);
+        Map<String, UserProfile> ps = new HashMap<>(profiles);
+        ps.keySet().removeIf(u -> !byUser.containsKey(u) && eventsByUser.containsKey(u));
+        return new TrainingData(byUser, items, ps, all);
     }
 
     /** From {@code all} (e.g. a run's event-log snapshot), with the current catalogue and profiles. */

@@ -39,12 +39,12 @@ final class Fixture {
     Fixture(int users, boolean clicksOnly) {
         champion = new ChampionCache(ports.pointer, ports.checkpoints, codec, settings.adaptSteps(), settings.championRefresh());
         catalogue = new CatalogueIndex(ports.catalog, ports.stats, settings);
-        ingest = new IngestService(champion, ports.events, ports.catalog, ports.profiles, ports.stats, catalogue, settings);
+        ingest = new IngestService(champion, ports.catalog, ports.profiles, catalogue, settings, ports.ledger(), ports.quota, IngestPolicy.DEFAULT);
         adapt = new AdaptService(champion, catalogue, ports.events, ports.profiles, ports.fast, fastCodec, settings);
         AtomicInteger ids = new AtomicInteger();
         recommend = new RecommendService(champion, catalogue, ports.events, ports.profiles, ports.fast, fastCodec, adapt, settings,
                 () -> "rec-" + ids.incrementAndGet());
-        erase = new EraseService(ports.events, ports.profiles, ports.fast);
+        erase = new EraseService(ports.events, ports.profiles, ports.fast, ports.ledger(), ports.erasures, EraseService.Settings.DEFAULT, clock);
         metaTrain = metaTrain(ports.checkpoints);
         data = SyntheticGenerator.generate(SyntheticConfig.small().withUsers(users), 3);
         for (Item i : data.items()) ports.catalog.upsert(i);

@@ -7,6 +7,6 @@ class InMemoryItemStatsExactlyOnceTest extends ItemStatsExactlyOnceContract {
     @Override
     protected Stores createStores() {
         InMemoryPorts ports = new InMemoryPorts();
-        return new Stores(ports.events, ports.stats);
+        return new Stores(ports.events, ports.stats, ports.contributions);
     }
 }

@@ -34,6 +34,14 @@ final class InMemoryPorts {
     final Checkpoints checkpoints = new Checkpoints();
     final Pointer pointer = new Pointer();
     final Progress progress = new Progress();
+    final Contributions contributions = new Contributions();
+    final Quota quota = new Quota();
+    final Erasures erasures = new Erasures();
+
+    /** The ledger the services share (one contribution per user and item). */
+    ItemStatsLedger ledger() {
+        return new ItemStatsLedger(events, stats, contributions, ItemStatsLedger.DEFAULT_LEASE, ItemStatsLedger.Hook.NONE);
+    }
 
     static final class Events implements EventStore {
         final Map<String, Event> map = new ConcurrentHashMap<>();
@@ -42,7 +50,7 @@ final class InMemoryPorts {
         @Override public synchronized Appended appendTracked(Event e, Instant now) {
             String k = e.userId() + "/" + e.eventId();
             Event old = map.putIfAbsent(k, e);
-            if (old == null) state.put(k, new Object[]{false, java.util.UUID.randomUUID().toString(), now});
+            if (old == null) state.put(k, new Object[]{false, dev.metarec.port.StatsTokens.next(now), now});
             Object[] st = state.get(k);
             return new Appended(old == null, old == null ? e : old, (Boolean) st[0], (String) st[1]);
         }
@@ -73,6 +81,18 @@ final class InMemoryPorts {
                 Object[] st = state.get(k);
                 if (st != null && !(Boolean) st[0] && !((Instant) st[2]).isAfter(claimedAtOrBefore)) c.accept(e);
             });
+        }
+
+        @Override public synchronized void forEachUnappliedStatsToken(Consumer<String> c) {
+            state.forEach((k, st) -> { if (!(Boolean) st[0] && map.containsKey(k)) c.accept((String) st[1]); });
+        }
+
+        @Override public synchronized ErasedPage eraseUserPage(String userId, int max) {
+            List<String> keys = map.keySet().stream().filter(k -> k.startsWith(userId + "/")).sorted().toList();
+            List<String> page = keys.subList(0, Math.min(max, keys.size()));
+            page.forEach(map::remove);
+            page.forEach(state::remove);
+            return new ErasedPage(page.size(), keys.size() > page.size());
         }
 
         @Override public synchronized int eraseUser(String userId) {
@@ -126,6 +146,12 @@ final class InMemoryPorts {
 
         @Override public synchronized java.util.Set<String> pending(String itemId) { return java.util.Set.copyOf(pending.getOrDefault(itemId, java.util.Set.of())); }
 
+        @Override public synchronized Map<String, java.util.Set<String>> allPending() {
+            Map<String, java.util.Set<String>> out = new HashMap<>();
+            pending.forEach((i, t) -> { if (!t.isEmpty()) out.put(i, new java.util.HashSet<>(t)); });
+            return out;
+        }
+
         @Override public Optional<ItemStats> find(String itemId) { return Optional.ofNullable(map.get(itemId)); }
 
         @Override public Map<String, ItemStats> all() { return new HashMap<>(map); }
@@ -149,7 +175,16 @@ final class InMemoryPorts {
 
         @Override public Optional<StoredFastWeights> find(String userId) { return Optional.ofNullable(map.get(userId)); }
 
+        final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
+
+        @Override public synchronized boolean tombstone(String userId, Instant until) {
+            tombstones.put(userId, until);
+            return map.remove(userId) != null;
+        }
+
         @Override public synchronized boolean put(StoredFastWeights r, long expectedVersion) {
+            Instant until = tombstones.get(r.userId());
+            if (until != null && until.isAfter(r.updatedAt())) throw new ErasureInProgressException("erasing until " + until);
             long v = map.containsKey(r.userId()) ? map.get(r.userId()).version() : 0;
             if (v != expectedVersion) return false;
             map.put(r.userId(), r);
@@ -178,11 +213,24 @@ final class InMemoryPorts {
 
         @Override public synchronized Optional<String> previous() { return Optional.ofNullable(previous); }
 
-        @Override public synchronized boolean moveCurrent(String expected, String next) {
+        String championSha256;
+        String previousSha256;
+
+        @Override public synchronized boolean moveCurrent(String expected, String next) { return moveCurrent(expected, next, null); }
+
+        @Override public synchronized boolean moveCurrent(String expected, String next, String nextSha256) {
             if (!Objects.equals(champion, expected)) return false;
             previous = expected;
+            previousSha256 = championSha256;
             champion = next;
+            championSha256 = nextSha256;
             return true;
+        }
+
+        @Override public synchronized Optional<String> sha256(String checkpointId) {
+            if (checkpointId.equals(champion)) return Optional.ofNullable(championSha256);
+            if (checkpointId.equals(previous)) return Optional.ofNullable(previousSha256);
+            return Optional.empty();
         }
     }
 
@@ -194,5 +242,60 @@ final class InMemoryPorts {
         @Override public Optional<byte[]> load() { return Optional.ofNullable(blob); }
 
         @Override public void clear() { blob = null; }
+    }
+
+    static final class Contributions implements dev.metarec.port.ItemContributionStore {
+        final Map<String, Contribution> map = new ConcurrentHashMap<>();
+
+        @Override public Optional<Contribution> find(String userId, String itemId) { return Optional.ofNullable(map.get(userId + "/" + itemId)); }
+
+        @Override public synchronized boolean put(Contribution next, long expectedVersion) {
+            Contribution old = map.get(next.userId() + "/" + next.itemId());
+            if ((old == null ? 0 : old.version()) != expectedVersion) return false;
+            map.put(next.userId() + "/" + next.itemId(), next);
+            return true;
+        }
+
+        @Override public synchronized boolean delete(String userId, String itemId, long expectedVersion) {
+            Contribution old = map.get(userId + "/" + itemId);
+            if (old == null || old.version() != expectedVersion) return false;
+            map.remove(userId + "/" + itemId);
+            return true;
+        }
+
+        @Override public synchronized List<Contribution> ofUser(String userId, int limit) {
+            return map.values().stream().filter(c -> c.userId().equals(userId)).limit(limit).toList();
+        }
+
+        @Override public synchronized void forEachPending(Consumer<Contribution> consumer) {
+            List.copyOf(map.values()).stream().filter(c -> c.pending() != null).forEach(consumer);
+        }
+    }
+
+    static final class Quota implements dev.metarec.port.EventQuota {
+        final Map<String, Long> used = new ConcurrentHashMap<>();
+
+        @Override public synchronized boolean reserve(String userId, java.time.LocalDate day, int n, int limit, Instant expiresAt) {
+            long u = used.getOrDefault(userId + "/" + day, 0L);
+            if (u + n > limit) return false;
+            used.put(userId + "/" + day, u + n);
+            return true;
+        }
+
+        @Override public synchronized void release(String userId, java.time.LocalDate day, int n) { used.computeIfPresent(userId + "/" + day, (k, u) -> u - n); }
+
+        @Override public long used(String userId, java.time.LocalDate day) { return used.getOrDefault(userId + "/" + day, 0L); }
+    }
+
+    static final class Erasures implements dev.metarec.port.ErasureLog {
+        final Map<String, Instant> log = new ConcurrentHashMap<>();
+
+        @Override public void record(String userId, Instant at) { log.put(dev.metarec.port.ErasureLog.fingerprint(userId), at); }
+
+        @Override public java.util.Set<String> erasedSince(Instant since) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            log.forEach((f, at) -> { if (!at.isBefore(since)) out.add(f); });
+            return out;
+        }
     }
 }

@@ -14,6 +14,9 @@ import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -24,8 +27,9 @@ import software.constructs.Construct;
 /**
  * The DynamoDB tables and the S3 bucket of the shared data model: on-demand tables with TTL
  * ({@code expiresAt}), point-in-time recovery and KMS encryption (AWS-managed key); a versioned,
- * KMS-encrypted (AWS-managed key, bucket key on), private, TLS-only bucket whose {@code event-log/}
- * objects and old noncurrent versions expire.
+ * KMS-encrypted (AWS-managed key, bucket key on), private, TLS-only bucket whose {@code event-log/} and
+ * {@code erasures/} objects expire after days, noncurrent versions of what derives from users' events after a
+ * day (other noncurrent versions after a month), and whose checkpoints are write-once.
  */
 public final class DataStores extends Construct {
 
@@ -33,10 +37,17 @@ public final class DataStores extends Construct {
     public static final String CHECKPOINTS_PREFIX = "checkpoints/";
     public static final String TRAINING_PREFIX = "training/";
     public static final String EVENT_LOG_PREFIX = "event-log/";
+    /** The erasure log: {@code erasures/<epoch ms>-<sha256 of the user id>}, read by meta-train. */
+    public static final String ERASURES_PREFIX = "erasures/";
 
-    /** Days after which meta-train's event-log snapshots expire. */
-    public static final int EVENT_LOG_EXPIRY_DAYS = 30;
-    /** Days a replaced (noncurrent) object version is kept for recovery. */
+    /**
+     * Days after which meta-train's event-log snapshots (and erasure-log entries) expire: longer than a run may
+     * last (meta-train starts a run older than two days again), short because a snapshot holds events.
+     */
+    public static final int EVENT_LOG_EXPIRY_DAYS = 3;
+    /** Days a replaced or deleted snapshot, training progress or erasure-log entry stays as a noncurrent version. */
+    public static final int PERSONAL_NONCURRENT_EXPIRY_DAYS = 1;
+    /** Days a replaced (noncurrent) checkpoint version is kept for recovery. */
     public static final int NONCURRENT_EXPIRY_DAYS = 30;
 
     private final Map<DataTable, Table> tables = new EnumMap<>(DataTable.class);
@@ -63,11 +74,30 @@ public final class DataStores extends Construct {
                 .lifecycleRules(List.of(
                         LifecycleRule.builder().id("expire-event-log").prefix(EVENT_LOG_PREFIX)
                                 .expiration(Duration.days(EVENT_LOG_EXPIRY_DAYS)).build(),
+                        LifecycleRule.builder().id("expire-erasure-log").prefix(ERASURES_PREFIX)
+                                .expiration(Duration.days(EVENT_LOG_EXPIRY_DAYS)).build(),
+                        // Data derived from users' events leaves noncurrent versions after a day, not a month.
+                        LifecycleRule.builder().id("expire-noncurrent-event-log").prefix(EVENT_LOG_PREFIX)
+                                .noncurrentVersionExpiration(Duration.days(PERSONAL_NONCURRENT_EXPIRY_DAYS)).build(),
+                        LifecycleRule.builder().id("expire-noncurrent-training").prefix(TRAINING_PREFIX)
+                                .noncurrentVersionExpiration(Duration.days(PERSONAL_NONCURRENT_EXPIRY_DAYS)).build(),
+                        LifecycleRule.builder().id("expire-noncurrent-erasure-log").prefix(ERASURES_PREFIX)
+                                .noncurrentVersionExpiration(Duration.days(PERSONAL_NONCURRENT_EXPIRY_DAYS)).build(),
                         LifecycleRule.builder().id("expire-noncurrent-versions")
                                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_EXPIRY_DAYS))
                                 .expiredObjectDeleteMarker(true)
                                 .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))
                 .build();
+        // A promoted checkpoint is never replaced: every write under checkpoints/ must be conditional on the key not
+        // existing (If-None-Match, as S3CheckpointStore sends it), and nobody may delete one (which would let a
+        // conditional write put other bytes under its key). The champion pointer's SHA-256 catches the rest.
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("CheckpointsAreWriteOnce").effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal())).actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects(CHECKPOINTS_PREFIX + "*")))
+                .conditions(Map.of("Null", Map.of("s3:if-none-match", "true"))).build());
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("CheckpointsAreNeverDeleted").effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal())).actions(List.of("s3:DeleteObject"))
+                .resources(List.of(bucket.arnForObjects(CHECKPOINTS_PREFIX + "*"))).build());
     }
 
     private Table table(DataTable table, RemovalPolicy removal, boolean retainData) {

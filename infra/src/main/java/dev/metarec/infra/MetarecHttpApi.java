@@ -7,7 +7,15 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigatewayv2.HttpIntegrationType;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteIntegration;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteIntegrationBindOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteIntegrationConfig;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
@@ -36,10 +44,13 @@ import software.constructs.Construct;
  */
 public final class MetarecHttpApi extends Construct {
 
-    /** Access log line: request and caller ids, route, status, sizes and latencies. */
+    /**
+     * Access log line: request id, route, status, sizes and latencies. No user id (the token's {@code sub}) and no
+     * IP address: logs are kept for {@code logRetention} and an erase cannot reach them.
+     */
     static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
             + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\","
-            + "\"status\":\"$context.status\",\"sub\":\"$context.authorizer.claims.sub\","
+            + "\"status\":\"$context.status\","
             + "\"requestLength\":\"$context.requestLength\",\"responseLength\":\"$context.responseLength\","
             + "\"integrationLatency\":\"$context.integrationLatency\","
             + "\"integrationError\":\"$context.integrationErrorMessage\","
@@ -107,10 +118,10 @@ public final class MetarecHttpApi extends Construct {
             List<HttpRoute> routes = api.addRoutes(AddRoutesOptions.builder()
                     .path("/" + spec.name())
                     .methods(List.of(HttpMethod.POST))
-                    .integration(new HttpLambdaIntegration(Names.pascalCase(spec.name()) + "Integration",
-                            functions.alias(spec.name())))
+                    .integration(new AliasIntegration(Names.pascalCase(spec.name()) + "Integration", functions.alias(spec.name())))
                     .authorizer(authorizer)
                     .build());
+            onlyThisRouteMayInvoke(spec.name(), functions);
             // Route settings name routes by key; CloudFormation must create the routes first.
             routes.forEach(route -> stage.getNode().addDependency(route));
             routeSettings.put(spec.routeKey(), Map.of(
@@ -118,6 +129,76 @@ public final class MetarecHttpApi extends Construct {
                     "ThrottlingBurstLimit", spec.routeBurstLimit()));
         }
         ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(routeSettings);
+    }
+
+    /**
+     * A Lambda proxy integration (payload 2.0) of the function's {@code live} alias that, unlike
+     * {@code HttpLambdaIntegration}, adds no {@code AWS::Lambda::Permission}: the alias's whole resource policy is
+     * written by {@link #onlyThisRouteMayInvoke}, which a permission added beside it would race with.
+     */
+    static final class AliasIntegration extends HttpRouteIntegration {
+        private final IFunction target;
+
+        AliasIntegration(String id, IFunction target) {
+            super(id);
+            this.target = target;
+        }
+
+        @Override
+        public HttpRouteIntegrationConfig bind(HttpRouteIntegrationBindOptions options) {
+            return HttpRouteIntegrationConfig.builder().type(HttpIntegrationType.AWS_PROXY).uri(target.getFunctionArn())
+                    .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build();
+        }
+    }
+
+    /** The ARN pattern of this API's calls of one route, as Lambda sees it in {@code aws:SourceArn}. */
+    String routeSourceArn(String function) {
+        return Stack.of(this).formatArn(ArnComponents.builder().service("execute-api").resource(api.getApiId())
+                .resourceName("*/*/" + function).build());
+    }
+
+    /**
+     * The HTTP functions trust the JWT claims in the event they are given, so only API Gateway may give them one:
+     * the alias's resource policy allows this API's route and explicitly denies everyone else (an explicit deny
+     * also beats an IAM identity policy in this account that allows {@code lambda:InvokeFunction} on "*"); the
+     * unqualified function and the current version deny every direct call too. The version's policy is retained when
+     * a deploy replaces the version, so an old version stays closed.
+     */
+    private void onlyThisRouteMayInvoke(String function, MetarecFunctions functions) {
+        String source = routeSourceArn(function);
+        List<String> invoke = List.of("lambda:InvokeFunction", "lambda:InvokeFunctionUrl");
+        Map<String, Object> allow = Map.of("Sid", "ThisApiRouteOnly", "Effect", "Allow",
+                "Principal", Map.of("Service", "apigateway.amazonaws.com"), "Action", "lambda:InvokeFunction",
+                "Condition", Map.of("ArnLike", Map.of("aws:SourceArn", source),
+                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())));
+        String cid = Names.pascalCase(function);
+        resourcePolicy(cid + "AliasPolicy", functions.alias(function).getFunctionArn(), List.of(
+                withResource(allow, functions.alias(function).getFunctionArn()),
+                denyOthers(invoke, functions.alias(function).getFunctionArn(), source)));
+        resourcePolicy(cid + "FunctionPolicy", functions.function(function).getFunctionArn(), List.of(
+                denyOthers(invoke, functions.function(function).getFunctionArn(), source)));
+        String version = functions.function(function).getCurrentVersion().getFunctionArn();
+        resourcePolicy(cid + "VersionPolicy", version, List.of(denyOthers(invoke, version, source)))
+                .applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    private static Map<String, Object> withResource(Map<String, Object> statement, String resource) {
+        Map<String, Object> s = new LinkedHashMap<>(statement);
+        s.put("Resource", resource);
+        return s;
+    }
+
+    private static Map<String, Object> denyOthers(List<String> actions, String resource, String source) {
+        return Map.of("Sid", "NoDirectInvocation", "Effect", "Deny", "Principal", "*", "Action", actions, "Resource", resource,
+                "Condition", Map.of("ArnNotLike", Map.of("aws:SourceArn", source)));
+    }
+
+    /** {@code AWS::Lambda::ResourcePolicy} (the whole resource policy of one function, version or alias ARN). */
+    private CfnResource resourcePolicy(String id, String resourceArn, List<Map<String, Object>> statements) {
+        return CfnResource.Builder.create(this, id).type("AWS::Lambda::ResourcePolicy")
+                .properties(Map.of("ResourceArn", resourceArn,
+                        "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", statements)))
+                .build();
     }
 
     public HttpApi api() {

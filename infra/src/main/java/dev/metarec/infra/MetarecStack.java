@@ -15,7 +15,7 @@ import software.constructs.Construct;
 /**
  * The metarec deployment: data stores, five functions, the HTTP API, the meta-train schedule and the
  * alarms. Deploy-time values are CloudFormation parameters ({@value #PARAM_ISSUER},
- * {@value #PARAM_AUDIENCE}, {@value #PARAM_ADMIN_SCOPE}, {@value #PARAM_SCHEDULE},
+ * {@value #PARAM_AUDIENCE}, {@value #PARAM_ADMIN_SCOPE}, {@value #PARAM_ADMIN_CLIENTS}, {@value #PARAM_SCHEDULE},
  * {@value #PARAM_RATE}, {@value #PARAM_BURST}); synth-time choices are {@link DeploymentSettings}.
  */
 public final class MetarecStack extends Stack {
@@ -23,6 +23,7 @@ public final class MetarecStack extends Stack {
     public static final String PARAM_ISSUER = "JwtIssuer";
     public static final String PARAM_AUDIENCE = "JwtAudience";
     public static final String PARAM_ADMIN_SCOPE = "AdminScope";
+    public static final String PARAM_ADMIN_CLIENTS = "AdminClientIds";
     public static final String PARAM_SCHEDULE = "MetaTrainSchedule";
     public static final String PARAM_RATE = "ApiRateLimit";
     public static final String PARAM_BURST = "ApiBurstLimit";
@@ -31,6 +32,7 @@ public final class MetarecStack extends Stack {
     public static final String ENV_BUCKET = "METAREC_S3_BUCKET";
     public static final String ENV_AUTH_ENABLED = "METAREC_AUTH_ENABLED";
     public static final String ENV_ADMIN_SCOPE = "METAREC_AUTH_ADMIN_SCOPE";
+    public static final String ENV_ADMIN_CLIENTS = "METAREC_AUTH_ADMIN_CLIENTS";
 
     private final DataStores stores;
     private final MetarecFunctions functions;
@@ -51,7 +53,12 @@ public final class MetarecStack extends Stack {
                 .description("Accepted JWT audiences (comma-separated), e.g. the Cognito app client id").build();
         CfnParameter adminScope = CfnParameter.Builder.create(this, PARAM_ADMIN_SCOPE).type("String")
                 .defaultValue("metarec/admin").allowedPattern("^\\S+$")
-                .description("OAuth scope that allows catalogue writes, erasing other users and meta-train").build();
+                .description("OAuth scope that allows catalogue writes and acting on other users (with an admin client)").build();
+        CfnParameter adminClients = CfnParameter.Builder.create(this, PARAM_ADMIN_CLIENTS).type("String")
+                .defaultValue("").allowedPattern("^[^\\s,]*(,[^\\s,]+)*$")
+                .constraintDescription("comma-separated OAuth client ids, no spaces")
+                .description("OAuth client ids whose tokens may be admins (client_id, azp or cid claim), comma-separated; "
+                        + "the admin scope from any other client is ignored. Empty: nobody is an admin").build();
         CfnParameter scheduleExpression = CfnParameter.Builder.create(this, PARAM_SCHEDULE).type("String")
                 .defaultValue("rate(6 hours)").allowedPattern("^(rate|cron)\\(.+\\)$")
                 .constraintDescription("an EventBridge rate(...) or cron(...) expression")
@@ -65,7 +72,7 @@ public final class MetarecStack extends Stack {
         stores = new DataStores(this, "Data", settings.retainData());
         metaTrainDeadLetters = MetaTrainSchedule.deadLetterQueue(this, "MetaTrainDeadLetters");
         functions = new MetarecFunctions(this, "Functions", settings, specs, stores,
-                environment(adminScope.getValueAsString()), metaTrainDeadLetters);
+                environment(adminScope.getValueAsString(), adminClients.getValueAsString()), metaTrainDeadLetters);
         httpApi = new MetarecHttpApi(this, "Http", issuer.getValueAsString(), audience.getValueAsList(), specs,
                 functions, settings.logRetention(), rate.getValueAsNumber(),
                 burst.getValueAsNumber(), settings.corsOrigins());
@@ -86,12 +93,13 @@ public final class MetarecStack extends Stack {
      * What every function reads from its environment (Quarkus maps METAREC_X_Y to metarec.x.y). The store
      * kind is not among them: {@code metarec.store=aws} is a build property of the Lambda artifacts.
      */
-    private Map<String, String> environment(String adminScope) {
+    private Map<String, String> environment(String adminScope, String adminClients) {
         Map<String, String> env = new LinkedHashMap<>();
         stores.tables().forEach((table, resource) -> env.put(table.environmentVariable(), resource.getTableName()));
         env.put(ENV_BUCKET, stores.bucket().getBucketName());
         env.put(ENV_AUTH_ENABLED, "true");
         env.put(ENV_ADMIN_SCOPE, adminScope);
+        env.put(ENV_ADMIN_CLIENTS, adminClients);
         return env;
     }
 

@@ -69,15 +69,22 @@ class LeastPrivilegeTest {
     @Test
     void erase_shouldOnlyFindAndDeleteTheUsersRecords() {
         assertEquals(expected("erase", List.of(
-                each("dynamodb:Query dynamodb:BatchWriteItem", EVENTS),
-                each("dynamodb:DeleteItem", "table:profiles table:fast-weights"))), grants.ofFunction("erase"));
+                // Single deletes (no BatchWriteItem, which also allows puts); Get/Put: contribution records taken back.
+                each("dynamodb:Query dynamodb:DeleteItem dynamodb:GetItem dynamodb:PutItem", EVENTS),
+                each("dynamodb:UpdateItem", "table:item-stats"),
+                each("dynamodb:DeleteItem", "table:profiles"),
+                // PutItem of a tombstone only (DataAccessHardeningTest checks the attribute condition).
+                each("dynamodb:PutItem", "table:fast-weights"),
+                each("s3:PutObject", "bucket/erasures/*"))), grants.ofFunction("erase"));
     }
 
     @Test
     void metaTrain_shouldReadTrainingData_andWriteCheckpointsProgressEventLogAndControl() {
         assertEquals(expected("meta-train", List.of(
-                each("dynamodb:Scan dynamodb:UpdateItem", EVENTS),
-                each("dynamodb:UpdateItem", "table:item-stats"),
+                // GetItem/PutItem: contribution records finished by the statistics repair.
+                each("dynamodb:Scan dynamodb:UpdateItem dynamodb:GetItem dynamodb:PutItem", EVENTS),
+                // Scan: stray pending tokens the repair removes.
+                each("dynamodb:UpdateItem dynamodb:Scan", "table:item-stats"),
                 each("dynamodb:GetItem dynamodb:Scan", "table:items table:profiles"),
                 each("dynamodb:BatchGetItem", "table:items"),
                 each("dynamodb:GetItem dynamodb:PutItem dynamodb:BatchGetItem", "table:control"),

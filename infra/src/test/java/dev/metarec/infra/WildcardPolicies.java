@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class WildcardPolicies {
 
-    private static final Pattern ALLOWED_RESOURCE_WILDCARD = Pattern.compile(".*/(checkpoints|training|event-log)/\\*");
+    private static final Pattern ALLOWED_RESOURCE_WILDCARD = Pattern.compile(".*/(checkpoints|training|event-log|erasures)/\\*");
 
     private WildcardPolicies() {
     }

@@ -9,7 +9,11 @@ import dev.metarec.service.UserCommand;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
-/** POST /erase: removes the caller's events, profile, fast weights and idempotency records (an admin may erase anyone). */
+/**
+ * POST /erase: removes the caller's events, profile, fast weights, idempotency records and contributions to item
+ * statistics (an admin may erase anyone). A heavy user is erased over several calls: {@code complete: false} means
+ * "partial, call again".
+ */
 public class EraseFunction {
     @Inject EraseService service;
     @Inject Callers callers;
@@ -20,6 +24,7 @@ public class EraseFunction {
         UserCommand cmd = UserCommand.of(r == null ? null : r.userId(), limits);
         callers.current().requireSelfOrAdmin(cmd.userId(), "erase");
         EraseService.Result res = service.erase(cmd.userId());
-        return new EraseResponse(res.userId(), res.eventsRemoved(), res.profileRemoved(), res.fastWeightsRemoved());
+        return new EraseResponse(res.userId(), res.eventsRemoved(), res.profileRemoved(), res.fastWeightsRemoved(),
+                res.contributionsRetracted(), res.complete());
     }
 }

@@ -70,7 +70,12 @@ final class Lambda {
         }
     }
 
-    static Response admin(String function, Object body) { return call(function, body, "ops", "openid metarec/admin"); }
+    /** An operator: the admin scope in a token issued to the admin client configured for tests ({@code ops-console}). */
+    static Response admin(String function, Object body) {
+        Map<String, String> claims = claims("ops", "openid metarec/admin");
+        claims.put("client_id", "ops-console");
+        return call(function, body, claims, Map.of(), "test-" + System.nanoTime());
+    }
 
     static Response as(String user, String function, Object body) { return call(function, body, user, "openid"); }
 }

@@ -112,6 +112,17 @@ public class AwsStoresProducer {
     @Produces @Singleton
     dev.metarec.port.EventLogStore eventLog() { return new dev.metarec.adapter.s3.S3EventLogStore(s3(), bucket); }
 
+    @Produces @Singleton
+    dev.metarec.port.ItemContributionStore contributions() {
+        return new dev.metarec.adapter.dynamodb.DynamoDbItemContributionStore(dynamo(), eventsTable, eventRetention, Clock.systemUTC());
+    }
+
+    @Produces @Singleton
+    dev.metarec.port.EventQuota quota() { return new dev.metarec.adapter.dynamodb.DynamoDbEventQuota(dynamo(), eventsTable); }
+
+    @Produces @Singleton
+    dev.metarec.port.ErasureLog erasures() { return new dev.metarec.adapter.s3.S3ErasureLog(s3(), bucket); }
+
     @PreDestroy
     synchronized void close() {
         if (dynamo != null) dynamo.close();

@@ -51,4 +51,10 @@ public class LocalStoreProducers {
     @Produces @Singleton TrainingProgressStore progress(LocalStores s) { return s.progress; }
 
     @Produces @Singleton dev.metarec.port.EventLogStore eventLog(LocalStores s) { return s.eventLog; }
+
+    @Produces @Singleton dev.metarec.port.ItemContributionStore contributions(LocalStores s) { return s.contributions; }
+
+    @Produces @Singleton dev.metarec.port.EventQuota quota(LocalStores s) { return s.quota; }
+
+    @Produces @Singleton dev.metarec.port.ErasureLog erasures(LocalStores s) { return s.erasures; }
 }

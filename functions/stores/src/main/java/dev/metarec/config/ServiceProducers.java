@@ -6,6 +6,9 @@ import dev.metarec.meta.Learner;
 import dev.metarec.port.CatalogStore;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
+import dev.metarec.port.ErasureLog;
+import dev.metarec.port.EventQuota;
+import dev.metarec.port.ItemContributionStore;
 import dev.metarec.port.EventStore;
 import dev.metarec.port.FastWeightStore;
 import dev.metarec.port.ItemStatsStore;
@@ -15,7 +18,10 @@ import dev.metarec.service.AdaptService;
 import dev.metarec.service.CatalogueIndex;
 import dev.metarec.service.ChampionCache;
 import dev.metarec.service.EraseService;
+import dev.metarec.service.IngestPolicy;
 import dev.metarec.service.IngestService;
+import dev.metarec.service.ItemStatsLedger;
+import dev.metarec.service.TrainingGuards;
 import dev.metarec.service.Limits;
 import dev.metarec.service.MetaTrainService;
 import dev.metarec.service.MetaTrainSettings;
@@ -82,9 +88,18 @@ public class ServiceProducers {
         return new CatalogueIndex(catalog, stats, s);
     }
 
-    @Produces @Singleton IngestService ingest(ChampionCache champion, EventStore events, CatalogStore catalog, UserProfileStore profiles,
-                                              ItemStatsStore stats, CatalogueIndex index, ServiceSettings s) {
-        return new IngestService(champion, events, catalog, profiles, stats, index, s);
+    @Produces @Singleton IngestPolicy ingestPolicy(Limits limits,
+            @ConfigProperty(name = "metarec.limits.max-events-per-user-per-day", defaultValue = "2000") int perDay) {
+        return new IngestPolicy(perDay, limits.maxRating() - limits.minRating());
+    }
+
+    @Produces @Singleton ItemStatsLedger ledger(EventStore events, ItemStatsStore stats, ItemContributionStore contributions, IngestPolicy policy) {
+        return new ItemStatsLedger(events, stats, contributions, ItemStatsLedger.DEFAULT_LEASE, policy.maxResidual(), ItemStatsLedger.Hook.NONE);
+    }
+
+    @Produces @Singleton IngestService ingest(ChampionCache champion, CatalogStore catalog, UserProfileStore profiles, CatalogueIndex index,
+                                              ServiceSettings s, ItemStatsLedger ledger, EventQuota quota, IngestPolicy policy) {
+        return new IngestService(champion, catalog, profiles, index, s, ledger, quota, policy);
     }
 
     @Produces @Singleton AdaptService adapt(ChampionCache champion, CatalogueIndex index, EventStore events, UserProfileStore profiles,
@@ -99,13 +114,26 @@ public class ServiceProducers {
                 () -> new UUID(random.nextLong(), random.nextLong()).toString());
     }
 
-    @Produces @Singleton EraseService erase(EventStore events, UserProfileStore profiles, FastWeightStore fastWeights) {
-        return new EraseService(events, profiles, fastWeights);
+    @Produces @Singleton EraseService erase(EventStore events, UserProfileStore profiles, FastWeightStore fastWeights, ItemStatsLedger ledger,
+            ErasureLog erasures, Clock clock,
+            @ConfigProperty(name = "metarec.erase.budget", defaultValue = "PT20S") Duration budget,
+            @ConfigProperty(name = "metarec.erase.max-per-call", defaultValue = "5000") int maxPerCall,
+            @ConfigProperty(name = "metarec.erase.tombstone", defaultValue = "PT30S") Duration tombstone) {
+        return new EraseService(events, profiles, fastWeights, ledger, erasures, new EraseService.Settings(budget, maxPerCall, tombstone), clock);
+    }
+
+    @Produces @Singleton TrainingGuards trainingGuards(
+            @ConfigProperty(name = "metarec.training.max-events-per-user", defaultValue = "500") int perUser,
+            @ConfigProperty(name = "metarec.training.max-events", defaultValue = "2000000") int max,
+            @ConfigProperty(name = "metarec.training.profile-min-count", defaultValue = "5") int profileMinCount,
+            @ConfigProperty(name = "metarec.training.max-run-age", defaultValue = "P2D") Duration maxRunAge) {
+        return new TrainingGuards(perUser, max, profileMinCount, maxRunAge);
     }
 
     @Produces @Singleton MetaTrainService metaTrain(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,
                                                     ChampionPointer pointer, TrainingProgressStore progress, dev.metarec.port.EventLogStore eventLog,
-                                                    CheckpointCodec codec, MetaTrainSettings settings, ServiceSettings serving, Clock clock) {
-        return new MetaTrainService(events, catalog, profiles, checkpoints, pointer, progress, eventLog, codec, settings, serving, clock);
+                                                    ErasureLog erasures, TrainingGuards guards, CheckpointCodec codec, MetaTrainSettings settings,
+                                                    ServiceSettings serving, Clock clock) {
+        return new MetaTrainService(events, catalog, profiles, checkpoints, pointer, progress, eventLog, erasures, guards, codec, settings, serving, clock);
     }
 }

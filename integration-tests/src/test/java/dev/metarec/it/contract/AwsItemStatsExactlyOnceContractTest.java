@@ -16,6 +16,6 @@ class AwsItemStatsExactlyOnceContractTest extends ItemStatsExactlyOnceContract {
     @Override
     protected Stores createStores() {
         AwsStores s = AwsStores.fresh(servers, "statsOnce");
-        return new Stores(s.events(), s.itemStats());
+        return new Stores(s.events(), s.itemStats(), s.contributions());
     }
 }

@@ -3,11 +3,14 @@ package dev.metarec.it.harness;
 import dev.metarec.adapter.dynamodb.DynamoDbCatalogStore;
 import dev.metarec.adapter.dynamodb.DynamoDbChampionPointer;
 import dev.metarec.adapter.dynamodb.DynamoDbControl;
+import dev.metarec.adapter.dynamodb.DynamoDbEventQuota;
 import dev.metarec.adapter.dynamodb.DynamoDbEventStore;
+import dev.metarec.adapter.dynamodb.DynamoDbItemContributionStore;
 import dev.metarec.adapter.dynamodb.DynamoDbFastWeightStore;
 import dev.metarec.adapter.dynamodb.DynamoDbItemStatsStore;
 import dev.metarec.adapter.dynamodb.DynamoDbUserProfileStore;
 import dev.metarec.adapter.s3.S3CheckpointStore;
+import dev.metarec.adapter.s3.S3ErasureLog;
 import dev.metarec.adapter.s3.S3EventLogStore;
 import dev.metarec.adapter.s3.S3TrainingProgressStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +23,8 @@ import java.time.Duration;
 public record AwsStores(DynamoDbEventStore events, DynamoDbCatalogStore catalog, DynamoDbItemStatsStore itemStats,
                         DynamoDbUserProfileStore profiles, DynamoDbFastWeightStore fastWeights,
                         DynamoDbChampionPointer champion, S3CheckpointStore checkpoints,
-                        S3TrainingProgressStore progress, DynamoDbControl control, S3EventLogStore eventLog) {
+                        S3TrainingProgressStore progress, DynamoDbControl control, S3EventLogStore eventLog,
+                        DynamoDbItemContributionStore contributions, DynamoDbEventQuota quota, S3ErasureLog erasures) {
 
     public static AwsStores over(DynamoDbClient dynamo, S3Client s3, AwsServers.Namespace ns, Clock clock) {
         var t = ns.tables();
@@ -35,7 +39,10 @@ public record AwsStores(DynamoDbEventStore events, DynamoDbCatalogStore catalog,
                 new S3CheckpointStore(s3, ns.bucket()),
                 new S3TrainingProgressStore(s3, ns.bucket()),
                 control,
-                new S3EventLogStore(s3, ns.bucket()));
+                new S3EventLogStore(s3, ns.bucket()),
+                new DynamoDbItemContributionStore(dynamo, t.events(), Duration.ofDays(365), clock),
+                new DynamoDbEventQuota(dynamo, t.events()),
+                new S3ErasureLog(s3, ns.bucket()));
     }
 
     /** Fresh tables and bucket on the shared servers, with every adapter over them. */

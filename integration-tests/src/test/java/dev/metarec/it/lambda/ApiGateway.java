@@ -18,13 +18,23 @@ import java.util.UUID;
 public final class ApiGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A verified caller: the JWT's {@code sub} and {@code scope} claims; {@link #ANONYMOUS} carries no token. */
-    public record Token(String sub, String scope) {
-        public static final Token ANONYMOUS = new Token(null, null);
+    /** The OAuth client of the mobile app (never an admin client). */
+    public static final String APP_CLIENT = "metarec-it-app";
+    /** The back-office client the functions under test accept admin tokens from ({@code metarec.auth.admin-clients}). */
+    public static final String ADMIN_CLIENT = "metarec-it-ops";
 
-        public static Token user(String sub) { return new Token(sub, "openid"); }
+    /**
+     * A verified caller: the JWT's {@code sub}, {@code scope} and {@code client_id} claims; {@link #ANONYMOUS}
+     * carries no token.
+     */
+    public record Token(String sub, String scope, String clientId) {
+        public static final Token ANONYMOUS = new Token(null, null, null);
 
-        public static Token admin(String sub) { return new Token(sub, "openid metarec/admin"); }
+        public Token(String sub, String scope) { this(sub, scope, APP_CLIENT); }
+
+        public static Token user(String sub) { return new Token(sub, "openid", APP_CLIENT); }
+
+        public static Token admin(String sub) { return new Token(sub, "openid metarec/admin", ADMIN_CLIENT); }
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
@@ -92,6 +102,7 @@ public final class ApiGateway {
             ObjectNode claims = jwt.putObject("claims");
             claims.put("sub", token.sub());
             if (token.scope() != null) claims.put("scope", token.scope());
+            if (token.clientId() != null) claims.put("client_id", token.clientId());
             var scopes = jwt.putArray("scopes");
             if (token.scope() != null) for (String s : token.scope().split(" ")) scopes.add(s);
         }

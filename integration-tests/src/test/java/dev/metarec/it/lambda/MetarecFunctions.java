@@ -42,6 +42,7 @@ public final class MetarecFunctions implements AutoCloseable {
         p.put("metarec.dynamodb.control-table", t.control());
         p.put("metarec.s3.bucket", ns.bucket());
         p.put("quarkus.log.console.json.enabled", "false");
+        p.put("metarec.auth.admin-clients", ApiGateway.ADMIN_CLIENT);
         p.put("metarec.serving.champion-refresh", "PT0.2S");
         p.put("metarec.serving.stats-refresh", "PT0.2S");
         return p;

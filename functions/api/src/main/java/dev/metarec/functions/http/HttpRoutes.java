@@ -23,12 +23,18 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP edge around the Funqy functions: a request id on every request (API Gateway's own in Lambda; locally
@@ -51,6 +57,13 @@ public class HttpRoutes {
     @Inject ChampionPointer pointer;
     @Inject Clock clock;
 
+    /**
+     * Host names a request may be addressed to ({@code Host} header, port ignored); empty = no check (Lambda,
+     * behind API Gateway). The local profile sets the loopback names and {@code ./metarec --host} adds its own,
+     * so a web page that rebinds its DNS name to 127.0.0.1 cannot reach the unauthenticated local server.
+     */
+    @ConfigProperty(name = "metarec.http.allowed-hosts") Optional<List<String>> allowedHosts;
+
     void routes(@Observes Router router) {
         ObjectMapper strict = json.copy();
         strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1_000_000).maxNumberLength(64).build());
@@ -62,6 +75,9 @@ public class HttpRoutes {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        Set<String> hosts = allowedHosts.orElse(List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        if (!hosts.isEmpty()) router.route().order(-1100).handler(ctx -> checkHost(ctx, hosts));
         router.route().order(-1000).handler(this::requestId);
         router.route().order(-1000).failureHandler(this::failure);
         for (Map.Entry<String, Class<?>> f : FUNCTIONS.entrySet()) {
@@ -94,6 +110,30 @@ public class HttpRoutes {
             else LOG.infof("function=%s status=%d durationMs=%.2f", path.substring(1), status, nanos / 1e6);
         });
         ctx.next();
+    }
+
+    /** Refuses a request whose {@code Host} is not one of {@code hosts} (DNS rebinding), before anything else runs. */
+    private void checkHost(RoutingContext ctx, Set<String> hosts) {
+        String host = hostName(ctx.request().getHeader("Host"));
+        if (host != null && hosts.contains(host)) {
+            ctx.next();
+            return;
+        }
+        Problems.send(ctx, json, new Problem("urn:metarec:host-not-allowed", "Host not allowed", 403,
+                "this server answers only requests addressed to " + String.join(", ", new java.util.TreeSet<>(hosts))
+                        + " (the Host header names another host: DNS rebinding?)", "Host", String.join(",", new java.util.TreeSet<>(hosts)), null));
+    }
+
+    /** The host name of a {@code Host} header without its port, lower case ({@code [::1]} stays bracketed); null if absent. */
+    static String hostName(String header) {
+        if (header == null || header.isBlank()) return null;
+        String h = header.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
     }
 
     private static void mdc(String requestId, String clientRequestId) {
@@ -134,6 +174,8 @@ public class HttpRoutes {
         Problem p = Problems.of(t, ctx.statusCode(), ctx.get("requestId"));
         if (p == null && t != null && Problems.of(t.getCause(), 0, null) != null) p = Problems.of(t.getCause(), 0, ctx.get("requestId"));
         if (p == null || ctx.response().ended()) { ctx.next(); return; }
+        Throwable cause = t instanceof dev.metarec.service.QuotaExceededException ? t : t == null ? null : t.getCause();
+        if (cause instanceof dev.metarec.service.QuotaExceededException q) ctx.response().putHeader("Retry-After", Long.toString(q.retryAfterSeconds()));
         Problems.send(ctx, json, p);
     }
 

@@ -13,6 +13,7 @@ import dev.metarec.functions.security.UnauthorizedException;
 import dev.metarec.port.ConflictException;
 import dev.metarec.service.InvalidRequestException;
 import dev.metarec.service.ModelUnavailableException;
+import dev.metarec.service.QuotaExceededException;
 import io.vertx.ext.web.RoutingContext;
 
 /** Maps failures to problem+json responses. Unknown failures are not mapped (they propagate as 500 with their stack logged). */
@@ -23,6 +24,8 @@ final class Problems {
     static Problem of(Throwable t, int status, String requestId) {
         if (t instanceof InvalidRequestException e)
             return new Problem("urn:metarec:invalid-request", "Invalid request", 400, e.getMessage(), e.field(), e.limit(), requestId);
+        if (t instanceof QuotaExceededException e)
+            return new Problem("urn:metarec:quota-exceeded", "Quota exceeded", 429, e.getMessage(), e.field(), e.limit(), requestId);
         if (t instanceof UnauthorizedException e) return new Problem("urn:metarec:unauthorized", "Unauthorized", 401, e.getMessage(), null, null, requestId);
         if (t instanceof ForbiddenException e) return new Problem("urn:metarec:forbidden", "Forbidden", 403, e.getMessage(), null, null, requestId);
         if (t instanceof ConflictException e) return new Problem("urn:metarec:conflict", "Conflict", 409, e.getMessage(), null, null, requestId);
@@ -32,6 +35,7 @@ final class Problems {
             case 400 -> new Problem("urn:metarec:malformed", "Malformed request", 400, "the body is not valid JSON for this function", "body", "a JSON object as described in /openapi.yaml", requestId);
             case 404 -> new Problem("urn:metarec:not-found", "Not found", 404, "no such function; the functions are /ingest, /adapt, /recommend, /erase", null, null, requestId);
             case 405 -> new Problem("urn:metarec:method", "Method not allowed", 405, "functions take POST with a JSON body", null, null, requestId);
+            case 429 -> new Problem("urn:metarec:quota-exceeded", "Quota exceeded", 429, "too many requests", null, null, requestId);
             case 413 -> new Problem("urn:metarec:too-large", "Payload too large", 413, "the body exceeds the size limit", "body", "quarkus.http.limits.max-body-size", requestId);
             default -> new Problem("urn:metarec:client-error", "Client error", status, "request rejected", null, null, requestId);
         };

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The champion pointer: item {@code name=champion} in the {@code control} table, moved only by a
  * conditional put ({@code attribute_not_exists(name)} to bootstrap, {@code target = :expected} after),
- * so two meta-train runs can never both promote.
+ * so two meta-train runs can never both promote. It records the SHA-256 of the promoted checkpoint's bytes
+ * ({@code targetSha256}, and {@code previousSha256} for the one before), which serving checks on load.
  */
 public final class DynamoDbChampionPointer implements ChampionPointer {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -34,10 +35,18 @@ public final class DynamoDbChampionPointer implements ChampionPointer {
     }
 
     @Override
-    public boolean moveCurrent(String expected, String next) {
+    public boolean moveCurrent(String expected, String next) { return moveCurrent(expected, next, null); }
+
+    @Override
+    public boolean moveCurrent(String expected, String next, String nextSha256) {
         if (next == null || !ID.matcher(next).matches()) {
             throw new IllegalArgumentException("next checkpointId must match " + ID.pattern() + ", was '" + next + "'");
         }
-        return control.movePointer(DynamoDbControl.CHAMPION, expected, next, clock.instant());
+        if (nextSha256 != null && !nextSha256.matches("[0-9a-f]{64}"))
+            throw new IllegalArgumentException("nextSha256 must be 64 lower-case hex digits, was '" + nextSha256 + "'");
+        return control.movePointer(DynamoDbControl.CHAMPION, expected, next, nextSha256, clock.instant());
     }
+
+    @Override
+    public Optional<String> sha256(String checkpointId) { return control.digest(DynamoDbControl.CHAMPION, checkpointId); }
 }

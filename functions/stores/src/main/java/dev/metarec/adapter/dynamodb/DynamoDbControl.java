@@ -42,6 +42,18 @@ public final class DynamoDbControl {
         return attribute(name, "previous");
     }
 
+    /** The digest recorded for {@code checkpointId} as the pointer's target or previous value, if any. */
+    public Optional<String> digest(String name, String checkpointId) {
+        var item = DynamoDbCalls.call("read pointer " + name, () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("name", s(name))).consistentRead(true))).item();
+        if (item == null) return Optional.empty();
+        for (String[] pair : new String[][]{{"target", "targetSha256"}, {"previous", "previousSha256"}}) {
+            AttributeValue id = item.get(pair[0]), digest = item.get(pair[1]);
+            if (id != null && checkpointId.equals(id.s()) && digest != null) return Optional.of(digest.s());
+        }
+        return Optional.empty();
+    }
+
     private Optional<String> attribute(String name, String attribute) {
         var item = DynamoDbCalls.call("read pointer " + name, () -> dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("name", s(name))).consistentRead(true))).item();
@@ -53,12 +65,25 @@ public final class DynamoDbControl {
      * only if it was never set). False when another writer moved it first.
      */
     public boolean movePointer(String name, String expected, String next, Instant now) {
+        return movePointer(name, expected, next, null, now);
+    }
+
+    /**
+     * As above, recording {@code nextSha256} (may be null) as {@code targetSha256}; the digest the pointer held for
+     * {@code expected} moves to {@code previousSha256} (read first; the conditional put fails if the pointer moved since).
+     */
+    public boolean movePointer(String name, String expected, String next, String nextSha256, Instant now) {
         Objects.requireNonNull(next, "next");
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("name", s(name));
         item.put("target", s(next));
         item.put("movedAt", n(now.toEpochMilli()));
-        if (expected != null) item.put("previous", s(expected));
+        if (nextSha256 != null) item.put("targetSha256", s(nextSha256));
+        if (expected != null) {
+            item.put("previous", s(expected));
+            attribute(name, "target").filter(expected::equals).flatMap(t -> attribute(name, "targetSha256"))
+                    .ifPresent(d -> item.put("previousSha256", s(d)));
+        }
         return DynamoDbCalls.conditional("move pointer " + name, () -> dynamo.putItem(b -> {
             b.tableName(table).item(item);
             if (expected == null) {

@@ -3,6 +3,7 @@ package dev.metarec.adapter.dynamodb;
 import dev.metarec.model.Event;
 import dev.metarec.model.EventType;
 import dev.metarec.port.EventStore;
+import dev.metarec.port.StatsTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import static dev.metarec.adapter.dynamodb.AttributeValues.n;
@@ -40,14 +40,12 @@ public final class DynamoDbEventStore implements EventStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration retention;
-    private final UserKeyDeleter deleter;
 
     public DynamoDbEventStore(DynamoDbClient dynamo, String table, Duration retention) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
         if (retention.isNegative() || retention.isZero()) throw new IllegalArgumentException("retention must be positive, was " + retention);
         this.retention = retention;
-        this.deleter = new UserKeyDeleter(dynamo, table);
     }
 
     @Override
@@ -60,7 +58,7 @@ public final class DynamoDbEventStore implements EventStore {
         if (event.value() != null) item.put("value", n(event.value()));
         item.put("ts", n(event.timestamp().toEpochMilli()));
         item.put("expiresAt", AttributeValues.expiresAt(now.plus(retention)));
-        String token = UUID.randomUUID().toString();
+        String token = StatsTokens.next(now);
         item.put("statsToken", s(token));
         item.put("statsApplied", AttributeValue.fromBool(false));
         item.put("statsClaimAt", n(now.toEpochMilli()));
@@ -121,14 +119,32 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public long count(String userId) {
-        QueryRequest request = byUser(userId).select(Select.COUNT).build();
+        QueryRequest request = eventsOf(userId).select(Select.COUNT).build();
         return DynamoDbCalls.call("count events", () -> dynamo.queryPaginator(request).stream().mapToLong(QueryResponse::count).sum());
     }
 
     @Override
     public void forEach(Consumer<Event> consumer) {
-        ScanRequest request = ScanRequest.builder().tableName(table).build();
+        ScanRequest request = ScanRequest.builder().tableName(table)
+                .filterExpression("#e >= :first")
+                .expressionAttributeNames(Map.of("#e", "eventId"))
+                .expressionAttributeValues(Map.of(":first", s(EventsTableKeys.FIRST_EVENT_ID)))
+                .build();
         DynamoDbCalls.run("scan events", () -> dynamo.scanPaginator(request).items().forEach(i -> consumer.accept(toEvent(i))));
+    }
+
+    @Override
+    public void forEachUnappliedStatsToken(Consumer<String> consumer) {
+        ScanRequest request = ScanRequest.builder().tableName(table)
+                .filterExpression("#a = :false")
+                .projectionExpression("#t")
+                .expressionAttributeNames(Map.of("#a", "statsApplied", "#t", "statsToken"))
+                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false)))
+                .build();
+        DynamoDbCalls.run("scan unapplied statistics tokens", () -> dynamo.scanPaginator(request).items().forEach(i -> {
+            AttributeValue t = i.get("statsToken");
+            if (t != null && t.s() != null) consumer.accept(t.s());
+        }));
     }
 
     @Override
@@ -144,7 +160,38 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public int eraseUser(String userId) {
-        return deleter.deleteAll(userId, "eventId");
+        int removed = 0;
+        for (ErasedPage page = eraseUserPage(userId, 1000); ; page = eraseUserPage(userId, 1000)) {
+            removed += page.removed();
+            if (!page.more()) return removed;
+        }
+    }
+
+    /**
+     * Deletes up to {@code max} of the user's events, one conditional-free {@code DeleteItem} each (no
+     * BatchWriteItem: the erase role may then delete and nothing else), never the user's contribution and quota
+     * records (the erase takes contributions back through their own store; quotas expire).
+     */
+    @Override
+    public ErasedPage eraseUserPage(String userId, int max) {
+        if (max < 1) throw new IllegalArgumentException("max must be >= 1, was " + max);
+        List<Map<String, AttributeValue>> keys = eventKeys(userId, max);
+        for (Map<String, AttributeValue> k : keys)
+            DynamoDbCalls.run("erase event", () -> dynamo.deleteItem(b -> b.tableName(table).key(k)));
+        return new ErasedPage(keys.size(), !eventKeys(userId, 1).isEmpty());
+    }
+
+    private List<Map<String, AttributeValue>> eventKeys(String userId, int limit) {
+        QueryRequest request = eventsOf(userId).projectionExpression("#u, #e").limit(limit).build();
+        return DynamoDbCalls.call("list events to erase", () -> dynamo.query(request).items());
+    }
+
+    /** The user's events (not their contribution or quota records): sort key at or after {@link EventsTableKeys#FIRST_EVENT_ID}. */
+    private QueryRequest.Builder eventsOf(String userId) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#u = :u AND #e >= :first")
+                .expressionAttributeNames(Map.of("#u", "userId", "#e", "eventId"))
+                .expressionAttributeValues(Map.of(":u", s(userId), ":first", s(EventsTableKeys.FIRST_EVENT_ID)));
     }
 
     private QueryRequest.Builder byUser(String userId) {

@@ -37,7 +37,7 @@ public final class DynamoDbFastWeightStore implements FastWeightStore {
     public Optional<StoredFastWeights> find(String userId) {
         var item = DynamoDbCalls.call("read fast weights", () -> dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("userId", s(userId))).consistentRead(true))).item();
-        if (item == null || item.isEmpty()) return Optional.empty();
+        if (item == null || item.isEmpty() || !item.containsKey("version")) return Optional.empty();   // none, or an erase tombstone
         return Optional.of(new StoredFastWeights(
                 AttributeValues.string(item, "userId"),
                 AttributeValues.string(item, "checkpointId"),
@@ -60,15 +60,41 @@ public final class DynamoDbFastWeightStore implements FastWeightStore {
         item.put("payload", AttributeValue.fromB(SdkBytes.fromByteArray(record.payload())));
         item.put("updatedAt", n(record.updatedAt().toEpochMilli()));
         item.put("expiresAt", AttributeValues.expiresAt(record.updatedAt().plus(ttl)));
-        return DynamoDbCalls.conditional("write fast weights", () -> dynamo.putItem(b -> {
+        boolean written = DynamoDbCalls.conditional("write fast weights", () -> dynamo.putItem(b -> {
             b.tableName(table).item(item);
             if (expectedVersion == 0) {
-                b.conditionExpression("attribute_not_exists(#u)").expressionAttributeNames(Map.of("#u", "userId"));
+                // No record: nothing at all, or a tombstone whose time has passed.
+                b.conditionExpression("attribute_not_exists(#v) AND (attribute_not_exists(#t) OR #t <= :now)")
+                        .expressionAttributeNames(Map.of("#v", "version", "#t", "erasedUntil"))
+                        .expressionAttributeValues(Map.of(":now", n(record.updatedAt().toEpochMilli())));
             } else {
                 b.conditionExpression("#v = :expected").expressionAttributeNames(Map.of("#v", "version"))
                         .expressionAttributeValues(Map.of(":expected", n(expectedVersion)));
             }
         }));
+        if (!written) refuseIfTombstoned(record.userId(), record.updatedAt());
+        return written;
+    }
+
+    /** After a lost write: an erase tombstone standing at {@code at} is the reason, not another writer. */
+    private void refuseIfTombstoned(String userId, Instant at) {
+        var item = DynamoDbCalls.call("read fast weights", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("userId", s(userId))).consistentRead(true))).item();
+        Instant until = item == null ? null : AttributeValues.instant(item, "erasedUntil");
+        if (until != null && until.isAfter(at)) throw new ErasureInProgressException("the user is being erased; fast weights are not stored until " + until);
+    }
+
+    /**
+     * Replaces the record by a tombstone {@code {userId, erasedUntil, expiresAt}} (one {@code PutItem} whose only
+     * attributes are these three, which the erase role's policy enforces); true if a record was replaced.
+     */
+    @Override
+    public boolean tombstone(String userId, Instant until) {
+        Map<String, AttributeValue> item = Map.of("userId", s(userId), "erasedUntil", n(until.toEpochMilli()),
+                "expiresAt", AttributeValues.expiresAt(until.plus(Duration.ofDays(1))));
+        var old = DynamoDbCalls.call("write fast-weights tombstone", () -> dynamo.putItem(b -> b.tableName(table).item(item)
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)));
+        return old.hasAttributes() && old.attributes().containsKey("version");
     }
 
     @Override

@@ -74,6 +74,17 @@ public final class DynamoDbItemStatsStore implements ItemStatsStore {
     }
 
     @Override
+    public Map<String, Set<String>> allPending() {
+        Map<String, Set<String>> all = new HashMap<>();
+        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true)
+                .filterExpression("attribute_exists(#q)").projectionExpression("#i, #q")
+                .expressionAttributeNames(Map.of("#q", "pending", "#i", "itemId")).build();
+        DynamoDbCalls.run("scan pending item stats tokens", () -> dynamo.scanPaginator(request).items()
+                .forEach(i -> all.put(AttributeValues.string(i, "itemId"), new HashSet<>(i.get("pending").ss()))));
+        return all;
+    }
+
+    @Override
     public Optional<ItemStats> find(String itemId) {
         var item = DynamoDbCalls.call("read item stats", () -> dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("itemId", s(itemId))).consistentRead(true))).item();

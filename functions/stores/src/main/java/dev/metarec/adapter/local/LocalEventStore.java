@@ -2,6 +2,7 @@ package dev.metarec.adapter.local;
 
 import dev.metarec.model.Event;
 import dev.metarec.port.EventStore;
+import dev.metarec.port.StatsTokens;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -55,7 +55,7 @@ public final class LocalEventStore implements EventStore {
         String key = Keys.compose(event.userId(), event.eventId());
         byte[] old = events.putIfAbsent(key, Records.event(event));
         if (old == null) {
-            State s = new State(false, now.toEpochMilli(), UUID.randomUUID().toString());
+            State s = new State(false, now.toEpochMilli(), StatsTokens.next(now));
             statsState.put(key, s.encode());
             db.commit();
             return new Appended(true, event, false, s.token());
@@ -117,6 +117,29 @@ public final class LocalEventStore implements EventStore {
             byte[] event = events.get(e.getKey());
             if (event != null) consumer.accept(Records.event(event));
         }
+    }
+
+    @Override
+    public void forEachUnappliedStatsToken(Consumer<String> consumer) {
+        for (Map.Entry<String, byte[]> e : statsState.entrySet()) {
+            State s = State.decode(e.getValue());
+            if (!s.applied() && events.containsKey(e.getKey())) consumer.accept(s.token());
+        }
+    }
+
+    @Override
+    public synchronized ErasedPage eraseUserPage(String userId, int max) {
+        if (max < 1) throw new IllegalArgumentException("max must be >= 1, was " + max);
+        List<String> keys = new ArrayList<>();
+        forEachOfUser(userId, (k, v) -> { if (keys.size() <= max) keys.add(k); });
+        boolean more = keys.size() > max;
+        if (more) keys.remove(keys.size() - 1);
+        for (String k : keys) {
+            events.remove(k);
+            statsState.remove(k);
+        }
+        if (!keys.isEmpty()) db.commit();
+        return new ErasedPage(keys.size(), more);
     }
 
     @Override

@@ -59,6 +59,16 @@ public final class LocalItemStatsStore implements ItemStatsStore {
     }
 
     @Override
+    public Map<String, Set<String>> allPending() {
+        Map<String, Set<String>> all = new HashMap<>();
+        for (String k : pending.keySet()) {
+            int sep = k.indexOf(Keys.SEP);
+            all.computeIfAbsent(k.substring(0, sep), i -> new HashSet<>()).add(k.substring(sep + 1));
+        }
+        return all;
+    }
+
+    @Override
     public void add(String itemId, long count, double residualSum, long positives) {
         if (!Double.isFinite(residualSum)) throw new IllegalArgumentException("residualSum must be finite, was " + residualSum);
         Keys.requireId("itemId", itemId);

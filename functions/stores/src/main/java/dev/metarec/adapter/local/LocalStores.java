@@ -17,6 +17,9 @@ public final class LocalStores implements AutoCloseable {
     public final FileCheckpointStore checkpoints;
     public final FileTrainingProgressStore progress;
     public final FileEventLogStore eventLog;
+    public final LocalItemContributionStore contributions;
+    public final LocalEventQuota quota;
+    public final LocalErasureLog erasures;
 
     public LocalStores(Path dir) {
         db = LocalDatabase.open(dir);
@@ -29,6 +32,9 @@ public final class LocalStores implements AutoCloseable {
         checkpoints = new FileCheckpointStore(dir.resolve("checkpoints"));
         progress = new FileTrainingProgressStore(dir.resolve("training"));
         eventLog = new FileEventLogStore(dir.resolve("event-log"));
+        contributions = new LocalItemContributionStore(db);
+        quota = new LocalEventQuota(db);
+        erasures = new LocalErasureLog(db);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class S3EventLogStore implements EventLogStore {
     }
 
     @Override
-    public Optional<byte[]> read(String runId) { return S3Objects.read(s3, bucket, key(runId), "event-log snapshot"); }
+    public Optional<byte[]> read(String runId) { return S3Objects.readIfListed(s3, bucket, key(runId), "event-log snapshot"); }
 
     @Override
     public void delete(String runId) {

@@ -30,7 +30,7 @@ public final class S3TrainingProgressStore implements TrainingProgressStore {
 
     @Override
     public Optional<byte[]> load() {
-        return S3Objects.read(s3, bucket, KEY, "training progress");
+        return S3Objects.readIfListed(s3, bucket, KEY, "training progress");
     }
 
     @Override

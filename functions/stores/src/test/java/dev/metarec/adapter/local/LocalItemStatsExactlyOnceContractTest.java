@@ -16,7 +16,7 @@ class LocalItemStatsExactlyOnceContractTest extends ItemStatsExactlyOnceContract
     @Override
     protected Stores createStores() {
         stores = new LocalStores(dir);
-        return new Stores(stores.events, stores.itemStats);
+        return new Stores(stores.events, stores.itemStats, stores.contributions);
     }
 
     @AfterEach

@@ -1,0 +1,69 @@
+package dev.metarec.functions.local;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The local server runs with authorization off, so it listens on loopback only unless told otherwise, and then
+ * says loudly what that means: the {@code local} profile of application.properties, and the {@code ./metarec}
+ * script's command line (its {@code --dry-run} prints the java command without building or running anything).
+ */
+class LocalServerBindingTest {
+    private static final Path SCRIPT = Path.of("../../metarec").toAbsolutePath().normalize();
+
+    private static SmallRyeConfig profile(String profile) throws IOException {
+        return new SmallRyeConfigBuilder().withProfile(profile).addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(LocalServerBindingTest.class.getResource("/application.properties"), 100)).build();
+    }
+
+    @Test
+    void theLocalProfile_shouldListenOnLoopback_andAnswerOnlyLoopbackHostNames() throws IOException {
+        SmallRyeConfig local = profile("local");
+        assertEquals("127.0.0.1", local.getValue("quarkus.http.host", String.class));
+        assertEquals(List.of("localhost", "127.0.0.1", "[::1]"), local.getValues("metarec.http.allowed-hosts", String.class));
+        assertEquals(false, local.getValue("metarec.auth.enabled", Boolean.class), "the reason for both: authorization is off locally");
+        assertTrue(profile("prod").getOptionalValues("metarec.http.allowed-hosts", String.class).isEmpty(),
+                "behind API Gateway there is no Host check (the gateway's domain names the API)");
+    }
+
+    private record Run(String stdout, String stderr) {}
+
+    private static Run script(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), "--dry-run"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        return new Run(out, err);
+    }
+
+    @Test
+    void theScript_shouldBindLoopbackByDefault_withoutAWarning() throws Exception {
+        assertTrue(Files.isRegularFile(SCRIPT), SCRIPT.toString());
+        Run r = script();
+        assertTrue(r.stdout().contains("-Dquarkus.http.host=127.0.0.1 "), r.stdout());
+        assertTrue(r.stdout().contains("-Dmetarec.http.allowed-hosts=localhost,127.0.0.1,[::1] "), r.stdout());
+        assertFalse(r.stderr().contains("WARNING"), r.stderr());
+    }
+
+    @Test
+    void theScript_withAnotherHost_shouldBindIt_allowItsName_andWarnThatAuthorizationIsOff() throws Exception {
+        Run r = script("--host", "192.168.1.20", "--allow-host", "box.lan");
+        assertTrue(r.stdout().contains("-Dquarkus.http.host=192.168.1.20 "), r.stdout());
+        assertTrue(r.stdout().contains("-Dmetarec.http.allowed-hosts=localhost,127.0.0.1,[::1],box.lan,192.168.1.20 "), r.stdout());
+        assertTrue(r.stderr().contains("WARNING: metarec will listen on 192.168.1.20 with authorization OFF"), r.stderr());
+    }
+}
