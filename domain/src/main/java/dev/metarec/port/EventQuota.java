@@ -6,8 +6,8 @@ import java.time.LocalDate;
 /**
  * Per-user daily event counters for the ingest quota: one conditional single-item increment reserves a batch's
  * events before anything is written, so a batch is either within the quota or refused whole. DynamoDB: an item in
- * the events table under the user's partition, sort key {@code U+0001 "q" U+0001 <yyyy-mm-dd>}, with a TTL; it is
- * not removed by an erase (erasing cannot reset the quota) and expires by itself.
+ * the events table keyed by a pseudonym of the user (the SHA-256 of the id) and the day, with a TTL; it is not
+ * removed by an erase (erasing cannot reset the quota), names no user, and expires by itself after two days.
  */
 public interface EventQuota {
 

@@ -1,5 +1,6 @@
 package dev.metarec.adapter.dynamodb;
 
+import dev.metarec.port.ErasureLog;
 import dev.metarec.port.EventQuota;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,8 +14,9 @@ import static dev.metarec.adapter.dynamodb.AttributeValues.n;
 import static dev.metarec.adapter.dynamodb.AttributeValues.s;
 
 /**
- * Daily event counters as items of the events table: key (userId, {@code U+0001 q U+0001 yyyy-mm-dd}), attribute
- * {@code used}, TTL {@code expiresAt}. A reservation is one {@code UpdateItem ADD} conditional on the result staying
+ * Daily event counters as items of the events table: key ({@code U+0001 q U+0001} + SHA-256 of the user id,
+ * {@code U+0001 q U+0001 yyyy-mm-dd}), attribute {@code used}, TTL {@code expiresAt}: a partition of their own, under
+ * a pseudonym, so an erase neither finds nor resets them and they name no user while they expire. A reservation is one {@code UpdateItem ADD} conditional on the result staying
  * within the limit, so concurrent requests of one user can never pass the quota together.
  */
 public final class DynamoDbEventQuota implements EventQuota {
@@ -26,8 +28,9 @@ public final class DynamoDbEventQuota implements EventQuota {
         this.table = Objects.requireNonNull(eventsTable, "eventsTable");
     }
 
+    /** The user's pseudonym (not the id: the counter outlives an erase) as partition, the day as sort key. */
     private static Map<String, AttributeValue> key(String userId, LocalDate day) {
-        return Map.of("userId", s(userId), "eventId", s(EventsTableKeys.quota(day)));
+        return Map.of("userId", s(EventsTableKeys.QUOTA_PREFIX + ErasureLog.fingerprint(userId)), "eventId", s(EventsTableKeys.quota(day)));
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class LocalEventQuota implements EventQuota {
 
     @Override
     public boolean reserve(String userId, LocalDate day, int n, int limit, Instant expiresAt) {
-        String key = Keys.compose(userId, day.toString());
+        String key = Keys.compose(dev.metarec.port.ErasureLog.fingerprint(userId), day.toString());
         synchronized (this) {
             long now = used.getOrDefault(key, 0L);
             if (now + n > limit) return false;
@@ -30,7 +30,7 @@ public final class LocalEventQuota implements EventQuota {
 
     @Override
     public void release(String userId, LocalDate day, int n) {
-        String key = Keys.compose(userId, day.toString());
+        String key = Keys.compose(dev.metarec.port.ErasureLog.fingerprint(userId), day.toString());
         synchronized (this) {
             Long now = used.get(key);
             if (now == null) return;
@@ -40,5 +40,5 @@ public final class LocalEventQuota implements EventQuota {
     }
 
     @Override
-    public long used(String userId, LocalDate day) { return used.getOrDefault(Keys.compose(userId, day.toString()), 0L); }
+    public long used(String userId, LocalDate day) { return used.getOrDefault(Keys.compose(dev.metarec.port.ErasureLog.fingerprint(userId), day.toString()), 0L); }
 }
