@@ -121,6 +121,7 @@ public final class AccessPolicies {
                     new TableAccess(DataTable.EVENTS, List.of(PUT), false, onlyAttributes(CONTRIBUTION_ATTRIBUTES)),
                     new TableAccess(DataTable.ITEM_STATS, List.of(UPDATE), false),
                     new TableAccess(DataTable.PROFILES, List.of(DELETE), false),
+                    new TableAccess(DataTable.FAST_WEIGHTS, List.of(GET), false),
                     new TableAccess(DataTable.FAST_WEIGHTS, List.of(PUT), false, onlyAttributes(TOMBSTONE_ATTRIBUTES))),
                     List.of(new ObjectAccess(DataStores.ERASURES_PREFIX, List.of("s3:PutObject"))), List.of()),
             "meta-train", new Access(List.of(

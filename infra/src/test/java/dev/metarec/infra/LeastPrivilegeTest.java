@@ -73,8 +73,8 @@ class LeastPrivilegeTest {
                 each("dynamodb:Query dynamodb:DeleteItem dynamodb:GetItem dynamodb:PutItem", EVENTS),
                 each("dynamodb:UpdateItem", "table:item-stats"),
                 each("dynamodb:DeleteItem", "table:profiles"),
-                // PutItem of a tombstone only (DataAccessHardeningTest checks the attribute condition).
-                each("dynamodb:PutItem", "table:fast-weights"),
+                // GetItem, then PutItem of a tombstone only (DataAccessHardeningTest checks the attribute condition).
+                each("dynamodb:GetItem dynamodb:PutItem", "table:fast-weights"),
                 each("s3:PutObject", "bucket/erasures/*"))), grants.ofFunction("erase"));
     }
 

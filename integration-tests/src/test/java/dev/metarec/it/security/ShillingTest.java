@@ -47,7 +47,7 @@ class ShillingTest {
 
     @Test
     void aThousandRatingsFromOneAccount_shouldMoveAnItemForOthers_noMoreThanOneRating(AwsServers servers, TrainedModel model) {
-        try (ServedModel served = new ServedModel(servers, model, "shilling", 1, Map.of())) {
+        try (ServedModel served = new ServedModel(servers, model, "shilling", 1, Map.of("metarec.limits.max-events-per-user-per-day", "5000"))) {
             String item = model.world.items.get(3).itemId();
             ItemStats before = served.stores.itemStats().find(item).orElseThrow();
             double s0 = score(served.api, "observer", item);
