@@ -83,6 +83,8 @@ class MetaTrainHandlerTest {
     @Order(4)
     void anIngestThatStoppedAfterStoringItsEvent_shouldHaveItsItemStatisticsAppliedWhenTheNextRunEnds() {
         Instant longAgo = Instant.now().minus(java.time.Duration.ofMinutes(5));   // the delivery's claim has long lapsed
+        for (String item : java.util.List.of("repaired-item", "later-item"))   // events for items not in the catalogue count for nothing
+            catalog.upsert(new dev.metarec.model.Item(item, dev.metarec.model.Attributes.of("genre", "g1"), null));
         Event e = new Event("stopped-1", "stopper", "repaired-item", dev.metarec.model.EventType.RATING, 4.0, longAgo);
         assertTrue(events.appendTracked(e, longAgo).stored(), "stored, statistics not yet applied: the delivery died here");
         assertTrue(stats.find("repaired-item").isEmpty());
