@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -66,10 +67,14 @@ class AdaptOptimisticLockingTest {
             long finalVersion = served.stores.fastWeights().find("alice").orElseThrow().version();
             System.out.printf("[figure] %d threads x %d adapts in %.1f s: %d stored, %d conflicts (409), %d kept a fresher record; final version %d%n",
                     THREADS, ADAPTS, seconds, stored.get(), conflicts.get(), notStored.get(), finalVersion);
-            assertEquals(THREADS * ADAPTS, stored.get() + conflicts.get() + notStored.get());
+            // The function retries a lost optimistic-lock race itself, so every one of the 1,600 adapts (the README's
+            // figure) stores: none answers 409, none is skipped (all adapt on the same events), versions 1..1,600.
+            assertEquals(0, conflicts.get(), "conflicts reaching the client");
+            assertEquals(0, notStored.get(), "adapts that stored nothing");
+            assertEquals(THREADS * ADAPTS, stored.get(), "stored writes");
+            assertEquals(LongStream.rangeClosed(1, THREADS * ADAPTS).boxed().collect(java.util.stream.Collectors.toSet()), versions,
+                    "each version 1..1,600 handed out exactly once");
             assertEquals(stored.get(), finalVersion, "final version equals the number of successful writes");
-            assertEquals(stored.get(), versions.size());
-            assertTrue(stored.get() > 0);
         }
     }
 }
