@@ -30,7 +30,7 @@ class MalformedRequestsTest {
     }
 
     /** Distinct single defects (route: description) in the seed-42 corpus of 1,000 requests, counted 2026-12-04. */
-    static final long DISTINCT_DEFECTS = -1;
+    static final long DISTINCT_DEFECTS = 278;
 
     @Test
     void everyCase_differsFromTheValidRequest_andAllRoutesAreCovered() {
