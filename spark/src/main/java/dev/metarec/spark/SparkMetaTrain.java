@@ -107,12 +107,15 @@ public final class SparkMetaTrain {
     public Result run(Inputs in) {
         try {
             return runUnwrapped(in);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {     // Spark throws its checked SparkException without declaring it
             ExportFormatException bad = find(e, ExportFormatException.class);
             if (bad != null && bad != e) throw new ExportFormatException(bad.getMessage(), e);
+            String remote = remoteMessage(e, ExportFormatException.class);    // Spark reports a task's exception as text
+            if (remote != null) throw new ExportFormatException(remote, e);
             NonFiniteException nonFinite = find(e, NonFiniteException.class);
             if (nonFinite != null && nonFinite != e) throw nonFinite;
-            throw e;
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("meta-training job failed: " + e.getMessage(), e);
         }
     }
 
@@ -423,6 +426,20 @@ public final class SparkMetaTrain {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC).format(now);
         long h = base.hashCode() * 31L + settings.seed() * 1_000_003L + events * 7919L + items;
         return "ckpt-" + stamp + "-s" + Long.toHexString(h & 0xFFFFFFL);
+    }
+
+    /** The message of a {@code type} exception thrown in a Spark task, as Spark's job failure quotes it. */
+    private static String remoteMessage(Throwable e, Class<?> type) {
+        String marker = type.getName() + ": ";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            int at = m == null ? -1 : m.indexOf(marker);
+            if (at >= 0) {
+                int end = m.indexOf('\n', at);
+                return m.substring(at + marker.length(), end < 0 ? m.length() : end).strip();
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
