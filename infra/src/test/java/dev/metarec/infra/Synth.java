@@ -11,7 +11,9 @@ import java.util.function.UnaryOperator;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.assertions.Template;
 
 /**
@@ -81,11 +83,30 @@ final class Synth {
         Path metaTrain = placeholder("meta-train", mode);
         DeploymentSettings settings = customise.apply(DeploymentSettings.defaults(mode, api, metaTrain));
         Path outdir = tempDir("cdk-out");
-        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        App app = validatingApp(outdir);
         MetarecStack stack = new MetarecStack(app, "MetarecTest", StackProps.builder().build(), settings);
         Template template = Template.fromStack(stack);
         return new Result(stack, template, template.toJSON(), outdir);
     }
+
+    /**
+     * An app that runs the CDK's CloudFormation template validation (its built-in rule set, registered
+     * explicitly so that neither the environment, {@code CDK_VALIDATION=false}, nor a CDK default can
+     * switch it off) on every synth and writes every finding, warnings included, as an error to
+     * {@value #VALIDATION_REPORT} in the output directory instead of failing the synth, so that a test
+     * can read them.
+     */
+    static App validatingApp(Path outdir) {
+        App app = new App(AppProps.builder().outdir(outdir.toString()).context(Map.of(
+                "@aws-cdk/core:validateAgainstDefaultRules", true,
+                "@aws-cdk/core:strictCfnValidateErrors", true,
+                "@aws-cdk/core:failSynthOnValidationErrors", false)).build());
+        Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
+        return app;
+    }
+
+    /** The file the CDK writes the validation findings of a synth to. */
+    static final String VALIDATION_REPORT = "validation-report.json";
 
     /** A directory standing in for an unpacked function.zip of the given mode. */
     static Path placeholder(String name, RuntimeMode mode) {
