@@ -8,6 +8,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -24,13 +27,14 @@ import java.util.stream.IntStream;
  * <p>
  * <b>Modelled items</b>: the items with training interactions, at most the {@code maxItems} most
  * popular of them (ties by catalogue order): the dense n×n inverse costs n³ and 8n² bytes per matrix.
- * Every other item scores 0 plus the tie-break. λ is chosen from the grid on the validation users only
- * (highest mean capped Recall@10 over their tasks at every k; ties go to the smaller λ), one inverse per
- * λ. The fit depends only on the training histories and the validation tasks, so it is computed once and
+ * Every other item scores 0 plus the tie-break. λ is chosen from the grid on the validation users only,
+ * per support size k (the highest mean capped Recall@10 over the validation users' tasks with k support
+ * events; ties go to the smaller λ), one inverse per λ; the weights of the λ values chosen for some k are
+ * kept. The fit depends only on the training histories and the validation tasks, so it is computed once and
  * reused while they stay the same (across seeds).
  */
 public final class Ease implements RatingMethod {
-    public static final List<Double> LAMBDAS = List.of(20.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0);
+    public static final List<Double> LAMBDAS = List.of(20.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, 30000.0);
     public static final int MAX_ITEMS = 5000;
 
     private final List<Double> lambdas;
@@ -53,28 +57,34 @@ public final class Ease implements RatingMethod {
     @Override public synchronized Fitted fit(TrainingData data, Progress progress) {
         RankingScores.FitKey key = RankingScores.FitKey.of(data);
         if (key.equals(cachedKey)) return cached;
-        cached = null;   // let the previous data set's matrix go before allocating this one's
+        cached = null;   // let the previous data set's matrices go before allocating this one's
+        cachedKey = null;
         InteractionMatrix m = new InteractionMatrix(data.dataset().items(), data.histories());
         int[] modelled = modelledItems(m, maxItems);
         DMatrixRMaj gram = gram(m, modelled);
         List<RankingCandidates> validation = RankingScores.validationCandidates(data);
-        Fitted best = null;
-        double bestRecall = Double.NEGATIVE_INFINITY;
-        StringBuilder grid = new StringBuilder();
+        List<TreeMap<Integer, Double>> recalls = new ArrayList<>();
+        Map<Integer, DMatrixRMaj> kept = new HashMap<>();   // the weights of grid points that are best at some support size so far
         progress.start("EASE (" + modelled.length + " items)", lambdas.size());
         for (int l = 0; l < lambdas.size(); l++) {
-            Fitted f = new Fitted(m, modelled, weights(gram, lambdas.get(l)), lambdas.get(l));
-            double recall = RankingScores.validationRecall(validation, data.observed(), (t, o) -> f.predict(t, o, 0));
-            grid.append(String.format(Locale.ROOT, " %g:%.4f", lambdas.get(l), recall));
-            if (best == null || recall > bestRecall) { best = f; bestRecall = recall; }
+            DMatrixRMaj b = weights(gram, lambdas.get(l));
+            Fitted single = new Fitted(m, modelled, new TreeMap<>(Map.of(0, b)), new TreeMap<>(Map.of(0, lambdas.get(l))));
+            recalls.add(RankingScores.validationRecall(validation, data.observed(), (t, o) -> single.predict(t, o, 0)));
+            kept.put(l, b);
+            kept.keySet().retainAll(RankingScores.choose(recalls).values());
             progress.advance(l + 1, "λ=" + lambdas.get(l));
         }
         progress.finish();
-        System.err.printf(Locale.ROOT, "%n[EASE] %d of %d items modelled; lambda chosen on validation users: %g (validation Recall@10 by lambda:%s)%n",
-                modelled.length, m.items(), best.lambda(), grid);
+        TreeMap<Integer, DMatrixRMaj> weights = new TreeMap<>();
+        TreeMap<Integer, Double> chosenLambdas = new TreeMap<>();
+        RankingScores.choose(recalls).forEach((size, l) -> { weights.put(size, kept.get(l)); chosenLambdas.put(size, lambdas.get(l)); });
+        StringBuilder table = new StringBuilder();
+        for (int l = 0; l < lambdas.size(); l++) table.append(String.format(Locale.ROOT, " %g:%s", lambdas.get(l), ItemKnn.format(recalls.get(l))));
+        System.err.printf(Locale.ROOT, "%n[EASE] %d of %d items modelled; lambda chosen per support size on validation users: %s (validation Recall@10 by lambda and k:%s)%n",
+                modelled.length, m.items(), chosenLambdas, table);
         cachedKey = key;
-        cached = best;
-        return best;
+        cached = new Fitted(m, modelled, weights, chosenLambdas);
+        return cached;
     }
 
     /** Catalogue indices of the items with training interactions, the {@code max} most popular, ascending. */
@@ -118,34 +128,41 @@ public final class Ease implements RatingMethod {
         return p;
     }
 
-    /** EASE with a chosen λ. Immutable. */
+    /**
+     * EASE with a λ per support size (chosen on validation users with that many support events; a support
+     * of n events uses the choice for the largest validated size <= n). Immutable.
+     */
     public static final class Fitted implements FittedModel {
         private final InteractionMatrix matrix;
         private final int[] modelled;
         private final int[] column;
-        private final DMatrixRMaj b;
-        private final double lambda;
+        private final TreeMap<Integer, DMatrixRMaj> weights;
+        private final TreeMap<Integer, Double> lambdas;
 
-        Fitted(InteractionMatrix matrix, int[] modelled, DMatrixRMaj b, double lambda) {
+        Fitted(InteractionMatrix matrix, int[] modelled, TreeMap<Integer, DMatrixRMaj> weights, TreeMap<Integer, Double> lambdas) {
             this.matrix = matrix;
             this.modelled = modelled;
-            this.b = b;
-            this.lambda = lambda;
+            this.weights = weights;
+            this.lambdas = lambdas;
             this.column = new int[matrix.items()];
             java.util.Arrays.fill(column, -1);
             for (int c = 0; c < modelled.length; c++) column[modelled[c]] = c;
         }
 
-        public double lambda() { return lambda; }
+        /** The λ used for a support of {@code supportSize} events. */
+        public double lambda(int supportSize) { return RankingScores.forSupportSize(lambdas, supportSize); }
 
-        /** B[i][j] between catalogue indices i and j (0 when either is not modelled). */
-        double weight(int i, int j) { return column[i] < 0 || column[j] < 0 ? 0 : b.get(column[i], column[j]); }
+        /** B[i][j] between catalogue indices i and j for a support of {@code supportSize} events (0 when either is not modelled). */
+        double weight(int i, int j, int supportSize) {
+            return column[i] < 0 || column[j] < 0 ? 0 : RankingScores.forSupportSize(weights, supportSize).get(column[i], column[j]);
+        }
 
         @Override public List<Integer> stepCounts() { return List.of(0); }
 
         @Override public boolean predictsRatings() { return false; }
 
         @Override public double[] predict(UserTask task, Observations observed, int steps) {
+            DMatrixRMaj b = RankingScores.forSupportSize(weights, task.support().size());
             double[] byIndex = new double[matrix.items()];
             int n = modelled.length;
             for (int i : matrix.indices(task.support(), false)) {

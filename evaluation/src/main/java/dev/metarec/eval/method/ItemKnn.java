@@ -7,6 +7,8 @@ import dev.metarec.eval.protocol.UserTask;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Item-based k-nearest-neighbour ranking (Deshpande and Karypis, "Item-based top-N recommendation
@@ -17,13 +19,14 @@ import java.util.Locale;
  * neighbourhood). A user's score for item j is the sum, over the distinct support items i, of sim(i, j)
  * when j is among i's K neighbours; every item then gets the popularity tie-break of
  * {@link RankingScores#TIE_BREAK} (so with no neighbour it ranks by popularity). K and s are chosen
- * from the grids on the validation users only (highest mean capped Recall@10 over their tasks at every
- * k; ties go to the earlier grid point). The fit depends only on the training histories and the
+ * from the grids on the validation users only, per support size k: for each k, the grid point with the
+ * highest mean capped Recall@10 over the validation users' tasks with k support events (ties go to the
+ * earlier grid point), since what serves best after 1 event is not what serves best after 20. The fit depends only on the training histories and the
  * validation tasks, so it is computed once and reused while they stay the same (across seeds).
  */
 public final class ItemKnn implements RatingMethod {
     public static final List<Integer> NEIGHBOURHOODS = List.of(10, 20, 50, 100, 200, 500);
-    public static final List<Double> SHRINKAGES = List.of(0.0, 10.0, 50.0, 100.0, 200.0, 500.0);
+    public static final List<Double> SHRINKAGES = List.of(0.0, 10.0, 50.0, 100.0, 200.0, 500.0, 1000.0);
 
     private final List<Integer> neighbourhoods;
     private final List<Double> shrinkages;
@@ -47,25 +50,38 @@ public final class ItemKnn implements RatingMethod {
         if (key.equals(cachedKey)) return cached;
         InteractionMatrix m = new InteractionMatrix(data.dataset().items(), data.histories());
         int maxK = neighbourhoods.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Neighbours[] bySrinkage = Neighbours.compute(m, shrinkages, maxK);
+        Neighbours[] byShrinkage = Neighbours.compute(m, shrinkages, maxK);
         List<RankingCandidates> validation = RankingScores.validationCandidates(data);
-        Fitted best = null;
-        double bestRecall = Double.NEGATIVE_INFINITY;
-        StringBuilder grid = new StringBuilder();
+        List<Setting> grid = new java.util.ArrayList<>();
+        List<TreeMap<Integer, Double>> recalls = new java.util.ArrayList<>();
         for (int s = 0; s < shrinkages.size(); s++) {
             for (int k : neighbourhoods) {
-                Fitted f = new Fitted(m, bySrinkage[s], k, shrinkages.get(s));
-                double recall = RankingScores.validationRecall(validation, data.observed(), (t, o) -> f.predict(t, o, 0));
-                grid.append(String.format(Locale.ROOT, " K=%d,s=%g:%.4f", k, shrinkages.get(s), recall));
-                if (best == null || recall > bestRecall) { best = f; bestRecall = recall; }
+                Setting setting = new Setting(k, shrinkages.get(s), byShrinkage[s]);
+                Fitted single = new Fitted(m, new TreeMap<>(Map.of(0, setting)));
+                grid.add(setting);
+                recalls.add(RankingScores.validationRecall(validation, data.observed(), (t, o) -> single.predict(t, o, 0)));
             }
         }
-        System.err.printf(Locale.ROOT, "%n[item-kNN] chosen on validation users: K=%d, shrinkage=%g (validation Recall@10 by K, shrinkage:%s)%n",
-                best.neighbours(), best.shrinkage(), grid);
+        TreeMap<Integer, Setting> chosen = new TreeMap<>();
+        RankingScores.choose(recalls).forEach((size, g) -> chosen.put(size, grid.get(g)));
+        StringBuilder log = new StringBuilder();
+        chosen.forEach((size, st) -> log.append(String.format(Locale.ROOT, " k=%d: K=%d, s=%g;", size, st.neighbours(), st.shrinkage())));
+        StringBuilder table = new StringBuilder();
+        for (int g = 0; g < grid.size(); g++) table.append(String.format(Locale.ROOT, " K=%d,s=%g:%s", grid.get(g).neighbours(), grid.get(g).shrinkage(), format(recalls.get(g))));
+        System.err.printf(Locale.ROOT, "%n[item-kNN] chosen per support size on validation users:%s (validation Recall@10 by K, shrinkage and k:%s)%n", log, table);
         cachedKey = key;
-        cached = best;
-        return best;
+        cached = new Fitted(m, chosen);
+        return cached;
     }
+
+    static String format(TreeMap<Integer, Double> bySize) {
+        StringBuilder b = new StringBuilder("[");
+        bySize.forEach((k, v) -> b.append(b.length() > 1 ? " " : "").append(String.format(Locale.ROOT, "%.4f", v)));
+        return b.append(']').toString();
+    }
+
+    /** A grid point: neighbourhood size K, shrinkage s and the neighbour lists for s. */
+    record Setting(int neighbours, double shrinkage, Neighbours lists) {}
 
     /** Each item's most similar items, best first, for one shrinkage. */
     record Neighbours(int[][] items, float[][] similarities) {
@@ -105,28 +121,31 @@ public final class ItemKnn implements RatingMethod {
         }
     }
 
-    /** Item-kNN with a chosen neighbourhood size and shrinkage. Immutable. */
+    /**
+     * Item-kNN with a neighbourhood size and shrinkage per support size (chosen on validation users with
+     * that many support events; a support of n events uses the choice for the largest validated size <= n).
+     * Immutable.
+     */
     public static final class Fitted implements FittedModel {
         private final InteractionMatrix matrix;
-        private final Neighbours neighbours;
-        private final int k;
-        private final double shrinkage;
+        private final TreeMap<Integer, Setting> bySupportSize;
 
-        Fitted(InteractionMatrix matrix, Neighbours neighbours, int k, double shrinkage) {
+        Fitted(InteractionMatrix matrix, TreeMap<Integer, Setting> bySupportSize) {
             this.matrix = matrix;
-            this.neighbours = neighbours;
-            this.k = k;
-            this.shrinkage = shrinkage;
+            this.bySupportSize = bySupportSize;
         }
 
-        public int neighbours() { return k; }
+        /** The neighbourhood size used for a support of {@code supportSize} events. */
+        public int neighbours(int supportSize) { return RankingScores.forSupportSize(bySupportSize, supportSize).neighbours(); }
 
-        public double shrinkage() { return shrinkage; }
+        /** The shrinkage used for a support of {@code supportSize} events. */
+        public double shrinkage(int supportSize) { return RankingScores.forSupportSize(bySupportSize, supportSize).shrinkage(); }
 
-        /** sim(i, j) kept in i's neighbourhood of size K, else 0 (for tests). */
-        double similarity(int i, int j) {
-            int[] items = neighbours.items()[i];
-            for (int x = 0; x < Math.min(k, items.length); x++) if (items[x] == j) return neighbours.similarities()[i][x];
+        /** sim(i, j) kept in i's neighbourhood for a support of {@code supportSize} events, else 0 (for tests). */
+        double similarity(int i, int j, int supportSize) {
+            Setting st = RankingScores.forSupportSize(bySupportSize, supportSize);
+            int[] items = st.lists().items()[i];
+            for (int x = 0; x < Math.min(st.neighbours(), items.length); x++) if (items[x] == j) return st.lists().similarities()[i][x];
             return 0;
         }
 
@@ -135,11 +154,12 @@ public final class ItemKnn implements RatingMethod {
         @Override public boolean predictsRatings() { return false; }
 
         @Override public double[] predict(UserTask task, Observations observed, int steps) {
+            Setting st = RankingScores.forSupportSize(bySupportSize, task.support().size());
             double[] byIndex = new double[matrix.items()];
             for (int i : matrix.indices(task.support(), false)) {
-                int[] items = neighbours.items()[i];
-                float[] sims = neighbours.similarities()[i];
-                for (int x = 0; x < Math.min(k, items.length); x++) byIndex[items[x]] += sims[x];
+                int[] items = st.lists().items()[i];
+                float[] sims = st.lists().similarities()[i];
+                for (int x = 0; x < Math.min(st.neighbours(), items.length); x++) byIndex[items[x]] += sims[x];
             }
             return RankingScores.forQuery(matrix, byIndex, task, observed);
         }

@@ -36,17 +36,46 @@ final class RankingScores {
 
     /**
      * Mean capped Recall@10 ({@link RankingMetrics#recallCapped}) of a scorer over the validation tasks
-     * (candidates as in the ranking protocol, {@link RankingCandidates}); NaN when no task is scorable.
+     * (candidates as in the ranking protocol, {@link RankingCandidates}), per support size; a support size
+     * without a scorable task is absent.
      */
-    static double validationRecall(List<RankingCandidates> candidates, Observations observed, BiFunction<UserTask, Observations, double[]> scorer) {
-        double sum = 0;
-        int n = 0;
+    static java.util.TreeMap<Integer, Double> validationRecall(List<RankingCandidates> candidates, Observations observed,
+                                                                BiFunction<UserTask, Observations, double[]> scorer) {
+        java.util.TreeMap<Integer, double[]> sums = new java.util.TreeMap<>();
         for (RankingCandidates c : candidates) {
             if (!c.scorable()) continue;
-            sum += RankingMetrics.recallCapped(scorer.apply(c.task(), observed), c.positive(), 10);
-            n++;
+            double[] s = sums.computeIfAbsent(c.task().support().size(), k -> new double[2]);
+            s[0] += RankingMetrics.recallCapped(scorer.apply(c.task(), observed), c.positive(), 10);
+            s[1]++;
         }
-        return n == 0 ? Double.NaN : sum / n;
+        java.util.TreeMap<Integer, Double> out = new java.util.TreeMap<>();
+        sums.forEach((k, s) -> out.put(k, s[0] / s[1]));
+        return out;
+    }
+
+    /**
+     * The grid point to use for a support of {@code size} events: the one chosen for the largest validated
+     * support size at most {@code size}, else for the smallest validated size.
+     */
+    static <T> T forSupportSize(java.util.TreeMap<Integer, T> bySize, int size) {
+        var e = bySize.floorEntry(size);
+        return e != null ? e.getValue() : bySize.firstEntry().getValue();
+    }
+
+    /**
+     * Per support size, the index of the grid point with the highest validation recall (the earlier on
+     * ties); {@code recalls.get(g)} is grid point g's recall by support size. Without validation tasks,
+     * grid point 0 for every size (under key 0).
+     */
+    static java.util.TreeMap<Integer, Integer> choose(List<java.util.TreeMap<Integer, Double>> recalls) {
+        java.util.TreeMap<Integer, Integer> best = new java.util.TreeMap<>();
+        for (int g = 0; g < recalls.size(); g++)
+            for (var e : recalls.get(g).entrySet()) {
+                Integer b = best.get(e.getKey());
+                if (b == null || e.getValue() > recalls.get(b).get(e.getKey())) best.put(e.getKey(), g);
+            }
+        if (best.isEmpty()) best.put(0, 0);
+        return best;
     }
 
     static List<RankingCandidates> validationCandidates(TrainingData data) {
