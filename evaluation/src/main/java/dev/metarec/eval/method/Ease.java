@@ -34,7 +34,7 @@ import java.util.stream.IntStream;
  * reused while they stay the same (across seeds).
  */
 public final class Ease implements RatingMethod {
-    public static final List<Double> LAMBDAS = List.of(20.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, 30000.0);
+    public static final List<Double> LAMBDAS = List.of(20.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, 30000.0, 100000.0);
     public static final int MAX_ITEMS = 5000;
 
     private final List<Double> lambdas;

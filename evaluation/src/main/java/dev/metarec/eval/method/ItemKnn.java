@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class ItemKnn implements RatingMethod {
     public static final List<Integer> NEIGHBOURHOODS = List.of(10, 20, 50, 100, 200, 500);
-    public static final List<Double> SHRINKAGES = List.of(0.0, 10.0, 50.0, 100.0, 200.0, 500.0, 1000.0);
+    public static final List<Double> SHRINKAGES = List.of(0.0, 10.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 3000.0);
 
     private final List<Integer> neighbourhoods;
     private final List<Double> shrinkages;

@@ -102,7 +102,7 @@ public final class LineChart {
         g.drawLine(LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM);
         g.drawLine(LEFT, TOP, LEFT, H - BOTTOM);
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ticks(xr)) {
+        for (double t : xTicks(xr)) {
             int x = px(t, xr);
             g.setColor(new Color(0xeeeeee));
             g.drawLine(x, TOP, x, H - BOTTOM - 1);
@@ -123,6 +123,14 @@ public final class LineChart {
         r.rotate(-Math.PI / 2);
         r.drawString(yLabel, -(TOP + (H - TOP - BOTTOM) / 2) - fm.stringWidth(yLabel) / 2, 20);
         r.dispose();
+    }
+
+    /** The x values themselves when the lines share at most 8 distinct integer ones (e.g. k = 1, 3, 5, 10, 20), else nice ticks. */
+    private List<Double> xTicks(double[] r) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (Line l : lines) for (double x : l.x()) xs.add(x);
+        boolean integers = xs.stream().allMatch(x -> x == Math.rint(x));
+        return integers && xs.size() >= 2 && xs.size() <= 8 ? List.copyOf(xs) : ticks(r);
     }
 
     static List<Double> ticks(double[] r) {

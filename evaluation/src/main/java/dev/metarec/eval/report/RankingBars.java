@@ -82,6 +82,7 @@ public final class RankingBars {
 
     private static String label(Map.Entry<Results.Key, Summary> e) {
         if (e == null) return "—";
-        return e.getKey().method() + (e.getKey().steps() > 0 ? " @" + e.getKey().steps() : "") + ": " + ReportWriter.cell(e.getValue());
+        boolean adapting = e.getKey().method().startsWith("metarec") || e.getKey().steps() > 0;
+        return e.getKey().method() + (adapting ? " @" + e.getKey().steps() : "") + ": " + ReportWriter.cell(e.getValue());
     }
 }
