@@ -27,6 +27,11 @@ class StackValidationTest {
         assertNoFindings(Synth.jvmVariant().outdir());
     }
 
+    @Test
+    void sparkStack_shouldPassCloudFormationValidationWithoutFindings() throws IOException {
+        assertNoFindings(Synth.sparkVariant().outdir());
+    }
+
     private static void assertNoFindings(Path outdir) throws IOException {
         Path report = outdir.resolve("validation-report.json");
         if (Files.exists(report)) {
