@@ -28,6 +28,8 @@ public final class MetaTrainSchedule extends Construct {
 
     /** EventBridge delivery retries before an event goes to the DLQ. */
     public static final int DELIVERY_RETRIES = 2;
+    /** How long EventBridge keeps trying to deliver one scheduled event. */
+    public static final Duration MAX_EVENT_AGE = Duration.hours(2);
     /** How long failed runs are kept for inspection. */
     public static final Duration DLQ_RETENTION = Duration.days(14);
 
@@ -54,7 +56,7 @@ public final class MetaTrainSchedule extends Construct {
                 .event(FROM_SCHEDULE)
                 .deadLetterQueue(deadLetters)
                 .retryAttempts(DELIVERY_RETRIES)
-                .maxEventAge(Duration.hours(2))
+                .maxEventAge(MAX_EVENT_AGE)
                 .build();
     }
 
@@ -64,7 +66,7 @@ public final class MetaTrainSchedule extends Construct {
                 .input(FROM_SCHEDULE)
                 .deadLetterQueue(deadLetters)
                 .retryAttempts(DELIVERY_RETRIES)
-                .maxEventAge(Duration.hours(2))
+                .maxEventAge(MAX_EVENT_AGE)
                 .build();
     }
 
