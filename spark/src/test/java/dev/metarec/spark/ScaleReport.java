@@ -3,24 +3,16 @@ package dev.metarec.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scale figures (a report, not a test): generates USERS users in DynamoDB's export format (once, under
  * DIR), then runs the job on local[THREADS] for a bounded number of outer steps and prints tasks per second,
- * the time to build the tasks, the heap in use after building them, the live heap (the largest heap left
- * after a garbage collection during the run), the process' peak resident memory, and the bytes a step moves.
+ * the time to build the tasks, the heap in use after building them (garbage included), the heap after a full
+ * collection with the tasks still cached, the process' peak resident memory, and the bytes a step moves.
  * In local mode driver and executors share this one JVM, so these are their memory together.
  * <pre>
  *   ./mvnw -pl spark -am -Pspark-scale test-compile -Dbench.args="USERS THREADS STEPS META_BATCH DIR"
@@ -42,7 +34,6 @@ public final class ScaleReport {
             in = new SparkMetaTrain.Inputs(dir.resolve("events/AWSDynamoDB/01700000000000-events").toString(),
                     dir.resolve("items/AWSDynamoDB/01700000000000-items").toString(), dir.resolve("profiles/AWSDynamoDB/01700000000000-profiles").toString());
         }
-        LiveHeap live = LiveHeap.start();
         try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[" + threads + "]").setAppName("metarec-scale")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"))) {
             sc.setLogLevel("WARN");
@@ -54,9 +45,13 @@ public final class ScaleReport {
                             + "heapAfterBuild=%dMB paramBytes=%d gradientBytesPerStep=%.0f status=%s%n",
                     users, threads, f.partitions(), r.trainTasks(), f.buildSeconds(), f.steps(), f.trainSeconds(), f.tasksPerSecond(),
                     f.heapUsedAfterBuild() >> 20, f.paramBytes(), f.gradientBytesPerStep(), r.status());
+            // The task blocks are still cached here (the context is open): a full collection leaves what they,
+            // the catalogue and Spark itself hold.
+            System.gc();
+            System.out.printf("[figure] heapAfterFullGc=%dMB (tasks cached) peakRss=%s maxHeap=%dMB%n",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, peakRss(),
+                    Runtime.getRuntime().maxMemory() >> 20);
         }
-        System.out.printf("[figure] liveHeapAfterGcMax=%dMB peakRss=%s maxHeap=%dMB%n", live.stop() >> 20,
-                peakRss(), Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** VmHWM of this process (Linux), e.g. "9123456 kB", or "n/a". */
@@ -66,30 +61,6 @@ public final class ScaleReport {
                     .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
         } catch (java.io.IOException e) {
             return "n/a";
-        }
-    }
-
-    /** The largest heap in use right after a garbage collection (young or full), from the collectors' notifications. */
-    private static final class LiveHeap {
-        private final AtomicLong max = new AtomicLong();
-        private final NotificationListener listener = (notification, handback) -> {
-            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
-            GarbageCollectionNotificationInfo info =
-                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-            max.accumulateAndGet(used, Math::max);
-        };
-
-        static LiveHeap start() {
-            LiveHeap h = new LiveHeap();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener(h.listener, null, null);
-            }
-            return h;
-        }
-
-        long stop() {
-            return max.get();
         }
     }
 }
