@@ -24,8 +24,8 @@ import software.constructs.Construct;
 /**
  * The DynamoDB tables and the S3 bucket of the shared data model: on-demand tables with TTL
  * ({@code expiresAt}), point-in-time recovery and KMS encryption (AWS-managed key); a versioned,
- * KMS-encrypted (AWS-managed key, bucket key on), private, TLS-only bucket whose {@code event-log/}
- * objects and old noncurrent versions expire.
+ * KMS-encrypted (AWS-managed key, bucket key on), private, TLS-only bucket whose {@code event-log/} and
+ * {@code exports/} objects and old noncurrent versions expire.
  */
 public final class DataStores extends Construct {
 
@@ -33,9 +33,16 @@ public final class DataStores extends Construct {
     public static final String CHECKPOINTS_PREFIX = "checkpoints/";
     public static final String TRAINING_PREFIX = "training/";
     public static final String EVENT_LOG_PREFIX = "event-log/";
+    /** DynamoDB's table exports for the Spark trainer ({@link SparkTrainer}), one folder per execution. */
+    public static final String EXPORTS_PREFIX = "exports/";
 
     /** Days after which meta-train's event-log snapshots expire. */
     public static final int EVENT_LOG_EXPIRY_DAYS = 30;
+    /**
+     * Days after which table exports expire: a run reads its export within hours, and an export is a copy of
+     * every user's events (an erased user's events stay in it until it expires).
+     */
+    public static final int EXPORT_EXPIRY_DAYS = 3;
     /** Days a replaced (noncurrent) object version is kept for recovery. */
     public static final int NONCURRENT_EXPIRY_DAYS = 30;
 
@@ -63,6 +70,11 @@ public final class DataStores extends Construct {
                 .lifecycleRules(List.of(
                         LifecycleRule.builder().id("expire-event-log").prefix(EVENT_LOG_PREFIX)
                                 .expiration(Duration.days(EVENT_LOG_EXPIRY_DAYS)).build(),
+                        // The shorter of two overlapping expirations wins, so expired exports do not linger
+                        // for the bucket-wide noncurrent period.
+                        LifecycleRule.builder().id("expire-exports").prefix(EXPORTS_PREFIX)
+                                .expiration(Duration.days(EXPORT_EXPIRY_DAYS))
+                                .noncurrentVersionExpiration(Duration.days(1)).build(),
                         LifecycleRule.builder().id("expire-noncurrent-versions")
                                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_EXPIRY_DAYS))
                                 .expiredObjectDeleteMarker(true)

@@ -36,6 +36,11 @@ class StackValidationTest {
     }
 
     @Test
+    void sparkStack_shouldPassCloudFormationValidationWithoutFindings() throws IOException {
+        assertNoFindings(Synth.sparkVariant().outdir());
+    }
+
+    @Test
     void validation_shouldReportAFinding_whenATemplateBreaksACloudFormationRule() throws IOException {
         Path outdir = Synth.tempDir("cdk-out-control");
         App app = Synth.validatingApp(outdir);

@@ -3,6 +3,7 @@ package dev.metarec.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +11,9 @@ import java.time.Clock;
 /**
  * Scale figures (a report, not a test): generates USERS users in DynamoDB's export format (once, under
  * DIR), then runs the job on local[THREADS] for a bounded number of outer steps and prints tasks per second,
- * the time to build the tasks, the heap in use after building them, and the bytes a step moves.
+ * the time to build the tasks, the heap in use after building them (garbage included), the heap after a full
+ * collection with the tasks still cached, the process' peak resident memory, and the bytes a step moves.
+ * In local mode driver and executors share this one JVM, so these are their memory together.
  * <pre>
  *   ./mvnw -pl spark -am -Pspark-scale test-compile -Dbench.args="USERS THREADS STEPS META_BATCH DIR"
  * </pre>
@@ -42,6 +45,22 @@ public final class ScaleReport {
                             + "heapAfterBuild=%dMB paramBytes=%d gradientBytesPerStep=%.0f status=%s%n",
                     users, threads, f.partitions(), r.trainTasks(), f.buildSeconds(), f.steps(), f.trainSeconds(), f.tasksPerSecond(),
                     f.heapUsedAfterBuild() >> 20, f.paramBytes(), f.gradientBytesPerStep(), r.status());
+            // The task blocks are still cached here (the context is open): a full collection leaves what they,
+            // the catalogue and Spark itself hold.
+            System.gc();
+            System.out.printf("[figure] heapAfterFullGc=%dMB (tasks cached) peakRss=%s maxHeap=%dMB%n",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, peakRss(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    /** VmHWM of this process (Linux), e.g. "9123456 kB", or "n/a". */
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
+        } catch (java.io.IOException e) {
+            return "n/a";
         }
     }
 }
