@@ -38,5 +38,7 @@ for m in methods:
         out = []
         for sc in scenarios:
             r = cell.get((m, s, sc))
-            out.append("" if r is None else f"{float(r['mean']):.4f} ± {(float(r['ci95_high']) - float(r['ci95_low'])) / 2:.4f}")
+            if r is None: out.append("")
+            elif r["ci95_low"] == "": out.append(f"{float(r['mean']):.4f}")  # one seed: no interval
+            else: out.append(f"{float(r['mean']):.4f} ± {(float(r['ci95_high']) - float(r['ci95_low'])) / 2:.4f}")
         print(f"| {label} | " + " | ".join(out) + " |")

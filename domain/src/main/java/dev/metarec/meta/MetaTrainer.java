@@ -2,10 +2,8 @@ package dev.metarec.meta;
 
 import dev.metarec.nn.Gradient;
 import dev.metarec.nn.NonFiniteException;
-import dev.metarec.nn.ParamGroup;
 import dev.metarec.nn.ParamLayout;
 import dev.metarec.nn.Params;
-import dev.metarec.optim.Adam;
 import dev.metarec.optim.AdamState;
 
 import java.util.ArrayList;
@@ -35,7 +33,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
     private final RuntimeException[] taskErrors;
     private final Gradient total;
     private final InnerLoop<B> innerLoop;
-    private final Adam adam;
+    private final OuterStep outer;
 
     public MetaTrainer(TaskModel<B> model, MetaTrainConfig config) {
         this.config = config;
@@ -55,7 +53,7 @@ public final class MetaTrainer<B> implements AutoCloseable {
         this.taskErrors = new RuntimeException[config.metaBatchSize()];
         this.total = new Gradient(layout);
         this.innerLoop = new InnerLoop<>(model, config.innerSteps(), config.innerLr());
-        this.adam = Adam.of(config.metaLr()).withMaxGradNorm(config.clipNorm());
+        this.outer = new OuterStep(config);
     }
 
     public MetaTrainConfig config() { return config; }
@@ -63,9 +61,9 @@ public final class MetaTrainer<B> implements AutoCloseable {
     /** Takes {@code steps} outer steps from {@code state}, reporting each to {@code listener}. */
     public MetaTrainState train(MetaTrainState state, List<Task<B>> tasks, int steps, MetaTrainListener listener) {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, was " + steps);
-        TaskSampler sampler = sampler(state, tasks);
+        requireLayout(state);
         AdamState moments = state.optimizer().copy();       // advanced in place over the steps; the caller's is left alone
-        for (int i = 0; i < steps; i++) state = step(state, moments, tasks, sampler, listener);
+        for (int i = 0; i < steps; i++) state = step(state, moments, tasks, listener);
         return state;
     }
 
@@ -75,23 +73,20 @@ public final class MetaTrainer<B> implements AutoCloseable {
      * @throws NonFiniteException naming the meta step, the task (or "mean meta-gradient") and the group
      */
     public MetaTrainState step(MetaTrainState state, List<Task<B>> tasks, MetaTrainListener listener) {
-        return step(state, state.optimizer().copy(), tasks, sampler(state, tasks), listener);
+        requireLayout(state);
+        return step(state, state.optimizer().copy(), tasks, listener);
     }
 
-    private TaskSampler sampler(MetaTrainState state, List<Task<B>> tasks) {
-        if (state.taskCount() != 0 && state.taskCount() != tasks.size())
-            throw new IllegalArgumentException("the state was trained on " + state.taskCount() + " tasks but " + tasks.size()
-                    + " were given; resuming on other tasks would not continue the same task order");
+    private void requireLayout(MetaTrainState state) {
         if (!state.params().layout().equals(total.layout()))
             throw new IllegalArgumentException("the state's parameter layout does not match the model's");
-        return new TaskSampler(config.seed(), tasks.size());
     }
 
     /** One step; advances {@code moments} (owned by the caller, not shared with {@code state} unless it came from this trainer). */
-    private MetaTrainState step(MetaTrainState state, AdamState moments, List<Task<B>> tasks, TaskSampler sampler, MetaTrainListener listener) {
+    private MetaTrainState step(MetaTrainState state, AdamState moments, List<Task<B>> tasks, MetaTrainListener listener) {
         long stepNo = state.step() + 1;
         int batch = config.metaBatchSize();
-        int[] indices = sampler.batch(state.cursor(), batch);
+        int[] indices = outer.batch(state, tasks.size());
         Params meta = state.params();
         runTasks(meta, tasks, indices, stepNo);
 
@@ -103,16 +98,10 @@ public final class MetaTrainer<B> implements AutoCloseable {
             support += taskLosses[t].supportBefore() / batch;
         }
         total.requireFinite("meta step " + stepNo + ", mean meta-gradient");
-        double norm = norm(total);
-        Params updated;
-        try {
-            updated = adam.stepAndAdvance(meta, total, moments);     // clips to config.clipNorm(); refuses non-finite results
-        } catch (NonFiniteException e) {
-            throw e.within("meta step " + stepNo);
-        }
-        if (config.learner() == Learner.META_SGD) updated = clampRates(updated);
+        double norm = OuterStep.norm(total);
+        MetaTrainState next = outer.apply(state, moments, total, tasks.size());   // clips, Adam, Meta-SGD's rate bounds
         listener.onStep(new StepReport(stepNo, batch, query, support, norm, norm > config.clipNorm()));
-        return new MetaTrainState(updated, moments, stepNo, state.cursor() + batch, tasks.size());
+        return next;
     }
 
     /** Computes every task's gradient, on several threads when configured; rethrows the first failure in task order. */
@@ -144,17 +133,6 @@ public final class MetaTrainer<B> implements AutoCloseable {
                 taskErrors[t] = e;
             }
         }
-    }
-
-    /** Meta-SGD's rates must stay positive: clamps them into [minInnerLr, maxInnerLr]. */
-    private Params clampRates(Params p) {
-        ParamGroup g = p.layout().group(InnerRates.GROUP);
-        for (int i = g.offset(); i < g.end(); i++) {
-            double r = p.get(i);
-            double c = Math.min(config.maxInnerLr(), Math.max(config.minInnerLr(), r));
-            if (c != r && !Double.isNaN(r)) p = p.with(i, c);
-        }
-        return p;
     }
 
     /**
@@ -193,15 +171,6 @@ public final class MetaTrainer<B> implements AutoCloseable {
                 throw new IllegalStateException("a meta-training worker failed during " + what, e.getCause());
             }
         }
-    }
-
-    private static double norm(Gradient g) {
-        double[] a = g.array();
-        double[] sum = new double[1];
-        g.forEachTouchedRow((off, len) -> {
-            for (int i = off; i < off + len; i++) sum[0] += a[i] * a[i];
-        });
-        return Math.sqrt(sum[0]);
     }
 
     @Override public void close() {

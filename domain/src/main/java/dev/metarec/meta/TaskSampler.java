@@ -19,6 +19,8 @@ final class TaskSampler {
         this.taskCount = taskCount;
     }
 
+    int taskCount() { return taskCount; }
+
     /** Task indices at stream positions cursor .. cursor + size - 1. */
     int[] batch(long cursor, int size) {
         int[] out = new int[size];

@@ -3,16 +3,12 @@ package dev.metarec.service;
 import dev.metarec.checkpoint.Checkpoint;
 import dev.metarec.checkpoint.CheckpointCodec;
 import dev.metarec.checkpoint.CheckpointFormatException;
-import dev.metarec.checkpoint.CheckpointMetadata;
-import dev.metarec.features.FeatureSpace;
-import dev.metarec.meta.Batch;
 import dev.metarec.meta.MetaTrainState;
 import dev.metarec.meta.MetaTrainer;
 import dev.metarec.meta.Task;
-import dev.metarec.nn.ModelConfig;
+import dev.metarec.model.EventType;
 import dev.metarec.nn.NonFiniteException;
 import dev.metarec.nn.Params;
-import dev.metarec.nn.PreferenceNetwork;
 import dev.metarec.port.CatalogStore;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
@@ -26,8 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -116,16 +110,17 @@ public final class MetaTrainService {
         }
         if (run == null) return new Result(Status.NO_DATA, "", "", 0, settings.targetSteps(), 0, 0, Double.NaN, Double.NaN,
                 "no items yet: ingest a catalogue (and events) first");
-        ModelConfig config = run.challenger().config();
-        FeatureSpace features = run.challenger().features();
-        PreferenceNetwork network = network(run.challenger());
-        List<Task<Batch>> train = data.tasks(false, config.objective(), features, settings, serving);
-        List<Task<Batch>> validation = data.tasks(true, config.objective(), features, settings, serving);
+        return train(TrainingRecipes.of(run.challenger(), data.items, settings, serving), run, data, champion, deadline);
+    }
+
+    private <B> Result train(TrainingRecipe<B> recipe, TrainingProgress run, TrainingData data, Optional<Checkpoint> champion, Instant deadline) {
+        List<Task<B>> train = data.tasks(false, recipe, settings);
+        List<Task<B>> validation = data.tasks(true, recipe, settings);
         MetaTrainState state = run.state();
         if (!train.isEmpty()) {
             if (state.taskCount() != 0 && state.taskCount() != train.size())
                 state = new MetaTrainState(state.params(), state.optimizer(), state.step(), 0, train.size());
-            try (MetaTrainer<Batch> trainer = new MetaTrainer<>(network, settings.trainerConfig())) {
+            try (MetaTrainer<B> trainer = new MetaTrainer<>(recipe.model(), settings.trainerConfig())) {
                 long lastSaved = state.step();
                 while (state.step() < settings.targetSteps() && clock.instant().isBefore(deadline)) {
                     state = trainer.step(state, train, r -> { });
@@ -144,91 +139,38 @@ public final class MetaTrainService {
             return new Result(Status.IN_PROGRESS, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(), Double.NaN, Double.NaN,
                     "time budget spent; the next invocation resumes");
         }
-        return finish(run, state, network, data, champion, train.size(), validation);
+        return finish(run, state, recipe, data, champion, train, validation);
     }
 
-    private Result finish(TrainingProgress run, MetaTrainState state, PreferenceNetwork network, TrainingData data,
-                          Optional<Checkpoint> champion, int trainTasks, List<Task<Batch>> validation) {
-        double challengerLoss = validation.isEmpty() ? Double.NaN : evaluate(network, state.params(), validation);
+    private <B> Result finish(TrainingProgress run, MetaTrainState state, TrainingRecipe<B> recipe, TrainingData data,
+                              Optional<Checkpoint> champion, List<Task<B>> train, List<Task<B>> validation) {
+        double challengerLoss = validation.isEmpty() ? Double.NaN : evaluate(recipe, state.params(), validation);
         double championLoss = champion.map(c -> championLoss(c, data)).orElse(Double.NaN);
         progress.clear();
         eventLog.delete(run.runId());
-        boolean better = champion.isEmpty() || (Double.isFinite(challengerLoss) && Double.isFinite(championLoss)
-                && champion.get().config().objective() == run.challenger().config().objective()
-                && challengerLoss < championLoss - settings.promotionMargin());
-        if (!better) return new Result(Status.REJECTED, run.runId(), "", state.step(), settings.targetSteps(), trainTasks, validation.size(),
-                challengerLoss, championLoss, "the challenger is not better than champion " + champion.get().checkpointId());
-        Map<String, Double> metrics = new java.util.TreeMap<>();
-        if (Double.isFinite(challengerLoss)) metrics.put("val.loss", challengerLoss);
-        metrics.put(ServingModel.PRIOR_OFFSET, priorOffset(network, state.params(), data, run.challenger()));
-        targetRange(data, run.challenger().config().objective(), metrics);
-        Checkpoint c = new Checkpoint(run.runId(), run.challenger().config(), run.challenger().features(), state.params(),
-                CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), state.step(), metrics));
-        checkpoints.write(c.checkpointId(), codec.encode(c));
-        byte[] stored = checkpoints.read(c.checkpointId()).orElseThrow(() ->
-                new CheckpointFormatException("checkpoint " + c.checkpointId() + " vanished after writing"));
-        Checkpoint verified = codec.decode(stored);
-        if (!verified.params().equals(c.params())) throw new CheckpointFormatException("checkpoint " + c.checkpointId() + " reads back different parameters");
-        String expected = run.baseChampion().isEmpty() ? null : run.baseChampion();
-        // The pointer records the SHA-256 of the bytes it promotes: an object replaced later is never served.
-        Status status = pointer.moveCurrent(expected, c.checkpointId(), Digests.sha256(stored)) ? Status.PROMOTED : Status.LOST_RACE;
+        Promotion gate = new Promotion(checkpoints, pointer, codec, settings.promotionMargin());
+        if (!gate.better(champion, run.challenger(), challengerLoss, championLoss))
+            return new Result(Status.REJECTED, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(),
+                    challengerLoss, championLoss, "the challenger is not better than champion " + champion.get().checkpointId());
+        List<Task<B>> leading = train.subList(0, Math.min(train.size(), TrainingRecipe.CALIBRATION_TASKS));
+        Checkpoint c = recipe.finish(state.params(), state.step(), challengerLoss, leading, recipe.targetRange(data.allEvents), clock.instant());
+        Status status = gate.promote(c, run.baseChampion()) ? Status.PROMOTED : Status.LOST_RACE;
         LOG.log(System.Logger.Level.INFO, "meta-train run {0}: {1} (validation loss {2} vs champion {3})", run.runId(), status, challengerLoss, championLoss);
-        return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), trainTasks, validation.size(),
+        return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), train.size(), validation.size(),
                 challengerLoss, championLoss, status == Status.PROMOTED ? "promoted" : "the champion changed during the run; not promoted");
     }
 
-    /**
-     * What the champion's prior (no adaptation) misses on average, so zero-shot scores and the item
-     * residuals of {@link ItemWarmUp} are measured against a calibrated baseline: the mean of
-     * target - score over training users' query examples (squared error), or the logit difference of the
-     * mean target and the mean predicted probability (implicit objectives). MAML's initialisation is
-     * optimised to adapt well, not to predict well unadapted, so this is often far from 0.
-     */
-    private double priorOffset(PreferenceNetwork network, Params params, TrainingData data, Checkpoint challenger) {
-        List<Task<Batch>> tasks = data.tasks(false, challenger.config().objective(), challenger.features(), settings, serving);
-        double[] prior = network.fastLayout().gather(params);
-        double sumTarget = 0, sumPrediction = 0, n = 0;
-        for (Task<Batch> t : tasks) {
-            for (var e : t.query().examples()) {
-                double score = network.score(params, prior, t.query().user(), e.item(), e.offset());
-                sumTarget += e.target();
-                sumPrediction += network.prediction(score);
-                n++;
-            }
-            if (n > 5000) break;
-        }
-        if (n == 0) return 0.0;
-        double offset;
-        if (challenger.config().objective() == dev.metarec.nn.Objective.SQUARED_ERROR) offset = (sumTarget - sumPrediction) / n;
-        else offset = logit(sumTarget / n) - logit(sumPrediction / n);
-        return Double.isFinite(offset) ? offset : 0.0;
-    }
-
-    /** The range of the training targets (squared error): served scores are clamped into it. */
-    private void targetRange(TrainingData data, dev.metarec.nn.Objective objective, Map<String, Double> metrics) {
-        if (objective != dev.metarec.nn.Objective.SQUARED_ERROR) return;
-        SupportSets sets = new SupportSets(serving);
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (var e : data.allEvents) {
-            double t = sets.target(e, objective);
-            lo = Math.min(lo, t);
-            hi = Math.max(hi, t);
-        }
-        if (lo <= hi) { metrics.put(ServingModel.MIN_TARGET, lo); metrics.put(ServingModel.MAX_TARGET, hi); }
-    }
-
-    private static double logit(double p) {
-        double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
-        return Math.log(q / (1 - q));
-    }
-
     private double championLoss(Checkpoint champion, TrainingData data) {
-        List<Task<Batch>> tasks = data.tasks(true, champion.config().objective(), champion.features(), settings, serving);
-        return tasks.isEmpty() ? Double.NaN : evaluate(network(champion), champion.params(), tasks);
+        return validationLoss(TrainingRecipes.of(champion, data.items, settings, serving), champion.params(), data);
     }
 
-    private double evaluate(PreferenceNetwork network, Params params, List<Task<Batch>> tasks) {
-        try (MetaTrainer<Batch> t = new MetaTrainer<>(network, settings.trainerConfig().withThreads(1))) {
+    private <B> double validationLoss(TrainingRecipe<B> recipe, Params params, TrainingData data) {
+        List<Task<B>> tasks = data.tasks(true, recipe, settings);
+        return tasks.isEmpty() ? Double.NaN : evaluate(recipe, params, tasks);
+    }
+
+    private <B> double evaluate(TrainingRecipe<B> recipe, Params params, List<Task<B>> tasks) {
+        try (MetaTrainer<B> t = new MetaTrainer<>(recipe.model(), settings.trainerConfig().withThreads(1))) {
             return t.evaluate(params, tasks);
         } catch (NonFiniteException e) {
             return Double.NaN;
@@ -238,16 +180,12 @@ public final class MetaTrainService {
     /** A new run: features fitted on today's data; parameters warm-started from the champion when the shapes agree. */
     private TrainingProgress start(TrainingData data, Optional<Checkpoint> champion, String base) {
         if (data.items.isEmpty()) return null;
-        ModelConfig config = champion.map(Checkpoint::config)
-                .orElseGet(() -> ModelDesign.design(data.userAttributes(), data.itemAttributes(), data.allEvents, settings));
-        // Profile values seen on fewer than profileMinCount users hash instead of being written into the checkpoint.
-        FeatureSpace features = FeatureSpace.fit(config, data.userProfiles(), data.items, guards.profileMinCount(), 1);
-        PreferenceNetwork network = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
-        Params params = champion.filter(c -> c.params().layout().equals(network.layout())).map(Checkpoint::params)
-                .orElseGet(() -> network.initialise(settings.seed()));
         String runId = runId(clock.instant(), base, data);
-        Checkpoint challenger = new Checkpoint(runId, config, features, params, CheckpointMetadata.of(clock.instant(), settings.learner().name().toLowerCase(Locale.ROOT), 0, Map.of()));
-        return new TrainingProgress(runId, base, challenger, MetaTrainState.initial(params));
+        long ratings = data.allEvents.stream().filter(e -> e.type() == EventType.RATING).count();
+        // Profile values seen on fewer than profileMinCount users hash instead of being written into the checkpoint.
+        Checkpoint challenger = TrainingRecipes.challenger(runId, champion, data.userProfiles(), data.items, ratings, data.allEvents.size(), settings,
+                guards.profileMinCount(), clock.instant());
+        return new TrainingProgress(runId, base, challenger, MetaTrainState.initial(challenger.params()));
     }
 
     /** {@code ckpt-<UTC yyyyMMddHHmmssSSS>-<hash of base champion, seed and data size>}: new per run, deterministic. */
@@ -320,12 +258,5 @@ public final class MetaTrainService {
             LOG.log(System.Logger.Level.ERROR, "champion " + id + " is unreadable; treating it as absent for comparison: " + e.getMessage());
             return Optional.empty();
         }
-    }
-
-    static PreferenceNetwork network(Checkpoint c) {
-        FeatureSpace f = c.features();
-        PreferenceNetwork n = new PreferenceNetwork(c.config(), f.userTableRows(), f.itemTableRows(), f.userIdRows(), f.itemIdRows());
-        c.requireLayout(n.layout());
-        return n;
     }
 }

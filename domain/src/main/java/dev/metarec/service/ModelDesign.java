@@ -24,8 +24,12 @@ final class ModelDesign {
     private ModelDesign() {}
 
     static ModelConfig design(Iterable<Attributes> users, Iterable<Attributes> items, List<Event> events, MetaTrainSettings s) {
-        long ratings = events.stream().filter(e -> e.type() == EventType.RATING).count();
-        Objective objective = ratings * 2 >= events.size() && ratings > 0 ? Objective.SQUARED_ERROR : Objective.LOGISTIC;
+        return design(users, items, events.stream().filter(e -> e.type() == EventType.RATING).count(), events.size(), s);
+    }
+
+    /** As above, from the number of rating events among {@code events} (a trainer that never holds all events counts them). */
+    static ModelConfig design(Iterable<Attributes> users, Iterable<Attributes> items, long ratings, long events, MetaTrainSettings s) {
+        Objective objective = ratings * 2 >= events && ratings > 0 ? Objective.SQUARED_ERROR : Objective.LOGISTIC;
         List<FeatureSpec> userFeatures = features(users);
         List<FeatureSpec> itemFeatures = features(items);
         boolean itemIds = itemFeatures.isEmpty();

@@ -1,14 +1,10 @@
 package dev.metarec.service;
 
-import dev.metarec.features.EncodedEntity;
-import dev.metarec.features.FeatureSpace;
-import dev.metarec.meta.Batch;
 import dev.metarec.meta.Task;
 import dev.metarec.model.Attributes;
 import dev.metarec.model.Event;
 import dev.metarec.model.Item;
 import dev.metarec.model.UserProfile;
-import dev.metarec.nn.Objective;
 import dev.metarec.port.CatalogStore;
 import dev.metarec.port.ErasureLog;
 import dev.metarec.port.EventStore;
@@ -17,17 +13,14 @@ import dev.metarec.port.UserProfileStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A snapshot of what meta-training learns from (events by user, catalogue, profiles), and the user
- * tasks built from it: each user's most recent events are the query set, the events before them (up to
- * the serving window, newest first and recency-weighted as at serving time) the support set. Users are
- * split into training and validation by a hash of the id, so the split is stable across runs.
+ * tasks built from it by the model's {@link TrainingRecipe}. Users are split into training and validation
+ * by a hash of the id, so the split is stable across runs.
  */
 final class TrainingData {
     private static final System.Logger LOG = System.getLogger(TrainingData.class.getName());
@@ -82,8 +75,7 @@ final class TrainingData {
     static TrainingData of(List<Event> all, CatalogStore catalog, UserProfileStore profiles) {
         Map<String, List<Event>> byUser = new TreeMap<>();
         all.forEach(e -> byUser.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e));
-        Comparator<Event> oldestFirst = Comparator.comparing(Event::timestamp).thenComparing(Event::eventId);
-        byUser.values().forEach(l -> l.sort(oldestFirst));
+        byUser.values().forEach(l -> l.sort(TrainingRecipes.OLDEST_FIRST));
         Map<String, UserProfile> ps = new HashMap<>();
         profiles.forEach(p -> ps.put(p.userId(), p));
         List<Item> items = new ArrayList<>(catalog.all());
@@ -95,27 +87,17 @@ final class TrainingData {
 
     static boolean isValidationUser(String userId, int percent) { return Math.floorMod(userId.hashCode() * 0x9E3779B1, 100) < percent; }
 
-    /** Tasks of the training (validation = false) or validation users, for a model with these features. */
-    List<Task<Batch>> tasks(boolean validation, Objective objective, FeatureSpace features, MetaTrainSettings s, ServiceSettings serving) {
-        CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of("training", 0, items, features);
-        SupportSets sets = new SupportSets(serving);
-        List<Task<Batch>> tasks = new ArrayList<>();
+    /**
+     * Tasks of the training (validation = false) or validation users, built by {@code recipe}, in user-id
+     * order; at most {@code maxValidationUsers} validation tasks (the first ones in that order).
+     */
+    <B> List<Task<B>> tasks(boolean validation, TrainingRecipe<B> recipe, MetaTrainSettings s) {
+        List<Task<B>> tasks = new ArrayList<>();
         for (Map.Entry<String, List<Event>> e : eventsByUser.entrySet()) {
             String user = e.getKey();
-            List<Event> ev = e.getValue();
-            if (ev.size() < s.minEvents() || isValidationUser(user, s.validationPercent()) != validation) continue;
+            if (isValidationUser(user, s.validationPercent()) != validation) continue;
             if (validation && tasks.size() >= s.maxValidationUsers()) break;
-            int q = Math.max(1, Math.min(s.maxQuery(), (int) Math.round(ev.size() * s.queryFraction())));
-            List<Event> support = new ArrayList<>(ev.subList(Math.max(0, ev.size() - q - serving.adaptWindow()), ev.size() - q));
-            java.util.Collections.reverse(support);
-            List<Event> query = new ArrayList<>(ev.subList(ev.size() - q, ev.size()));
-            java.util.Collections.reverse(query);
-            Set<String> seen = new HashSet<>();
-            for (Event x : ev) seen.add(x.itemId());
-            EncodedEntity u = features.encodeUser(profile(user));
-            Batch sb = sets.build(objective, features, u, support, cat, Map.of(), seen);
-            Batch qb = sets.build(objective, features, u, query, cat, Map.of(), seen);
-            if (sb.size() > 0 && qb.size() > 0) tasks.add(new Task<>(user, sb, qb));
+            recipe.task(user, e.getValue(), profile(user)).ifPresent(tasks::add);
         }
         return tasks;
     }

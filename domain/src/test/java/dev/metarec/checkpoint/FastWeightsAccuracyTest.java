@@ -141,8 +141,15 @@ class FastWeightsAccuracyTest {
         double defaultAbs = absDiff[1] / n;
         assertTrue(bytes[1] <= 16_000, "payload " + bytes[1] + " B over 16 KB");
         assertTrue(meanEffect > 1e-3, "adaptation must change the scores for the comparison to mean anything\n" + report);
-        assertTrue(defaultAbs < 0.005 * meanSpread, report.toString());
-        assertTrue(defaultAbs < 0.01 * meanEffect, report.toString());
+        // The figures README cites, measured 2026-12-04 at the default budget: error 0.0271% of the score
+        // spread and 0.0964% of the change adaptation makes, query MSE -3.9e-5, top-10 overlap 1.0000
+        // (unchanged for every user). Bounds about 10% above the measured errors, 30% above the MSE change.
+        assertTrue(defaultAbs < 0.00030 * meanSpread, "error over 0.030% of the spread\n" + report);
+        assertTrue(defaultAbs < 0.00107 * meanEffect, "error over 0.107% of the adaptation change\n" + report);
+        assertEquals(1.0, overlap[1] / test.size(), 0.0, "top-10 unchanged for every user\n" + report);
+        assertTrue(Math.abs(mseDecoded[1] - mseExact) / queries < 5e-5, "query MSE moved by 5e-5 or more\n" + report);
+        // the small budget (measured 0.995 overlap, 1.45% of spread) shows the checks can see a loss of precision
+        assertTrue(overlap[0] / test.size() < 1.0 && absDiff[0] / n > 0.01 * meanSpread, report.toString());
         assertTrue(absDiff[0] > absDiff[1] && absDiff[1] > absDiff[2], "a larger budget must lose less\n" + report);
     }
 

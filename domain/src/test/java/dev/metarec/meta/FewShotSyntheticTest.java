@@ -62,6 +62,8 @@ class FewShotSyntheticTest {
             fresh += freshModelLoss(net, t) / test.size();
         }
         String summary = "query MSE: adapted " + adapted + ", not adapted " + unadapted + ", fresh model on 5 ratings " + fresh;
+        assertTrue(Double.isFinite(adapted) && Double.isFinite(unadapted) && Double.isFinite(fresh),
+                "every baseline must be finite, or the comparisons below pass vacuously: " + summary);
         assertTrue(adapted < 0.8 * unadapted, summary);
         assertTrue(adapted < 0.7 * fresh, summary);
     }

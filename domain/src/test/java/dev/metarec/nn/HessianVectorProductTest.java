@@ -77,6 +77,25 @@ class HessianVectorProductTest {
         double bha = 0, ahb = 0;
         for (int k = 0; k < a.length; k++) { bha += b[k] * ha[k]; ahb += a[k] * hb[k]; }
         assertClose(bha, ahb, 1e-10, 1e-8, "b'Ha vs a'Hb");
+
+        // H (alpha a + beta b) == alpha H a + beta H b, entry by entry (and for the mixed slow block)
+        double alpha = 2.5, beta = -0.75;
+        double[] combo = new double[a.length];
+        for (int k = 0; k < a.length; k++) combo[k] = alpha * a[k] + beta * b[k];
+        double[] hCombo = new double[fast.length];
+        Gradient ma = new Gradient(net.layout()), mb = new Gradient(net.layout()), mCombo = new Gradient(net.layout());
+        net.hessianVectorProduct(meta, fast, batch, a, new double[fast.length], ma, 1.0);
+        net.hessianVectorProduct(meta, fast, batch, b, new double[fast.length], mb, 1.0);
+        net.hessianVectorProduct(meta, fast, batch, combo, hCombo, mCombo, 1.0);
+        double norm = 0;
+        for (int k = 0; k < fast.length; k++) {
+            assertClose(hCombo[k], alpha * ha[k] + beta * hb[k], 1e-10, 1e-9, "H(alpha a + beta b)[" + k + "]");
+            norm += ha[k] * ha[k];
+        }
+        assertTrue(norm > 1e-6, "H a is not trivially zero");
+        for (int i = 0; i < meta.size(); i++) {
+            assertClose(mCombo.get(i), alpha * ma.get(i) + beta * mb.get(i), 1e-10, 1e-9, "mixed block [" + i + "]");
+        }
     }
 
     private static double[] step(double[] x, double[] v, double h) {

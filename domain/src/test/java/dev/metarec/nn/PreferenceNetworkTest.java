@@ -153,11 +153,36 @@ class PreferenceNetworkTest {
     void emptyOrWeightlessBatch_hasZeroLossAndGradient() {
         Params p = TestNetworks.randomParams(net, 9);
         double[] fast = net.fastLayout().gather(p);
-        double[] grad = new double[fast.length];
-        java.util.Arrays.fill(grad, 5);
-        EncodedEntity user = TestNetworks.randomUser(new Random(1));
-        assertEquals(0.0, net.lossAndGradient(p, fast, new Batch(user, List.of()), grad, null, 1));
-        assertArrayEquals(new double[fast.length], grad);
+        Random r = new Random(1);
+        EncodedEntity user = TestNetworks.randomUser(r);
+        List<Example> weightless = List.of(new Example(TestNetworks.randomItem(r), 4, 0, 0, null),
+                new Example(TestNetworks.randomItem(r), 1, 0, 0.5, null), new Example(TestNetworks.randomItem(r), 5, 0, 0, null));
+        for (Batch batch : List.of(new Batch(user, List.of()), new Batch(user, weightless))) {
+            double[] grad = new double[fast.length];
+            java.util.Arrays.fill(grad, 5);
+            Gradient slow = new Gradient(net.layout());
+            assertEquals(0.0, net.lossAndGradient(p, fast, batch, grad, slow, 1), batch.size() + " examples");
+            assertArrayEquals(new double[fast.length], grad, batch.size() + " examples");
+            for (int i = 0; i < p.size(); i++) assertEquals(0.0, slow.get(i), 0.0, "slow gradient [" + i + "]");
+            assertEquals(0.0, net.loss(p, fast, batch));
+        }
+    }
+
+    @Test
+    void zeroWeightExamples_changeNeitherLossNorGradient() {
+        Params p = TestNetworks.randomParams(net, 10);
+        double[] fast = net.fastLayout().gather(p);
+        Random r = new Random(2);
+        EncodedEntity user = TestNetworks.randomUser(r);
+        Example kept = Example.of(TestNetworks.randomItem(r), 4);
+        Batch alone = new Batch(user, List.of(kept));
+        Batch withWeightless = new Batch(user, List.of(new Example(TestNetworks.randomItem(r), 0, 0, 0, null), kept,
+                new Example(TestNetworks.randomItem(r), 5, 0, 3, null)));
+        double[] gAlone = new double[fast.length], gWith = new double[fast.length];
+        double loss = net.lossAndGradient(p, fast, alone, gAlone, null, 1);
+        assertTrue(loss > 0, "a non-trivial loss: " + loss);
+        assertEquals(loss, net.lossAndGradient(p, fast, withWeightless, gWith, null, 1), 0.0);
+        assertArrayEquals(gAlone, gWith, 0.0);
     }
 
     @Test

@@ -105,7 +105,33 @@ class AdamTest {
     }
 
     @Test
-    void clipping_limitsTheGlobalNorm() {
+    void adamClipping_scalesTheGradientToTheGlobalNorm_beforeTheMoments() {
+        // Adam's first step is -eta * sign(g) whatever |g| is, so clipping shows in the moments, and in the
+        // second step, where the clipped and unclipped gradients differ.
+        Gradient g = new Gradient(LAYOUT);
+        g.add(0, 30);
+        g.add(1, 40);          // norm 50, clipped to 5: (3, 4)
+        Params p = new Params(LAYOUT, new double[LAYOUT.size()]);
+        AdamState clipped = AdamState.initial(LAYOUT), unclipped = AdamState.initial(LAYOUT);
+        Adam.of(0.1).withMaxGradNorm(5).stepAndAdvance(p, g, clipped);
+        Adam.of(0.1).stepAndAdvance(p, g, unclipped);
+
+        assertEquals(0.1 * 3, clipped.firstMoment()[0], 1e-12);
+        assertEquals(0.1 * 4, clipped.firstMoment()[1], 1e-12);
+        assertEquals(0.001 * 16, clipped.secondMoment()[1], 1e-12);
+        assertEquals(0.1 * 30, unclipped.firstMoment()[0], 1e-12);
+        assertEquals(0.001 * 1600, unclipped.secondMoment()[1], 1e-12);
+
+        Gradient small = new Gradient(LAYOUT);
+        small.add(0, 3);
+        small.add(1, 4);       // norm 5: at the limit, left as it is
+        AdamState atLimit = AdamState.initial(LAYOUT);
+        Adam.of(0.1).withMaxGradNorm(5).stepAndAdvance(p, small, atLimit);
+        assertEquals(clipped, atLimit, "a gradient clipped to norm 5 acts exactly like one of norm 5");
+    }
+
+    @Test
+    void sgdClipping_limitsTheGlobalNorm() {
         Params p = new Params(LAYOUT, new double[LAYOUT.size()]);
         Gradient g = new Gradient(LAYOUT);
         g.add(0, 30);

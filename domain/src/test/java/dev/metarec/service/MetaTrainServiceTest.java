@@ -32,16 +32,49 @@ class MetaTrainServiceTest {
     }
 
     @Test
-    void aSecondRun_shouldBePromotedOnlyIfBetterOnValidationUsers() {
+    void aBetterChallenger_shouldBePromoted() {
+        Fixture f = new Fixture(60).trained();
+        String untrained = replaceChampionWithUntrained(f);
+
+        MetaTrainService.Result r = f.metaTrain.run(Duration.ofMinutes(5));
+
+        assertEquals(MetaTrainService.Status.PROMOTED, r.status(), r.toString());
+        assertTrue(r.challengerLoss() < r.championLoss(), r.toString());
+        assertEquals(r.checkpointId(), f.ports.pointer.current().orElseThrow());
+        assertEquals(untrained, f.ports.pointer.previous().orElseThrow());
+    }
+
+    @Test
+    void aWorseChallenger_shouldBeRejected_andNothingWritten() {
         Fixture f = new Fixture(60).trained();
         String champion = f.ports.pointer.current().orElseThrow();
-        MetaTrainService.Result r = f.metaTrain.run(Duration.ofMinutes(5));
-        assertTrue(Double.isFinite(r.championLoss()) && Double.isFinite(r.challengerLoss()), r.toString());
-        if (r.challengerLoss() < r.championLoss()) assertEquals(MetaTrainService.Status.PROMOTED, r.status());
-        else {
-            assertEquals(MetaTrainService.Status.REJECTED, r.status());
-            assertEquals(champion, f.ports.pointer.current().orElseThrow());
-        }
+        java.util.Set<String> stored = java.util.Set.copyOf(f.ports.checkpoints.map.keySet());
+        // Adam with a meta learning rate of 1 moves every parameter by about 1 per step: a wrecked, finite challenger
+        MetaTrainSettings t = f.training;
+        MetaTrainSettings reckless = new MetaTrainSettings(t.embeddingDim(), t.hiddenWidths(), t.learner(), t.innerSteps(), t.innerLr(),
+                1.0, t.metaBatchSize(), t.threads(), t.seed(), 5, t.minEvents(), t.queryFraction(), t.maxQuery(), t.validationPercent(),
+                t.maxValidationUsers(), t.promotionMargin(), t.checkpointEvery(), t.supportShrinkage());
+        MetaTrainService service = new MetaTrainService(f.ports.events, f.ports.catalog, f.ports.profiles, f.ports.checkpoints,
+                f.ports.pointer, f.ports.progress, f.codec, reckless, f.settings, f.clock);
+
+        MetaTrainService.Result r = service.run(Duration.ofMinutes(5));
+
+        assertEquals(MetaTrainService.Status.REJECTED, r.status(), r.toString());
+        assertTrue(Double.isFinite(r.challengerLoss()) && r.challengerLoss() > r.championLoss(), r.toString());
+        assertEquals(champion, f.ports.pointer.current().orElseThrow());
+        assertEquals(stored, f.ports.checkpoints.map.keySet(), "a rejected challenger is not written");
+    }
+
+    /** Points the champion at a checkpoint of the same model with untrained parameters; returns its id. */
+    private static String replaceChampionWithUntrained(Fixture f) {
+        String current = f.ports.pointer.current().orElseThrow();
+        dev.metarec.checkpoint.Checkpoint trained = f.codec.decode(f.ports.checkpoints.read(current).orElseThrow());
+        dev.metarec.checkpoint.Checkpoint untrained = new dev.metarec.checkpoint.Checkpoint("ckpt-untrained", trained.config(),
+                trained.features(), trained.network().initialise(12345), trained.metadata());
+        f.ports.checkpoints.write(untrained.checkpointId(), f.codec.encode(untrained));
+        assertTrue(f.ports.pointer.moveCurrent(current, untrained.checkpointId()));
+        f.champion.current(Fixture.NOW);
+        return untrained.checkpointId();
     }
 
     @Test

@@ -90,6 +90,10 @@ class ServingServicesTest {
     void recommend_shouldRankByPopularity_whenNothingIsKnownAboutTheUser() {
         Recommendation r = f.recommend.recommend(rec("stranger", 5, null, null, 0), Fixture.NOW);
         assertEquals(Mode.POPULAR, r.mode());
+        assertEquals(5, r.items().size(), "k items from a catalogue of " + f.data.items().size());
+        long first = f.ports.stats.find(r.items().get(0).itemId()).map(ItemStats::count).orElse(0L);
+        long mostPopular = f.data.items().stream().mapToLong(i -> f.ports.stats.find(i.itemId()).map(ItemStats::count).orElse(0L)).max().orElseThrow();
+        assertEquals(mostPopular, first, "the most popular item comes first");
         long previous = Long.MAX_VALUE;
         for (var i : r.items()) {
             assertEquals(Reason.POPULAR_FALLBACK, i.reason());
@@ -131,14 +135,36 @@ class ServingServicesTest {
 
     @Test
     void recommend_shouldFollowAUserWhoseTasteMoves() {
+        List<String> rated = List.of("i40", "i41", "i42", "i43");
         List<IngestCommand.RawEvent> likes = List.of(rating("d-1", "drifter", "i40", 5), rating("d-2", "drifter", "i41", 5));
         f.ingest.ingest(IngestCommand.of(likes, null, null, Limits.DEFAULT, Fixture.NOW), Fixture.NOW);
         Recommendation before = f.recommend.recommend(rec("drifter", 100, null, null, 0), Fixture.NOW);
+        Map<String, Double> scoresBefore = scores(f.recommend.recommend(withSeen("drifter", rated), Fixture.NOW));
         f.ingest.ingest(events(rating("d-3", "drifter", "i42", 1), rating("d-4", "drifter", "i43", 1)), Fixture.NOW);
         Recommendation after = f.recommend.recommend(rec("drifter", 100, null, null, 0), Fixture.NOW);
+        Map<String, Double> scoresAfter = scores(f.recommend.recommend(withSeen("drifter", rated), Fixture.NOW));
+
         assertNotEquals(before.items().stream().map(Recommendation.RecommendedItem::itemId).limit(10).toList(),
                 after.items().stream().map(Recommendation.RecommendedItem::itemId).limit(10).toList(), "new events re-rank");
         assertEquals(Mode.ADAPTED, after.mode());
+        String report = "before " + scoresBefore + ", after " + scoresAfter;
+        for (String disliked : List.of("i42", "i43")) {
+            assertTrue(scoresAfter.get(disliked) < scoresBefore.get(disliked), disliked + " rated 1 must fall: " + report);
+            for (String liked : List.of("i40", "i41")) {
+                assertTrue(scoresAfter.get(disliked) < scoresAfter.get(liked), disliked + " below " + liked + ": " + report);
+            }
+        }
+    }
+
+    /** Scores of the given items, seen ones included. */
+    private static RecommendCommand withSeen(String user, List<String> items) {
+        return RecommendCommand.of(user, items.size(), items, null, null, false, 0.0, Limits.DEFAULT);
+    }
+
+    private static Map<String, Double> scores(Recommendation r) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (var i : r.items()) out.put(i.itemId(), i.score());
+        return out;
     }
 
     @Test

@@ -86,7 +86,11 @@ public final class EvaluateCommand {
                     RatingExperiment.run(new RatingExperiment.Spec("time-ordered", seed -> p.split(data, seed), List.of(RatingExperiment.STRICT)),
                             data, methods, seeds, budget, results, progress, log);
                 }
-                case "ranking" -> RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings), seeds, budget, results, progress, log);
+                case "ranking" -> {
+                    header.add("- Ranking protocol: " + dev.metarec.eval.protocol.RankingProtocol.standard() + "; methods: "
+                            + (o.baselinesOnly() ? "ranking baselines only (--baselines-only)" : "ranking baselines, rating models and the implicit model"));
+                    RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings, o.baselinesOnly()), seeds, budget, results, progress, log);
+                }
                 case "drift" -> {
                     int users = o.quick() ? 150 : 400;
                     header.add("- Drift: per seed a synthetic world of " + users + " users (40-80 ratings each, half of them change taste at a known event; "

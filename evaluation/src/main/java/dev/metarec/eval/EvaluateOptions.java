@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public record EvaluateOptions(String dataset, Path data, List<String> protocols, int seeds, Path out, boolean quick,
                               Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network,
-                              double supportShrinkage, List<Double> shrinkageGrid) {
+                              double supportShrinkage, List<Double> shrinkageGrid, boolean baselinesOnly) {
 
     public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
     public static final List<String> LEARNERS = List.of("maml", "fomaml", "reptile", "metasgd");
@@ -27,6 +27,8 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                                                           adaptation's tau is then chosen on validation users)
                             [--shrinkage-grid 0,1,2,5,10,20,50]   (candidate adaptation tau; "0" with
                                                           --support-shrinkage 0 turns shrinkage off)
+                            [--baselines-only]   (ranking protocol: only popularity, attribute popularity, item-kNN,
+                                                          EASE and random; no networks)
             """;
 
     public static EvaluateOptions parse(String... args) {
@@ -37,12 +39,13 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         int threads = 1;
         double tau = 0;
         List<Double> grid = dev.metarec.eval.method.NetworkSettings.SHRINKAGE_GRID;
-        boolean quick = false;
+        boolean quick = false, baselinesOnly = false;
         List<String> learners = LEARNERS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--quick" -> quick = true;
+                case "--baselines-only" -> baselinesOnly = true;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException("option " + a + " needs a value\n" + USAGE);
@@ -73,7 +76,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         if (dataset == null) throw new IllegalArgumentException("--dataset is required\n" + USAGE);
         if (data == null && !dataset.equals("synthetic")) throw new IllegalArgumentException("--data <dir> is required for dataset " + dataset);
         return new EvaluateOptions(dataset, data, protocols, seeds != null ? seeds : quick ? 2 : 5, out, quick, epochs, innerSteps,
-                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid);
+                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid, baselinesOnly);
     }
 
     private static String oneOf(String option, String v, List<String> allowed) {

@@ -1,6 +1,9 @@
 package dev.metarec.eval;
 
+import dev.metarec.eval.method.AttributePopularity;
 import dev.metarec.eval.method.BiasModel;
+import dev.metarec.eval.method.Ease;
+import dev.metarec.eval.method.ItemKnn;
 import dev.metarec.eval.method.Floors;
 import dev.metarec.eval.method.NetworkSettings;
 import dev.metarec.eval.method.PooledNetwork;
@@ -22,9 +25,17 @@ final class MethodSuite {
         return m;
     }
 
-    /** Full-candidate ranking: the rating methods (scores = predicted ratings, FM left out for cost) plus the implicit model. */
-    static List<RatingMethod> ranking(List<String> learners, NetworkSettings settings) {
-        List<RatingMethod> m = new ArrayList<>(rating(learners, settings, false));
+    /**
+     * The few-shot ranking curve: the ranking baselines (popularity, attribute popularity, item-kNN, EASE,
+     * random), then, unless {@code baselinesOnly}, today's rating models (item mean, bias model, pooled
+     * network, every chosen learner; scores = predicted ratings, FM left out for cost) and the implicit
+     * model. The constant floors (global mean, user support mean) are left out: they rank like random.
+     */
+    static List<RatingMethod> ranking(List<String> learners, NetworkSettings settings, boolean baselinesOnly) {
+        List<RatingMethod> m = new ArrayList<>(List.of(Floors.popularity(), new AttributePopularity(), ItemKnn.standard(), Ease.standard(), Floors.random()));
+        if (baselinesOnly) return m;
+        m.addAll(List.of(Floors.itemMean(), new BiasModel(), new PooledNetwork(settings)));
+        m.addAll(Learners.methods(learners, settings));
         m.add(new dev.metarec.eval.method.ImplicitMetaRec(Learners.of(learners.isEmpty() ? "fomaml" : learners.get(0)), settings));
         return m;
     }

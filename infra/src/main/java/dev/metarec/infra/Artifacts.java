@@ -18,11 +18,35 @@ public final class Artifacts {
     private Artifacts() {
     }
 
-    /** Checks both artifacts of the settings. */
+    /** The class {@code spark-submit --class} starts; a job jar without it is not the EMR build. */
+    static final String SPARK_MAIN_CLASS = "dev/metarec/spark/SparkMetaTrainMain.class";
+    private static final String SPARK_BUILD = "./mvnw -pl spark -am -Pemr package -DskipTests";
+
+    /** Checks both function artifacts of the settings, and the Spark job jar when the spark trainer is chosen. */
     public static void check(DeploymentSettings settings) {
         check("apiArtifact", settings.apiArtifact(), settings.runtime(), settings.architecture(), "functions/api");
         check("metaTrainArtifact", settings.metaTrainArtifact(), settings.runtime(), settings.architecture(),
                 "functions/meta-train");
+        if (settings.trainer() == Trainer.SPARK) {
+            checkSparkJob(settings.sparkJob().artifact());
+        }
+    }
+
+    /** Checks that the Spark job jar exists and is the shaded EMR build (it holds the job's main class). */
+    public static void checkSparkJob(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Spark job 'sparkJobArtifact' not found at "
+                    + jar.toAbsolutePath().normalize() + ". Build it first with `" + SPARK_BUILD
+                    + "` (from the repository root), or pass -c sparkJobArtifact=<path to the -emr.jar>.");
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            if (zip.getEntry(SPARK_MAIN_CLASS) == null) {
+                throw new IllegalStateException("Spark job 'sparkJobArtifact' at " + jar + " has no "
+                        + SPARK_MAIN_CLASS + ", so it is not the job jar. Build it with `" + SPARK_BUILD + "`.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Spark job 'sparkJobArtifact' at " + jar + " is not a readable jar", e);
+        }
     }
 
     /**

@@ -28,8 +28,9 @@ import software.constructs.Construct;
  * The DynamoDB tables and the S3 bucket of the shared data model: on-demand tables with TTL
  * ({@code expiresAt}), point-in-time recovery and KMS encryption (AWS-managed key); a versioned,
  * KMS-encrypted (AWS-managed key, bucket key on), private, TLS-only bucket whose {@code event-log/} and
- * {@code erasures/} objects expire after days, noncurrent versions of what derives from users' events after a
- * day (other noncurrent versions after a month), and whose checkpoints are write-once.
+ * {@code erasures/} objects and the Spark trainer's {@code exports/} expire after days, noncurrent versions of what
+ * derives from users' events after a day (other noncurrent versions after a month), and whose checkpoints are
+ * write-once.
  */
 public final class DataStores extends Construct {
 
@@ -39,12 +40,19 @@ public final class DataStores extends Construct {
     public static final String EVENT_LOG_PREFIX = "event-log/";
     /** The erasure log: {@code erasures/<epoch ms>-<sha256 of the user id>}, read by meta-train. */
     public static final String ERASURES_PREFIX = "erasures/";
+    /** DynamoDB's table exports for the Spark trainer ({@link SparkTrainer}), one folder per execution. */
+    public static final String EXPORTS_PREFIX = "exports/";
 
     /**
      * Days after which meta-train's event-log snapshots (and erasure-log entries) expire: longer than a run may
      * last (meta-train starts a run older than two days again), short because a snapshot holds events.
      */
     public static final int EVENT_LOG_EXPIRY_DAYS = 3;
+    /**
+     * Days after which table exports expire: a run reads its export within hours, and an export is a copy of
+     * every user's events (an erased user's events stay in it until it expires).
+     */
+    public static final int EXPORT_EXPIRY_DAYS = 3;
     /** Days a replaced or deleted snapshot, training progress or erasure-log entry stays as a noncurrent version. */
     public static final int PERSONAL_NONCURRENT_EXPIRY_DAYS = 1;
     /** Days a replaced (noncurrent) checkpoint version is kept for recovery. */
@@ -83,6 +91,11 @@ public final class DataStores extends Construct {
                                 .noncurrentVersionExpiration(Duration.days(PERSONAL_NONCURRENT_EXPIRY_DAYS)).build(),
                         LifecycleRule.builder().id("expire-noncurrent-erasure-log").prefix(ERASURES_PREFIX)
                                 .noncurrentVersionExpiration(Duration.days(PERSONAL_NONCURRENT_EXPIRY_DAYS)).build(),
+                        // The shorter of two overlapping expirations wins, so expired exports do not linger
+                        // for the bucket-wide noncurrent period.
+                        LifecycleRule.builder().id("expire-exports").prefix(EXPORTS_PREFIX)
+                                .expiration(Duration.days(EXPORT_EXPIRY_DAYS))
+                                .noncurrentVersionExpiration(Duration.days(1)).build(),
                         LifecycleRule.builder().id("expire-noncurrent-versions")
                                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_EXPIRY_DAYS))
                                 .expiredObjectDeleteMarker(true)

@@ -28,11 +28,13 @@ import software.constructs.Node;
  * @param corsOrigins         {@code corsOrigins}: comma-separated browser origins allowed to call the API
  *                            (mobile apps need none); empty = no CORS
  * @param extraEnvironment    {@code env:<NAME>} keys: additional function environment, see {@link ExtraEnvironment}
+ * @param trainer             {@code trainer}: lambda (default) or spark, see {@link Trainer}
+ * @param sparkJob            {@code sparkJobArtifact}, {@code sparkJobArguments}: the job the spark trainer runs
  */
 public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architecture, Path apiArtifact,
                                  Path metaTrainArtifact, boolean reserveConcurrency, RetentionDays logRetention,
                                  boolean retainData, Optional<String> alarmEmail, List<String> corsOrigins,
-                                 Map<String, String> extraEnvironment) {
+                                 Map<String, String> extraEnvironment, Trainer trainer, SparkJob sparkJob) {
 
     /** Relative to the infra directory, where {@code cdk.json} runs the app. */
     public static final String DEFAULT_API_ARTIFACT = "../functions/api/target/function.zip";
@@ -40,7 +42,8 @@ public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architectu
 
     public DeploymentSettings {
         if (runtime == null || architecture == null || apiArtifact == null || metaTrainArtifact == null
-                || logRetention == null || alarmEmail == null || corsOrigins == null || extraEnvironment == null) {
+                || logRetention == null || alarmEmail == null || corsOrigins == null || extraEnvironment == null
+                || trainer == null || sparkJob == null) {
             throw new IllegalArgumentException("every deployment setting is required (use Optional.empty(), "
                     + "List.of() or Map.of() for none)");
         }
@@ -58,37 +61,43 @@ public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architectu
     /** Defaults with the given artifacts; for tests and programmatic use. */
     public static DeploymentSettings defaults(RuntimeMode runtime, Path apiArtifact, Path metaTrainArtifact) {
         return new DeploymentSettings(runtime, CpuArchitecture.ARM64, apiArtifact, metaTrainArtifact, true,
-                RetentionDays.ONE_MONTH, true, Optional.empty(), List.of(), Map.of());
+                RetentionDays.ONE_MONTH, true, Optional.empty(), List.of(), Map.of(), Trainer.LAMBDA, SparkJob.defaults());
     }
 
     public DeploymentSettings withReserveConcurrency(boolean reserve) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserve, logRetention,
-                retainData, alarmEmail, corsOrigins, extraEnvironment);
+                retainData, alarmEmail, corsOrigins, extraEnvironment, trainer, sparkJob);
     }
 
     public DeploymentSettings withArchitecture(CpuArchitecture cpu) {
         return new DeploymentSettings(runtime, cpu, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retainData, alarmEmail, corsOrigins, extraEnvironment);
+                logRetention, retainData, alarmEmail, corsOrigins, extraEnvironment, trainer, sparkJob);
     }
 
     public DeploymentSettings withRetainData(boolean retain) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retain, alarmEmail, corsOrigins, extraEnvironment);
+                logRetention, retain, alarmEmail, corsOrigins, extraEnvironment, trainer, sparkJob);
     }
 
     public DeploymentSettings withAlarmEmail(String email) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retainData, Optional.ofNullable(email), corsOrigins, extraEnvironment);
+                logRetention, retainData, Optional.ofNullable(email), corsOrigins, extraEnvironment, trainer, sparkJob);
     }
 
     public DeploymentSettings withCors(List<String> origins) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retainData, alarmEmail, origins, extraEnvironment);
+                logRetention, retainData, alarmEmail, origins, extraEnvironment, trainer, sparkJob);
     }
 
     public DeploymentSettings withExtraEnvironment(Map<String, String> env) {
         return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
-                logRetention, retainData, alarmEmail, corsOrigins, env);
+                logRetention, retainData, alarmEmail, corsOrigins, env, trainer, sparkJob);
+    }
+
+    /** The spark trainer with the given job jar and tuning arguments. */
+    public DeploymentSettings withSparkTrainer(SparkJob job) {
+        return new DeploymentSettings(runtime, architecture, apiArtifact, metaTrainArtifact, reserveConcurrency,
+                logRetention, retainData, alarmEmail, corsOrigins, extraEnvironment, Trainer.SPARK, job);
     }
 
     /** Reads the settings from the app's context; unknown values fail with the key and what is allowed. */
@@ -105,7 +114,10 @@ public record DeploymentSettings(RuntimeMode runtime, CpuArchitecture architectu
                         .filter(s -> !s.isBlank()),
                 Arrays.stream(string(node, "corsOrigins", "").split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList(),
-                ExtraEnvironment.fromContext(node.getAllContext()));
+                ExtraEnvironment.fromContext(node.getAllContext()),
+                Trainer.parse(string(node, "trainer", Trainer.LAMBDA.id())),
+                new SparkJob(Path.of(string(node, "sparkJobArtifact", SparkJob.DEFAULT_ARTIFACT)),
+                        SparkJob.words(string(node, "sparkJobArguments", ""))));
     }
 
     private static String string(Node node, String key, String fallback) {

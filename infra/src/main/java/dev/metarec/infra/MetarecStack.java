@@ -3,18 +3,20 @@ package dev.metarec.infra;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The metarec deployment: data stores, five functions, the HTTP API, the meta-train schedule and the
- * alarms. Deploy-time values are CloudFormation parameters ({@value #PARAM_ISSUER},
+ * The metarec deployment: data stores, five functions, the HTTP API, the meta-train schedule (driving the
+ * meta-train function or, with {@link Trainer#SPARK}, the {@link SparkTrainer}) and the alarms. Deploy-time values are CloudFormation parameters ({@value #PARAM_ISSUER},
  * {@value #PARAM_AUDIENCE}, {@value #PARAM_ADMIN_SCOPE}, {@value #PARAM_ADMIN_CLIENTS}, {@value #PARAM_SCHEDULE},
  * {@value #PARAM_RATE}, {@value #PARAM_BURST}); synth-time choices are {@link DeploymentSettings}.
  */
@@ -37,6 +39,7 @@ public final class MetarecStack extends Stack {
     private final DataStores stores;
     private final MetarecFunctions functions;
     private final MetarecHttpApi httpApi;
+    private final Optional<SparkTrainer> sparkTrainer;
     private final MetaTrainSchedule schedule;
     private final Queue metaTrainDeadLetters;
     private final Monitoring monitoring;
@@ -76,8 +79,13 @@ public final class MetarecStack extends Stack {
         httpApi = new MetarecHttpApi(this, "Http", issuer.getValueAsString(), audience.getValueAsList(), specs,
                 functions, settings.logRetention(), rate.getValueAsNumber(),
                 burst.getValueAsNumber(), settings.corsOrigins());
-        schedule = new MetaTrainSchedule(this, "Schedule", functions.alias("meta-train"),
-                metaTrainDeadLetters, scheduleExpression.getValueAsString());
+        sparkTrainer = settings.trainer() == Trainer.SPARK
+                ? Optional.of(new SparkTrainer(this, "SparkTraining", settings.sparkJob(), stores))
+                : Optional.empty();
+        IRuleTarget trainer = sparkTrainer
+                .map(spark -> MetaTrainSchedule.startExecution(spark.stateMachine(), metaTrainDeadLetters))
+                .orElseGet(() -> MetaTrainSchedule.invoke(functions.alias("meta-train"), metaTrainDeadLetters));
+        schedule = new MetaTrainSchedule(this, "Schedule", trainer, scheduleExpression.getValueAsString());
         monitoring = new Monitoring(this, "Monitoring", settings.alarmEmail());
         specs.stream().filter(FunctionSpec::http)
                 .forEach(spec -> monitoring.watchFunction(spec.name(), functions.function(spec.name())));
@@ -85,6 +93,10 @@ public final class MetarecStack extends Stack {
         monitoring.watchApi(httpApi);
         stores.tables().forEach(monitoring::watchTable);
         dashboard = new OperationsDashboard(this, "Operations", httpApi, specs, functions, stores, metaTrainDeadLetters);
+        sparkTrainer.ifPresent(spark -> {
+            monitoring.watchSparkTraining(spark.stateMachine());
+            dashboard.showSparkTraining(spark.stateMachine());
+        });
         outputs(specs);
         Tags.of(this).add("project", "metarec");
     }
@@ -116,6 +128,11 @@ public final class MetarecStack extends Stack {
         CfnOutput.Builder.create(this, "MetaTrainDeadLetterQueueUrl").value(metaTrainDeadLetters.getQueueUrl()).build();
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(monitoring.topic().getTopicArn()).build();
         CfnOutput.Builder.create(this, "DashboardName").value(dashboard.dashboard().getDashboardName()).build();
+        sparkTrainer.ifPresent(spark -> {
+            CfnOutput.Builder.create(this, "MetaTrainStateMachineArn").value(spark.stateMachine().getStateMachineArn())
+                    .description("Start a Spark meta-train run by hand: aws stepfunctions start-execution").build();
+            CfnOutput.Builder.create(this, "SparkApplicationId").value(spark.application().getAttrApplicationId()).build();
+        });
     }
 
     public DataStores stores() { return stores; }
@@ -125,6 +142,9 @@ public final class MetarecStack extends Stack {
     public MetarecHttpApi httpApi() { return httpApi; }
 
     public MetaTrainSchedule schedule() { return schedule; }
+
+    /** The Spark trainer, present when {@link DeploymentSettings#trainer()} is {@link Trainer#SPARK}. */
+    public Optional<SparkTrainer> sparkTrainer() { return sparkTrainer; }
 
     public Queue metaTrainDeadLetters() { return metaTrainDeadLetters; }
 

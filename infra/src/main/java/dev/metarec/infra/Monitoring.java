@@ -21,12 +21,14 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.constructs.Construct;
 
 /**
  * Alarms, all notifying one SNS topic (with an e-mail subscription when an address is given): per
  * function errors and throttles, meta-train failures (any failed run within an hour), messages waiting
- * in the meta-train dead-letter queue, DynamoDB throttling per table, and API server errors.
+ * in the meta-train dead-letter queue, DynamoDB throttling per table, API server errors, and with the Spark
+ * trainer any failed or timed-out execution of its state machine.
  */
 public final class Monitoring extends Construct {
 
@@ -68,6 +70,14 @@ public final class Monitoring extends Construct {
         alarm("MetaTrainDeadLetters", "meta-train: failed runs are waiting in the dead-letter queue",
                 deadLetters.metricApproximateNumberOfMessagesVisible(
                         MetricOptions.builder().period(PERIOD).statistic("Maximum").build()), 1);
+    }
+
+    /** The Spark trainer: any execution that failed (export, job or promotion) or timed out within an hour. */
+    public void watchSparkTraining(IStateMachine stateMachine) {
+        alarm("SparkTrainingFailed", "meta-train on Spark: an execution failed (export, job run or promotion); "
+                + "the champion keeps serving", stateMachine.metricFailed(sum(Duration.hours(1))), 1);
+        alarm("SparkTrainingTimedOut", "meta-train on Spark: an execution ran past its timeout; "
+                + "the champion keeps serving", stateMachine.metricTimedOut(sum(Duration.hours(1))), 1);
     }
 
     /**

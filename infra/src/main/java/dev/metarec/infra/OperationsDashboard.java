@@ -11,12 +11,13 @@ import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.constructs.Construct;
 
 /**
  * One CloudWatch dashboard for operating metarec: API traffic, errors and latency; per function
  * invocations, errors, throttles and duration percentiles; meta-train runs and its dead-letter queue;
- * DynamoDB consumed capacity and throttling per table.
+ * DynamoDB consumed capacity and throttling per table; with the Spark trainer, its executions.
  */
 public final class OperationsDashboard extends Construct {
 
@@ -53,6 +54,13 @@ public final class OperationsDashboard extends Construct {
         });
         dashboard.addWidgets(graph("DynamoDB consumed capacity units", consumed),
                 graph("DynamoDB throttle events", throttled));
+    }
+
+    /** The Spark trainer's executions: started, succeeded, failed, timed out. */
+    public void showSparkTraining(IStateMachine stateMachine) {
+        dashboard.addWidgets(graph("meta-train on Spark: executions", List.of(
+                stateMachine.metricStarted(stat("Sum")), stateMachine.metricSucceeded(stat("Sum")),
+                stateMachine.metricFailed(stat("Sum")), stateMachine.metricTimedOut(stat("Sum")))));
     }
 
     private static IWidget graph(String title, List<IMetric> metrics) {

@@ -96,6 +96,37 @@ class ArtifactsTest {
                 "functions/api"));
     }
 
+    @Test
+    void checkSparkJob_shouldNameTheKeyAndTheBuildCommand_whenTheJarIsMissing() {
+        Path missing = dir.resolve("metarec-spark-emr.jar");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Artifacts.checkSparkJob(missing));
+
+        assertTrue(e.getMessage().contains("sparkJobArtifact") && e.getMessage().contains(missing.toString())
+                && e.getMessage().contains("./mvnw -pl spark -am -Pemr package"), e.getMessage());
+    }
+
+    @Test
+    void checkSparkJob_shouldRejectAJarWithoutTheJobsMainClass_andAcceptTheJobJar() throws IOException {
+        Path plain = zip("dev/metarec/spark/SparkMetaTrain.class");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Artifacts.checkSparkJob(plain));
+
+        assertTrue(e.getMessage().contains("has no dev/metarec/spark/SparkMetaTrainMain.class"), e.getMessage());
+        assertDoesNotThrow(() -> Artifacts.checkSparkJob(zip(Artifacts.SPARK_MAIN_CLASS)));
+    }
+
+    @Test
+    void check_shouldCheckTheSparkJob_onlyWhenTheSparkTrainerIsChosen() throws IOException {
+        Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
+        DeploymentSettings lambda = DeploymentSettings.defaults(RuntimeMode.NATIVE, unpacked, unpacked);
+        DeploymentSettings spark = lambda.withSparkTrainer(new SparkJob(dir.resolve("absent.jar"), java.util.List.of()));
+
+        assertDoesNotThrow(() -> Artifacts.check(lambda));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Artifacts.check(spark));
+        assertTrue(e.getMessage().contains("absent.jar"), e.getMessage());
+    }
+
     /** The first 20 bytes of a little-endian 64-bit ELF executable for {@code machine}. */
     private static byte[] elfHeader(int machine) {
         byte[] header = new byte[64];

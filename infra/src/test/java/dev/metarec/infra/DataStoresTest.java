@@ -88,12 +88,15 @@ class DataStoresTest {
     }
 
     @Test
-    void bucket_shouldExpireEventLogAndOldVersions() {
+    void bucket_shouldExpireEventLogExportsAndOldVersions() {
         Map<String, Object> bucket = synth.properties(synth.logicalId(synth.stack().stores().bucket()));
         List<?> rules = (List<?>) ((Map<?, ?>) bucket.get("LifecycleConfiguration")).get("Rules");
 
         assertTrue(rules.contains(Map.of("Id", "expire-event-log", "Prefix", "event-log/",
                 "ExpirationInDays", DataStores.EVENT_LOG_EXPIRY_DAYS, "Status", "Enabled")), rules.toString());
+        assertTrue(rules.contains(Map.of("Id", "expire-exports", "Prefix", "exports/",
+                "ExpirationInDays", DataStores.EXPORT_EXPIRY_DAYS,
+                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1), "Status", "Enabled")), rules.toString());
         assertTrue(rules.stream().anyMatch(rule -> ((Map<?, ?>) rule).get("NoncurrentVersionExpiration") != null
                 && !((Map<?, ?>) rule).containsKey("Prefix")), "noncurrent versions expire bucket-wide: " + rules);
     }

@@ -33,6 +33,37 @@ class DeploymentSettingsTest {
         assertTrue(settings.retainData());
         assertEquals(RetentionDays.ONE_MONTH, settings.logRetention());
         assertEquals(Optional.empty(), settings.alarmEmail());
+        assertEquals(Trainer.LAMBDA, settings.trainer());
+        assertEquals(new SparkJob(Path.of("../spark/target/metarec-spark-0.1.0-SNAPSHOT-emr.jar"), List.of()),
+                settings.sparkJob());
+    }
+
+    @Test
+    void fromContext_shouldReadTheSparkTrainerAndItsTuningArguments() {
+        DeploymentSettings settings = fromContext(Map.of("trainer", "Spark", "sparkJobArtifact", "/job.jar",
+                "sparkJobArguments", " --meta-batch 4096   --steps 2500 "));
+
+        assertEquals(Trainer.SPARK, settings.trainer());
+        assertEquals(new SparkJob(Path.of("/job.jar"), List.of("--meta-batch", "4096", "--steps", "2500")),
+                settings.sparkJob());
+    }
+
+    @Test
+    void fromContext_shouldRefuseSparkArgumentsTheStackManages_orThatAreNotPairs() {
+        IllegalArgumentException trainer = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("trainer", "emr")));
+        IllegalArgumentException managed = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("sparkJobArguments", "--bucket other")));
+        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("sparkJobArguments", "--steps")));
+        IllegalArgumentException quote = assertThrows(IllegalArgumentException.class,
+                () -> fromContext(Map.of("sparkJobArguments", "--learner MAML')")));
+
+        assertEquals("context 'trainer' is 'emr'; allowed: lambda, spark", trainer.getMessage());
+        assertEquals("context 'sparkJobArguments' has '--bucket'; allowed: --fan-in, --learner, --meta-batch, "
+                + "--partitions, --preset, --steps", managed.getMessage());
+        assertTrue(odd.getMessage().contains("--name value pairs"), odd.getMessage());
+        assertTrue(quote.getMessage().contains("the value of --learner is 'MAML')'"), quote.getMessage());
     }
 
     @Test
@@ -43,7 +74,8 @@ class DeploymentSettingsTest {
                 "retainData", false, "alarmEmail", "ops@example.org"));
 
         assertEquals(new DeploymentSettings(RuntimeMode.JVM, CpuArchitecture.X86_64, Path.of("/a.zip"), Path.of("/m.zip"), false,
-                RetentionDays.ONE_WEEK, false, Optional.of("ops@example.org"), List.of(), Map.of()), settings);
+                RetentionDays.ONE_WEEK, false, Optional.of("ops@example.org"), List.of(), Map.of(), Trainer.LAMBDA,
+                SparkJob.defaults()), settings);
     }
 
     @Test

@@ -28,6 +28,35 @@ class NoWildcardGrantsTest {
     }
 
     @Test
+    void sparkStack_shouldGrantNoWildcardActionsOrResources() {
+        assertEquals(List.of(), WildcardPolicies.violations(Synth.sparkVariant().json()));
+    }
+
+    @Test
+    void checker_shouldAcceptTheExportsOfATableAndTheJobRunsOfAnApplication_ofThisTemplateOnly() {
+        Object tableExports = join(Map.of("Fn::GetAtt", List.of("Events", "Arn")), "/export/*");
+        Object appJobRuns = join(Map.of("Fn::GetAtt", List.of("App", "Arn")), "/jobruns/*");
+        Object bucketExports = join(Map.of("Fn::GetAtt", List.of("Events", "Arn")), "/jobruns/*");
+        Map<String, Object> template = Map.of("Resources", Map.of(
+                "Events", Map.of("Type", "AWS::DynamoDB::Table"),
+                "App", Map.of("Type", "AWS::EMRServerless::Application"),
+                "P", Map.of("Properties", Map.of("PolicyDocument", Map.of("Statement", List.of(
+                        Map.of("Effect", "Allow", "Action", "dynamodb:DescribeExport", "Resource", tableExports),
+                        Map.of("Effect", "Allow", "Action", "emr-serverless:GetJobRun", "Resource", appJobRuns),
+                        Map.of("Effect", "Allow", "Action", "emr-serverless:GetJobRun", "Resource", bucketExports),
+                        Map.of("Effect", "Allow", "Action", "dynamodb:DescribeExport",
+                                "Resource", "arn:aws:dynamodb:r:a:table/*/export/*"),
+                        Map.of("Effect", "Allow", "Action", "s3:GetObject", "Resource", "arn:aws:s3:::*/exports/*")))))));
+
+        List<String> violations = WildcardPolicies.violations(template);
+
+        assertEquals(3, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains("Fn::GetAtt=[Events, Arn]}}/jobruns/*"), violations.get(0));
+        assertTrue(violations.get(1).contains("table/*/export/*"), violations.get(1));
+        assertTrue(violations.get(2).contains("arn:aws:s3:::*/exports/*"), violations.get(2));
+    }
+
+    @Test
     void checker_shouldReportWildcardActionsResourcesAndPublicPrincipals() {
         Map<String, Object> template = template(List.of(
                 Map.of("Effect", "Allow", "Action", "dynamodb:*", "Resource", "arn:aws:dynamodb:r:a:table/t"),
@@ -71,6 +100,10 @@ class NoWildcardGrantsTest {
         assertTrue(violations.stream().anyMatch(v -> v.contains("wildcard action s3:GetObject*")), violations.toString());
         assertTrue(violations.stream().anyMatch(v -> v.contains("wildcard resource ${{Fn::GetAtt=[Bucket")),
                 violations.toString());
+    }
+
+    private static Object join(Object reference, String suffix) {
+        return Map.of("Fn::Join", List.of("", List.of(reference, suffix)));
     }
 
     private static Map<String, Object> template(List<Map<String, Object>> statements) {

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * Reads the IAM grants of a synthesised template as readable strings {@code "<action> on <resource>"},
  * with resources named by what they are ({@code table:events}, {@code table:events/index/byTime},
- * {@code bucket/checkpoints/*}, {@code logs:ingest}, {@code queue:meta-train-dlq}).
+ * {@code bucket/checkpoints/*}, {@code logs:ingest}, {@code queue:meta-train-dlq}; with the Spark trainer
+ * {@code emr-app}, {@code role:spark-job} and {@code state-machine}).
  */
 final class PolicyGrants {
 
@@ -28,11 +29,20 @@ final class PolicyGrants {
         for (FunctionSpec spec : FunctionSpec.defaults()) {
             names.put(synth.logicalId(stack.functions().logGroup(spec.name())), "logs:" + spec.name());
         }
+        stack.sparkTrainer().ifPresent(spark -> {
+            names.put(stack.getLogicalId(spark.application()), "emr-app");
+            names.put(synth.logicalId(spark.jobRole()), "role:spark-job");
+            names.put(synth.logicalId(spark.stateMachine()), "state-machine");
+        });
     }
 
     /** Every Allow grant of the role of the given function, from its inline and attached policies. */
     Set<String> ofFunction(String function) {
-        String role = synth.logicalId(synth.stack().functions().role(function));
+        return ofRole(synth.logicalId(synth.stack().functions().role(function)));
+    }
+
+    /** Every Allow grant of the role with this logical id, from its inline and attached policies. */
+    Set<String> ofRole(String role) {
         Set<String> grants = new TreeSet<>();
         for (String policy : synth.ofType("AWS::IAM::Policy")) {
             Map<String, Object> props = synth.properties(policy);
@@ -74,6 +84,9 @@ final class PolicyGrants {
         if (expression.containsKey("Fn::GetAtt")) {
             String id = (String) ((List<?>) expression.get("Fn::GetAtt")).get(0);
             return names.getOrDefault(id, id);
+        }
+        if (expression.containsKey("Fn::Sub")) {
+            return String.valueOf(expression.get("Fn::Sub"));
         }
         if (expression.containsKey("Ref")) {
             String id = (String) expression.get("Ref");

@@ -64,20 +64,34 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
-    void deadLetterQueue_shouldBeEncryptedAndOnlyWritableByTheRule() {
+    void deadLetterQueue_shouldBeEncrypted_andWritableOnlyByTheRuleAndMetaTrainsFailedRuns() {
         Map<String, Object> queue = synth.properties(dlq());
         assertEquals(true, queue.get("SqsManagedSseEnabled"));
         assertEquals(14 * 24 * 3600, queue.get("MessageRetentionPeriod"));
 
+        // the queue's resource policy: one Allow, SendMessage from events.amazonaws.com for this rule only
+        List<String> policies = synth.ofType("AWS::SQS::QueuePolicy").stream()
+                .filter(id -> ((List<?>) synth.properties(id).get("Queues")).contains(Map.of("Ref", dlq()))).toList();
+        assertEquals(1, policies.size(), "policies of the DLQ: " + policies);
+        Map<?, ?> document = (Map<?, ?>) synth.properties(policies.get(0)).get("PolicyDocument");
+        List<Map<?, ?>> allows = ((List<?>) document.get("Statement")).stream().map(s -> (Map<?, ?>) s)
+                .filter(s -> "Allow".equals(s.get("Effect"))).map(ScheduleAndAlarmsTest::withoutSid).toList();
         Map<String, Object> sendFromRule = Map.of(
                 "Effect", "Allow",
                 "Action", "sqs:SendMessage",
                 "Principal", Map.of("Service", "events.amazonaws.com"),
                 "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Fn::GetAtt",
-                        List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))));
-        synth.template().hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
-                "PolicyDocument", Match.objectLike(Map.of("Statement",
-                        Match.arrayWith(List.of(Match.objectLike(sendFromRule)))))));
+                        List.of(synth.logicalId(synth.stack().schedule().rule()), "Arn")))),
+                "Resource", Map.of("Fn::GetAtt", List.of(dlq(), "Arn")));
+        assertEquals(List.of(sendFromRule), allows);
+
+        // IAM: of all functions, only meta-train's role may send to it (failed asynchronous runs)
+        for (FunctionSpec spec : FunctionSpec.defaults()) {
+            List<String> onQueue = new PolicyGrants(synth).ofFunction(spec.name()).stream()
+                    .filter(g -> g.endsWith(" on queue:meta-train-dlq")).toList();
+            assertEquals(spec.name().equals("meta-train") ? List.of("sqs:SendMessage on queue:meta-train-dlq") : List.of(),
+                    onQueue.stream().filter(g -> !g.startsWith("sqs:GetQueue")).toList(), spec.name());
+        }
     }
 
     @Test
@@ -162,6 +176,12 @@ class ScheduleAndAlarmsTest {
                 "Topics", List.of(Map.of("Ref", topic)),
                 "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
                         Match.objectLike(tlsOnly), Match.objectLike(fromAlarms)))))));
+    }
+
+    private static Map<?, ?> withoutSid(Map<?, ?> statement) {
+        Map<Object, Object> copy = new java.util.HashMap<>(statement);
+        copy.remove("Sid");
+        return copy;
     }
 
     /** The first dimension's value as a logical id (Ref), or its literal value. */

@@ -8,10 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.assertions.Template;
 
 /**
@@ -59,6 +63,10 @@ final class Synth {
     static final String NATIVE = "native";
     /** JVM + SnapStart on x86_64, data not retained, no reserved concurrency, alarm e-mail, CORS, extra env. */
     static final String JVM_VARIANT = "jvm";
+    /** Native defaults, but the schedule drives the Spark trainer (with tuning arguments). */
+    static final String SPARK_VARIANT = "spark";
+    /** The Spark variant's tuning arguments. */
+    static final List<String> SPARK_TUNING = List.of("--meta-batch", "1024", "--steps", "2500");
 
     private static final Map<String, Result> CACHE = new HashMap<>();
 
@@ -76,16 +84,40 @@ final class Synth {
                 .withExtraEnvironment(Map.of("METAREC_SERVING_STATS_REFRESH", "PT30S")).withAlarmEmail("ops@example.org")));
     }
 
+    static synchronized Result sparkVariant() {
+        return CACHE.computeIfAbsent(SPARK_VARIANT, k -> synth(RuntimeMode.NATIVE,
+                s -> s.withSparkTrainer(new SparkJob(sparkJobJar(), SPARK_TUNING))));
+    }
+
     static Result synth(RuntimeMode mode, UnaryOperator<DeploymentSettings> customise) {
         Path api = placeholder("api", mode);
         Path metaTrain = placeholder("meta-train", mode);
         DeploymentSettings settings = customise.apply(DeploymentSettings.defaults(mode, api, metaTrain));
         Path outdir = tempDir("cdk-out");
-        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        App app = validatingApp(outdir);
         MetarecStack stack = new MetarecStack(app, "MetarecTest", StackProps.builder().build(), settings);
         Template template = Template.fromStack(stack);
         return new Result(stack, template, template.toJSON(), outdir);
     }
+
+    /**
+     * An app that runs the CDK's CloudFormation template validation (its built-in rule set, registered
+     * explicitly so that neither the environment, {@code CDK_VALIDATION=false}, nor a CDK default can
+     * switch it off) on every synth and writes every finding, warnings included, as an error to
+     * {@value #VALIDATION_REPORT} in the output directory instead of failing the synth, so that a test
+     * can read them.
+     */
+    static App validatingApp(Path outdir) {
+        App app = new App(AppProps.builder().outdir(outdir.toString()).context(Map.of(
+                "@aws-cdk/core:validateAgainstDefaultRules", true,
+                "@aws-cdk/core:strictCfnValidateErrors", true,
+                "@aws-cdk/core:failSynthOnValidationErrors", false)).build());
+        Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
+        return app;
+    }
+
+    /** The file the CDK writes the validation findings of a synth to. */
+    static final String VALIDATION_REPORT = "validation-report.json";
 
     /** A directory standing in for an unpacked function.zip of the given mode. */
     static Path placeholder(String name, RuntimeMode mode) {
@@ -97,6 +129,19 @@ final class Synth {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /** A jar standing in for the Spark job: it holds the entry point the artifact check looks for. */
+    static Path sparkJobJar() {
+        Path jar = tempDir("spark-job").resolve("metarec-spark-emr.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(Artifacts.SPARK_MAIN_CLASS));
+            zip.write("placeholder".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
     }
 
     private static void deleteRecursively(Path dir) {

@@ -33,6 +33,11 @@ final class AdaptingModel implements FittedModel {
 
     @Override public LearningCurve learningCurve() { return curve; }
 
+    /** 0 steps and the adapted count k (the sweep 0, 1, 2, k, 2k has k second from the top). */
+    @Override public List<Integer> rankingStepCounts() {
+        return stepCounts.size() < 2 ? stepCounts : List.of(0, stepCounts.get(stepCounts.size() - 2));
+    }
+
     Params meta() { return meta; }
 
     @Override public double[] predict(UserTask task, Observations observed, int steps) {

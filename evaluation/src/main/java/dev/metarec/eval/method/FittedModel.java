@@ -12,6 +12,13 @@ public interface FittedModel {
     List<Integer> stepCounts();
 
     /**
+     * The step counts the few-shot ranking curve reports, e.g. 0 and the adapted count, so that the curve
+     * shows "adapted vs 0 steps" without scoring the whole catalogue at every count of the sweep.
+     * Default: {@link #stepCounts()}.
+     */
+    default List<Integer> rankingStepCounts() { return stepCounts(); }
+
+    /**
      * Predicted values for {@code task.query()}, in order, after seeing {@code task.support()} (with
      * {@code steps} adaptation steps) and the item {@code observed} data of the variant being evaluated.
      */

@@ -29,7 +29,10 @@ public final class RankingMetrics {
 
     /** Expected DCG@k of the gains under the ranking by scores, ties broken uniformly at random. */
     static double expectedDcg(double[] scores, double[] gains, int k) {
-        Integer[] order = byScoreDescending(scores);
+        return expectedDcg(scores, byScoreDescending(scores), gains, k);
+    }
+
+    private static double expectedDcg(double[] scores, Integer[] order, double[] gains, int k) {
         double dcg = 0;
         int start = 0;
         while (start < order.length && start < k) {
@@ -62,6 +65,15 @@ public final class RankingMetrics {
     public static double recall(double[] scores, boolean[] positive, int k) {
         int positives = requirePositives(scores, positive, k);
         return expectedHits(scores, positive, k) / positives;
+    }
+
+    /**
+     * Recall@k capped: expected hits in the top k / min(k, |positives|), so a user with more than k
+     * positives can reach 1 (the definition of the outside check in issue 10).
+     */
+    public static double recallCapped(double[] scores, boolean[] positive, int k) {
+        int positives = requirePositives(scores, positive, k);
+        return expectedHits(scores, positive, k) / Math.min(k, positives);
     }
 
     /** nDCG@k with binary relevance over all candidates (ideal: min(k, |positives|) hits on top). */
@@ -99,7 +111,10 @@ public final class RankingMetrics {
     }
 
     private static double expectedHits(double[] scores, boolean[] positive, int k) {
-        Integer[] order = byScoreDescending(scores);
+        return expectedHits(scores, byScoreDescending(scores), positive, k);
+    }
+
+    private static double expectedHits(double[] scores, Integer[] order, boolean[] positive, int k) {
         double hits = 0;
         int start = 0;
         while (start < order.length && start < k) {
@@ -124,6 +139,47 @@ public final class RankingMetrics {
         return n;
     }
 
+    /**
+     * One user's candidates sorted once, for several metrics of the same scores (the few-shot ranking
+     * curve scores Recall@10, nDCG@10, Recall@20 and the top 10 of every list). Ties are handled as in
+     * the static methods; {@link #top} breaks them by candidate index, so it is deterministic.
+     */
+    public static final class Ranked {
+        private final double[] scores;
+        private final boolean[] positive;
+        private final Integer[] order;
+        private final int positives;
+
+        public Ranked(double[] scores, boolean[] positive) {
+            this.positives = requirePositives(scores, positive, 1);
+            this.scores = scores.clone();
+            this.positive = positive.clone();
+            this.order = byScoreDescending(this.scores);
+        }
+
+        /** Expected hits in the top k / min(k, |positives|): see {@link RankingMetrics#recallCapped}. */
+        public double recallCapped(int k) {
+            if (k < 1) throw new IllegalArgumentException("k must be >= 1, was " + k);
+            return expectedHits(scores, order, positive, k) / Math.min(k, positives);
+        }
+
+        /** See {@link RankingMetrics#ndcgBinary}. */
+        public double ndcgBinary(int k) {
+            if (k < 1) throw new IllegalArgumentException("k must be >= 1, was " + k);
+            double[] gains = new double[positive.length];
+            for (int i = 0; i < gains.length; i++) gains[i] = positive[i] ? 1 : 0;
+            return expectedDcg(scores, order, gains, k) / idealDcg(gains, k);
+        }
+
+        /** The candidate indices of the n best scores, best first; ties in candidate-index order. */
+        public int[] top(int n) {
+            int[] out = new int[Math.min(n, order.length)];
+            for (int i = 0; i < out.length; i++) out[i] = order[i];
+            return out;
+        }
+    }
+
+    /** Indices by descending score; a stable sort, so tied indices stay in ascending order. */
     private static Integer[] byScoreDescending(double[] scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) order[i] = i;

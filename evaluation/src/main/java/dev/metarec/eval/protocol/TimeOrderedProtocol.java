@@ -43,10 +43,9 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
      */
     public EvalSplit split(Dataset data, long seed) {
         Map<String, List<Rated>> byUser = histories(data);
-        List<String> order = new ArrayList<>(byUser.keySet());
-        order.sort(Comparator.comparing((String u) -> byUser.get(u).get(0).time()).thenComparing(u -> u));
-        int nTrain = (int) Math.round(order.size() * trainFraction);
-        int nValidation = (int) Math.round(nTrain * validationFraction);
+        List<String> order = byFirstEvent(byUser);
+        int nTrain = trainingUsers(order.size());
+        int nValidation = validationUsers(nTrain);
         Map<String, UserProfile> users = data.usersById();
         List<UserTask> train = new ArrayList<>(), validation = new ArrayList<>();
         java.util.Random rng = new java.util.Random(seed);
@@ -74,6 +73,20 @@ public record TimeOrderedProtocol(double trainFraction, double validationFractio
         return new EvalSplit(train, validation, scenarios);
     }
 
+    /** User ids ordered by the time of their first event (ties by id). */
+    static List<String> byFirstEvent(Map<String, List<Rated>> byUser) {
+        List<String> order = new ArrayList<>(byUser.keySet());
+        order.sort(Comparator.comparing((String u) -> byUser.get(u).get(0).time()).thenComparing(u -> u));
+        return order;
+    }
+
+    /** How many of {@code users} (ordered by first event) are training-period users, validation users included. */
+    int trainingUsers(int users) { return (int) Math.round(users * trainFraction); }
+
+    /** How many of the {@code trainingUsers} (the latest ones) are validation users. */
+    int validationUsers(int trainingUsers) { return (int) Math.round(trainingUsers * validationFraction); }
+
+    /** Each user's events in time order (implicit events have value 1). */
     static Map<String, List<Rated>> histories(Dataset data) {
         Map<String, Item> items = data.itemsById();
         Map<String, List<Rated>> byUser = new LinkedHashMap<>();

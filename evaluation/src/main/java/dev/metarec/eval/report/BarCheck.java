@@ -12,7 +12,7 @@ import java.util.Map;
  * shrunk bias model by >= 3% MAE, and the user-support-mean floor, the pooled network without
  * adaptation and Tribuo FM, each with non-overlapping 95% intervals; (2) time-ordered protocol: k
  * steps beat 0 steps at every shot count; (3) full-candidate ranking: the implicit model beats
- * popularity on Recall@10 for new users. A bar whose data the run did not produce is reported as not run.
+ * popularity on Recall@10 (capped, see RankingExperiment) for new users after 5 events. A bar whose data the run did not produce is reported as not run.
  */
 public final class BarCheck {
     static final String BIAS = "bias model (shrunk)";
@@ -91,7 +91,7 @@ public final class BarCheck {
     }
 
     private static void rankingBar(Results r, StringBuilder b) {
-        Map<Results.Key, Summary> s = r.summaries(k -> k.protocol().equals("ranking") && k.metric().equals("Recall@10"));
+        Map<Results.Key, Summary> s = r.summaries(k -> k.protocol().equals("ranking") && k.metric().equals("Recall@10") && k.scenario().equals("k=5"));
         Summary pop = null, best = null;
         String bestName = null;
         for (Map.Entry<Results.Key, Summary> e : s.entrySet()) {

@@ -17,13 +17,20 @@ import java.util.Locale;
 
 /**
  * A line chart drawn with Java2D into a PNG (headless: no display needed). Series may carry a 95%
- * interval drawn as a translucent band. Axis ranges cover all points; ticks are "nice" numbers.
+ * interval drawn as a translucent band. Each line has its own colour and marker shape (and may be
+ * dashed). Axis ranges cover all points and bands of the lines added (so they are set by the lines
+ * shown); ticks are "nice" numbers.
  */
 public final class LineChart {
-    /** One line: x, y and optional interval bounds (null when none). */
-    public record Line(String name, double[] x, double[] y, double[] low, double[] high) {
+    /** One line: x, y, optional interval bounds (null when none), and whether it is drawn dashed. */
+    public record Line(String name, double[] x, double[] y, double[] low, double[] high, boolean dashed) {
+        public Line(String name, double[] x, double[] y, double[] low, double[] high) { this(name, x, y, low, high, false); }
+
         public Line(String name, double[] x, double[] y) { this(name, x, y, null, null); }
     }
+
+    /** Marker shapes, one per line in order (with the palette: distinct colour and marker for up to 10 lines). */
+    enum Marker { CIRCLE, SQUARE, TRIANGLE_UP, DIAMOND, TRIANGLE_DOWN, CROSS, PLUS, HOLLOW_CIRCLE, HOLLOW_SQUARE, STAR }
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
             new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
@@ -60,7 +67,7 @@ public final class LineChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         axes(g, xr, yr);
         int i = 0;
-        for (Line l : lines) draw(g, l, PALETTE[i++ % PALETTE.length], xr, yr);
+        for (Line l : lines) { draw(g, l, PALETTE[i % PALETTE.length], Marker.values()[i % Marker.values().length], xr, yr); i++; }
         legend(g);
         g.dispose();
         try {
@@ -95,7 +102,7 @@ public final class LineChart {
         g.drawLine(LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM);
         g.drawLine(LEFT, TOP, LEFT, H - BOTTOM);
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ticks(xr)) {
+        for (double t : xTicks(xr)) {
             int x = px(t, xr);
             g.setColor(new Color(0xeeeeee));
             g.drawLine(x, TOP, x, H - BOTTOM - 1);
@@ -118,6 +125,14 @@ public final class LineChart {
         r.dispose();
     }
 
+    /** The x values themselves when the lines share at most 8 distinct integer ones (e.g. k = 1, 3, 5, 10, 20), else nice ticks. */
+    private List<Double> xTicks(double[] r) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (Line l : lines) for (double x : l.x()) xs.add(x);
+        boolean integers = xs.stream().allMatch(x -> x == Math.rint(x));
+        return integers && xs.size() >= 2 && xs.size() <= 8 ? List.copyOf(xs) : ticks(r);
+    }
+
     static List<Double> ticks(double[] r) {
         double span = r[1] - r[0];
         double step = Math.pow(10, Math.floor(Math.log10(span / 5)));
@@ -131,7 +146,7 @@ public final class LineChart {
         return Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e6 ? String.valueOf((long) Math.rint(v)) : String.format(Locale.ROOT, "%.3g", v);
     }
 
-    private void draw(Graphics2D g, Line l, Color c, double[] xr, double[] yr) {
+    private void draw(Graphics2D g, Line l, Color c, Marker marker, double[] xr, double[] yr) {
         if (l.low() != null) {
             java.awt.Polygon band = new java.awt.Polygon();
             for (int k = 0; k < l.x().length; k++) if (Double.isFinite(l.high()[k])) band.addPoint(px(l.x()[k], xr), py(l.high()[k], yr));
@@ -140,21 +155,45 @@ public final class LineChart {
             g.fillPolygon(band);
         }
         g.setColor(c);
-        g.setStroke(new BasicStroke(2f));
-        for (int k = 0; k < l.x().length; k++) {
-            int x = px(l.x()[k], xr), y = py(l.y()[k], yr);
-            if (k > 0) g.drawLine(px(l.x()[k - 1], xr), py(l.y()[k - 1], yr), x, y);
-            if (l.x().length <= 30) g.fillOval(x - 3, y - 3, 6, 6);
-        }
+        g.setStroke(stroke(l));
+        for (int k = 1; k < l.x().length; k++) g.drawLine(px(l.x()[k - 1], xr), py(l.y()[k - 1], yr), px(l.x()[k], xr), py(l.y()[k], yr));
+        g.setStroke(new BasicStroke(1.5f));
+        if (l.x().length <= 30) for (int k = 0; k < l.x().length; k++) mark(g, marker, px(l.x()[k], xr), py(l.y()[k], yr));
         g.setStroke(new BasicStroke(1f));
+    }
+
+    private static BasicStroke stroke(Line l) {
+        return l.dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{8f, 5f}, 0f) : new BasicStroke(2f);
+    }
+
+    /** Draws a marker of about 9 px centred on (x, y) in the current colour. */
+    static void mark(Graphics2D g, Marker m, int x, int y) {
+        int r = 4;
+        switch (m) {
+            case CIRCLE -> g.fillOval(x - r, y - r, 2 * r + 1, 2 * r + 1);
+            case SQUARE -> g.fillRect(x - r, y - r, 2 * r + 1, 2 * r + 1);
+            case TRIANGLE_UP -> g.fillPolygon(new int[]{x - r - 1, x, x + r + 1}, new int[]{y + r, y - r - 1, y + r}, 3);
+            case TRIANGLE_DOWN -> g.fillPolygon(new int[]{x - r - 1, x, x + r + 1}, new int[]{y - r, y + r + 1, y - r}, 3);
+            case DIAMOND -> g.fillPolygon(new int[]{x - r - 1, x, x + r + 1, x}, new int[]{y, y - r - 1, y, y + r + 1}, 4);
+            case CROSS -> { g.drawLine(x - r, y - r, x + r, y + r); g.drawLine(x - r, y + r, x + r, y - r); }
+            case PLUS -> { g.drawLine(x - r - 1, y, x + r + 1, y); g.drawLine(x, y - r - 1, x, y + r + 1); }
+            case HOLLOW_CIRCLE -> g.drawOval(x - r, y - r, 2 * r, 2 * r);
+            case HOLLOW_SQUARE -> g.drawRect(x - r, y - r, 2 * r, 2 * r);
+            case STAR -> { g.drawLine(x - r, y - r, x + r, y + r); g.drawLine(x - r, y + r, x + r, y - r); g.drawLine(x - r - 1, y, x + r + 1, y); }
+        }
     }
 
     private void legend(Graphics2D g) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int y = TOP + 10, i = 0;
         for (Line l : lines) {
-            g.setColor(PALETTE[i++ % PALETTE.length]);
-            g.fillRect(W - RIGHT + 15, y - 9, 18, 4);
+            g.setColor(PALETTE[i % PALETTE.length]);
+            g.setStroke(stroke(l));
+            g.drawLine(W - RIGHT + 10, y - 7, W - RIGHT + 34, y - 7);
+            g.setStroke(new BasicStroke(1.5f));
+            mark(g, Marker.values()[i % Marker.values().length], W - RIGHT + 22, y - 7);
+            g.setStroke(new BasicStroke(1f));
+            i++;
             g.setColor(Color.BLACK);
             String name = l.name().length() > 48 ? l.name().substring(0, 47) + "…" : l.name();
             g.drawString(name, W - RIGHT + 40, y - 3);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The report's plots, each written only when the run produced its data: few-shot curve (time-ordered
- * protocol, MAE against support size k), learning curves (training and validation loss), MAE by
+ * protocol, MAE against support size k), few-shot ranking curves (Recall@10 and nDCG@10 against k,
+ * {@link #rankingCurve}), learning curves (training and validation loss), MAE by
  * adaptation steps (MeLU protocol, strict, first scenario) and prequential error over the event index
  * (drift replay). Returns the written file names.
  */
@@ -20,12 +21,16 @@ public final class Plots {
     public static final String LEARNING = "learning-curve.png";
     public static final String BY_STEPS = "mae-by-steps.png";
     public static final String PREQUENTIAL = "prequential.png";
+    public static final String RANKING_RECALL = "ranking-recall10.png";
+    public static final String RANKING_NDCG = "ranking-ndcg10.png";
 
     private Plots() {}
 
     public static List<String> writeAll(Path dir, Results r) {
         List<String> written = new ArrayList<>();
         write(dir, fewShot(r), FEW_SHOT, written);
+        write(dir, rankingCurve(r, "Recall@10"), RANKING_RECALL, written);
+        write(dir, rankingCurve(r, "nDCG@10"), RANKING_NDCG, written);
         write(dir, fromSeries(r, "learning-curve", "Learning curves (first seed)", "outer step", "loss (MSE)"), LEARNING, written);
         write(dir, bySteps(r), BY_STEPS, written);
         write(dir, fromSeries(r, "prequential", "Prequential error on drifting users (event 0 = taste change)", "events since the change", "mean absolute error"), PREQUENTIAL, written);
@@ -53,6 +58,59 @@ public final class Plots {
         });
         lines.forEach((name, pts) -> c.add(line(name, pts)));
         return c;
+    }
+
+    /**
+     * The few-shot ranking curve of one metric against support size k, with only the lines that matter:
+     * every baseline (method and step count) that is the best baseline at some k, every metarec method
+     * (name starting with "metarec") at its largest step count, and, dashed, the best of those at 0
+     * steps (adapted vs not). 95% bands; the y range is set by these lines.
+     */
+    static LineChart rankingCurve(Results r, String metric) {
+        LineChart c = new LineChart("Few-shot ranking curve (new users, full catalogue): " + metric + " by support size", "support events k", metric);
+        Map<Results.Key, Summary> s = r.summaries(k -> k.protocol().equals("ranking") && k.variant().equals("strict") && k.metric().equals(metric)
+                && k.scenario().startsWith("k="));
+        Map<String, TreeMap<Integer, Summary>> all = new LinkedHashMap<>();
+        Map<String, Integer> maxSteps = new LinkedHashMap<>();
+        s.forEach((k, v) -> maxSteps.merge(k.method(), k.steps(), Math::max));
+        s.forEach((k, v) -> all.computeIfAbsent(k.method() + "\u0000" + k.steps(), x -> new TreeMap<>()).put(Integer.parseInt(k.scenario().substring(2)), v));
+        java.util.Set<String> bestBaselines = new java.util.LinkedHashSet<>();
+        java.util.Set<Integer> ks = new java.util.TreeSet<>();
+        all.values().forEach(p -> ks.addAll(p.keySet()));
+        for (int k : ks) {
+            String best = null;
+            for (Map.Entry<String, TreeMap<Integer, Summary>> e : all.entrySet()) {
+                if (e.getKey().startsWith("metarec") || !e.getValue().containsKey(k)) continue;
+                if (best == null || e.getValue().get(k).mean() > all.get(best).get(k).mean()) best = e.getKey();
+            }
+            if (best != null) bestBaselines.add(best);
+        }
+        for (String key : bestBaselines) c.add(line(label(key, maxSteps), all.get(key)));
+        String bestOurs = null;
+        for (Map.Entry<String, TreeMap<Integer, Summary>> e : all.entrySet()) {
+            String method = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            if (!method.startsWith("metarec") || !e.getKey().equals(method + "\u0000" + maxSteps.get(method))) continue;
+            c.add(line(label(e.getKey(), maxSteps), e.getValue()));
+            if (bestOurs == null || meanOverK(e.getValue()) > meanOverK(all.get(bestOurs))) bestOurs = e.getKey();
+        }
+        if (bestOurs != null && maxSteps.get(bestOurs.substring(0, bestOurs.indexOf('\u0000'))) > 0) {
+            String zero = bestOurs.substring(0, bestOurs.indexOf('\u0000')) + "\u0000" + 0;
+            if (all.containsKey(zero)) {
+                LineChart.Line l = line(label(zero, maxSteps), all.get(zero));
+                c.add(new LineChart.Line(l.name(), l.x(), l.y(), l.low(), l.high(), true));
+            }
+        }
+        return c;
+    }
+
+    private static String label(String key, Map<String, Integer> maxSteps) {
+        String method = key.substring(0, key.indexOf('\u0000'));
+        int steps = Integer.parseInt(key.substring(key.indexOf('\u0000') + 1));
+        return maxSteps.get(method) > 0 ? method + " @" + steps : method;
+    }
+
+    private static double meanOverK(TreeMap<Integer, Summary> pts) {
+        return pts.values().stream().mapToDouble(Summary::mean).average().orElse(Double.NEGATIVE_INFINITY);
     }
 
     static LineChart bySteps(Results r) {

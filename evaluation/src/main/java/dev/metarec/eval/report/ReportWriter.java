@@ -70,6 +70,7 @@ public final class ReportWriter {
             }
         }
         b.append(BarCheck.markdown(r)).append('\n');
+        b.append(RankingBars.markdown(r));
         if (!plots.isEmpty()) {
             b.append("## Plots\n\n");
             for (String p : plots) b.append("![").append(p).append("](").append(p).append(")\n\n");

@@ -53,7 +53,10 @@ class FloorsTest {
         assertArrayEquals(new double[]{2, 0}, Floors.popularity().fit(data, Progress.NONE).predict(t, obs, 0), 1e-12);
         assertFalse(Floors.popularity().fit(data, Progress.NONE).predictsRatings());
         FittedModel random = Floors.random().fit(data, Progress.NONE);
-        assertArrayEquals(random.predict(t, obs, 0), random.predict(t, obs, 0), "random is seeded per user");
+        assertArrayEquals(random.predict(t, obs, 0), random.predict(t, obs, 0), "random is repeatable for a user");
+        UserTask sameQueryOtherUser = new UserTask(V, t.support(), t.query());
+        assertFalse(java.util.Arrays.equals(random.predict(t, obs, 0), random.predict(sameQueryOtherUser, obs, 0)),
+                "random is seeded per user: another user gets other numbers for the same query");
     }
 
     private static TrainingData trainingData() {

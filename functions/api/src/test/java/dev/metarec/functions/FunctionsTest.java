@@ -103,12 +103,23 @@ class FunctionsTest {
     }
 
     @Test
-    void recommend_shouldApplyCategoryFilters() {
-        userWhoLoves("catuser", "t-c-", "g7", 3);
-        Lambda.Response r = Lambda.as("catuser", "recommend", Map.of("userId", "catuser", "k", 20, "categories", List.of("g1")));
-        assertEquals(200, r.status());
-        assertFalse(ids(r.body()).isEmpty());
-        for (JsonNode i : r.body().path("items")) assertFalse(ids(r.body()).contains("t-c-0"));
+    void recommend_shouldReturnOnlyItemsOfTheRequestedCategories_unseen() {
+        userWhoLoves("catuser", "t-c-", "cat-loved", 3);   // seen: t-c-0..2, the only items of cat-loved
+        List<Object> items = List.of(item("cat-x-0", "cat-x"), item("cat-x-1", "cat-x"), item("cat-y-0", "cat-y"),
+                Map.of("itemId", "cat-xz", "attributes", Map.of("genre", List.of("cat-z", "cat-x"), "brand", List.of("b1"), "price", List.of("20"))),
+                item("cat-z-0", "cat-z"));
+        assertEquals(200, Lambda.admin("ingest", Map.of("items", items)).status());
+
+        Lambda.Response x = Lambda.as("catuser", "recommend", Map.of("userId", "catuser", "k", 20, "categories", List.of("cat-x")));
+        assertEquals(200, x.status(), x.body().toString());
+        assertEquals(Set.of("cat-x-0", "cat-x-1", "cat-xz"), new HashSet<>(ids(x.body())),
+                "exactly the items with cat-x among their genres, fewer than k rather than backfill");
+
+        Lambda.Response xy = Lambda.as("catuser", "recommend", Map.of("userId", "catuser", "k", 20, "categories", List.of("cat-x", "cat-y")));
+        assertEquals(Set.of("cat-x-0", "cat-x-1", "cat-xz", "cat-y-0"), new HashSet<>(ids(xy.body())), "several categories: any of them");
+
+        Lambda.Response loved = Lambda.as("catuser", "recommend", Map.of("userId", "catuser", "k", 20, "categories", List.of("cat-loved")));
+        assertEquals(List.of(), ids(loved.body()), "a category of seen items only: none, never the seen ones");
     }
 
     @Test

@@ -16,8 +16,18 @@ import static io.restassured.RestAssured.given;
 final class Lambda {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, JsonNode body, Map<String, String> headers) {
-        Response(int status, JsonNode body) { this(status, body, Map.of()); }
+    /** A function's answer; {@code headers} as API Gateway receives them (names as the function wrote them). */
+    record Response(int status, JsonNode body, JsonNode headers) {
+        Response(int status, JsonNode body) { this(status, body, JSON.nullNode()); }
+
+        /** A response header by case-insensitive name, or null. */
+        String header(String name) {
+            for (var it = headers.fieldNames(); it.hasNext(); ) {
+                String n = it.next();
+                if (n.equalsIgnoreCase(name)) return headers.path(n).asText();
+            }
+            return null;
+        }
     }
 
     private Lambda() {}
@@ -62,9 +72,7 @@ final class Lambda {
             String raw = given().contentType(ContentType.JSON).body(JSON.writeValueAsString(event)).post("/_lambda_").then().extract().asString();
             JsonNode response = JSON.readTree(raw);
             String b = response.path("body").asText("");
-            Map<String, String> responseHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            response.path("headers").properties().forEach(h -> responseHeaders.put(h.getKey(), h.getValue().asText()));
-            return new Response(response.path("statusCode").asInt(), b.isEmpty() ? JSON.nullNode() : JSON.readTree(b), responseHeaders);
+            return new Response(response.path("statusCode").asInt(), b.isEmpty() ? JSON.nullNode() : JSON.readTree(b), response.path("headers"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -42,7 +42,7 @@ class RequestIdTest {
                     Map.of("X-Request-Id", "client-chosen-42"), "gw-id-7");
 
             assertEquals(200, r.status(), r.body().toString());
-            assertEquals("gw-id-7", r.headers().get("X-Request-Id"), "the gateway's id, not the client's: " + r.headers());
+            assertEquals("gw-id-7", r.header("X-Request-Id"), "the gateway's id, not the client's: " + r.headers());
             assertTrue(logged.await(30, TimeUnit.SECONDS), "the access line names the client's id");
             assertTrue(lines.get(0).contains("clientRequestId=client-chosen-42"), lines.get(0));
         } finally {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @ExtendWith({AwsServersExtension.class, TrainedModelExtension.class})
 class DriftFlowTest {
-    private static final int MAX_EVENTS_TO_FOLLOW = 12;
+    /** Measured: 3 events (README, every run since 2026-11-28); the bound allows 2 more. */
+    private static final int MAX_EVENTS_TO_FOLLOW = 5;
 
     @Test
     void recommendationsFollowATasteSwitch_withinABoundedNumberOfEvents(AwsServers servers, TrainedModel model) {

@@ -2,10 +2,11 @@ package dev.metarec.it.fuzz;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,7 +31,8 @@ public final class MalformedRequests {
 
     public static List<Case> corpus(List<Route> routes, int minimum, long seed) {
         List<Case> cases = new ArrayList<>();
-        for (Route route : routes) cases.addAll(forRoute(route));
+        Set<String> seen = new HashSet<>();   // route, content type and body: no request is sent twice
+        for (Route route : routes) for (Case c : forRoute(route)) if (seen.add(key(c))) cases.add(c);
         Random random = new Random(seed);
         List<Case> singles = List.copyOf(cases);
         // Pairs of two single-field defects until the corpus reaches the requested size.
@@ -41,10 +43,19 @@ public final class MalformedRequests {
             Mutation b = mutations.get(random.nextInt(mutations.size()));
             if (a.path.startsWith(b.path) || b.path.startsWith(a.path)) continue; // one would replace the other's parent
             Object body = b.apply(a.apply(deepCopy(route.valid())));
-            cases.add(new Case(route.name(), route.path(), a.description + " + " + b.description, JSON, Json.write(body)));
+            Case c = new Case(route.name(), route.path(), a.description + " + " + b.description, JSON, Json.write(body));
+            if (seen.add(key(c))) cases.add(c);
         }
         if (cases.size() < minimum) throw new IllegalStateException("only " + cases.size() + " cases from " + singles.size());
         return cases;
+    }
+
+    private static String key(Case c) { return c.path() + "\n" + c.contentType() + "\n" + c.body(); }
+
+    /** The distinct single defects the corpus is built from (each case holds one, or a pair of field defects). */
+    public static long distinctDefects(List<Case> corpus) {
+        return corpus.stream().flatMap(c -> java.util.Arrays.stream(c.description().split(" \\+ ")).map(d -> c.route() + ": " + d))
+                .distinct().count();
     }
 
     static List<Case> forRoute(Route route) {

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -49,7 +50,11 @@ class AdaptOptimisticLockingTest {
             for (int t = 0; t < THREADS; t++) futures.add(pool.submit(() -> {
                 for (int i = 0; i < ADAPTS; i++) {
                     ApiGateway.Response r = served.api.post("/adapt", ApiClient.user("alice"), alice);
-                    if (r.status() == 409) { conflicts.incrementAndGet(); continue; }
+                    // The function retries a lost race itself; a 409 that still escapes is retried by the client, as an app would.
+                    for (int retry = 0; r.status() == 409 && retry < 10; retry++) {
+                        conflicts.incrementAndGet();
+                        r = served.api.post("/adapt", ApiClient.user("alice"), alice);
+                    }
                     assertEquals(200, r.status(), r.body());
                     JsonNode body = r.json();
                     if (body.path("stored").asBoolean()) {
@@ -64,12 +69,16 @@ class AdaptOptimisticLockingTest {
             pool.shutdown();
             double seconds = (System.nanoTime() - start) / 1e9;
             long finalVersion = served.stores.fastWeights().find("alice").orElseThrow().version();
-            System.out.printf("[figure] %d threads x %d adapts in %.1f s: %d stored, %d conflicts (409), %d kept a fresher record; final version %d%n",
+            System.out.printf("[figure] %d threads x %d adapts in %.1f s: %d stored, %d conflicts (409, retried by the client), %d kept a fresher record; final version %d%n",
                     THREADS, ADAPTS, seconds, stored.get(), conflicts.get(), notStored.get(), finalVersion);
-            assertEquals(THREADS * ADAPTS, stored.get() + conflicts.get() + notStored.get());
+            // With the retries every one of the 1,600 adapts (the README's figure) stores: none is skipped (all adapt on
+            // the same events, so none finds a record made on more events), and the versions are exactly 1..1,600.
+            assertTrue(conflicts.get() <= 16, "409s reaching the client (measured 0-1 per run): " + conflicts.get());
+            assertEquals(0, notStored.get(), "adapts that stored nothing");
+            assertEquals(THREADS * ADAPTS, stored.get(), "stored writes");
+            assertEquals(LongStream.rangeClosed(1, THREADS * ADAPTS).boxed().collect(java.util.stream.Collectors.toSet()), versions,
+                    "each version 1..1,600 handed out exactly once");
             assertEquals(stored.get(), finalVersion, "final version equals the number of successful writes");
-            assertEquals(stored.get(), versions.size());
-            assertTrue(stored.get() > 0);
         }
     }
 }

@@ -49,10 +49,21 @@ class CheckpointCorruptionTest {
                 assertEquals(model.checkpointId, r.path("checkpointId").asText(), "the corrupt checkpoint must never serve");
                 served200++;
             }
+            // Positive control: a good newer checkpoint is picked up by the same warm environment after the refresh interval.
+            String goodId = model.checkpointId + "-good";
+            served.stores.checkpoints().write(goodId, codec.encode(new Checkpoint(goodId, original.config(), original.features(),
+                    original.params(), original.metadata())));
+            assertTrue(served.stores.champion().moveCurrent(newerId, goodId));
+            Thread.sleep(500); // past the champion refresh interval
+            assertEquals(goodId, served.api.recommend("bob", 5, bob).path("checkpointId").asText(),
+                    "the warm environment picks up a good newer champion");
+            // put the corrupt one back in front for the cold start below (its previous: the good one)
+            assertTrue(served.stores.champion().moveCurrent(goodId, newerId));
+
             try (MetarecFunctions cold = MetarecFunctions.start(1, MetarecFunctions.configuration(servers, served.namespace))) {
                 ApiGateway.Response r = cold.gateway().post("/recommend", ApiClient.user("bob").toString(), bob);
                 assertEquals(200, r.status(), "a cold environment falls back to the previous champion: " + r.body());
-                assertEquals(model.checkpointId, r.json().path("checkpointId").asText(), r.body());
+                assertEquals(goodId, r.json().path("checkpointId").asText(), "the pointer's previous, never the corrupt one: " + r.body());
                 System.out.printf("[figure] byte %d of %d flipped in the promoted checkpoint: warm environment served %d/20 answers from the "
                         + "previous champion; a cold environment answered %d %s%n", at, newer.length, served200, r.status(),
                         r.status() == 200 ? "from " + r.json().path("checkpointId").asText() : "(no loadable champion)");

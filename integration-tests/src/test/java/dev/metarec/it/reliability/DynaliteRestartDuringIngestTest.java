@@ -59,6 +59,8 @@ class DynaliteRestartDuringIngestTest {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             Set<String> failed = ConcurrentHashMap.newKeySet();
             AtomicInteger duplicatesOnRetry = new AtomicInteger();
+            // [start, end] of every append, to find those the outage caught in flight
+            List<long[]> calls = java.util.Collections.synchronizedList(new ArrayList<>());
             CountDownLatch halfway = new CountDownLatch(THREADS);
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> futures = new ArrayList<>();
@@ -68,19 +70,23 @@ class DynaliteRestartDuringIngestTest {
                     for (int i = 0; i < EVENTS_PER_THREAD; i++) {
                         if (i == EVENTS_PER_THREAD / 3) halfway.countDown();
                         Event e = event(thread, i);
+                        long callStart = System.nanoTime();
                         try {
                             if (!store.append(e, NOW)) duplicatesOnRetry.incrementAndGet();
                             acknowledged.add(e.eventId());
                         } catch (StoreException unavailable) {
                             failed.add(e.eventId());
                         }
+                        calls.add(new long[]{callStart, System.nanoTime()});
                     }
                 }));
             }
             halfway.await();
             long killedAt = System.nanoTime();
             dynalite.kill();
+            long dead = System.nanoTime();   // the process is gone: every attempt from here until the restart fails
             Thread.sleep(300);
+            long restarting = System.nanoTime();
             dynalite.restart();
             long outageMillis = (System.nanoTime() - killedAt) / 1_000_000;
             for (Future<?> f : futures) f.get();
@@ -104,7 +110,12 @@ class DynaliteRestartDuringIngestTest {
             assertTrue(after.values().stream().allMatch(n -> n == 1));
             for (int t = 0; t < THREADS; t++) assertEquals(EVENTS_PER_THREAD, store.count("u-" + t));
 
-            System.out.printf("[figure] dynalite crash during ingest: %d events from %d threads, outage %d ms; "
+            // The outage must have caught writes in flight: calls still running when the server was dead that
+            // only ended after the restart began (their attempts failed and were retried across the outage), or failures.
+            long caught = calls.stream().filter(c -> c[0] < dead && c[1] > restarting).count();
+            assertTrue(caught + failed.size() > 0, "the outage hit no write: " + calls.size() + " calls, none in flight across it");
+            System.out.printf("[figure] dynalite crash during ingest: %d writes in flight across the outage retried through it, %d failed; ", caught, failed.size());
+            System.out.printf("dynalite crash during ingest: %d events from %d threads, outage %d ms; "
                             + "acknowledged %d (of which %d were SDK retries finding their own earlier write), "
                             + "unacknowledged %d (%d of them had been stored whole), lost 0, duplicated 0%n",
                     sent.size(), THREADS, outageMillis, acknowledged.size(), duplicatesOnRetry.get(), failed.size(),

@@ -1,5 +1,6 @@
 package dev.metarec.it.reliability;
 
+import dev.metarec.adapter.s3.S3CheckpointStore;
 import dev.metarec.checkpoint.CheckpointCodec;
 import dev.metarec.it.flows.MetaTraining;
 import dev.metarec.it.flows.TrainedModel;
@@ -129,13 +130,24 @@ class MetaTrainResilienceTest {
                     "value", AttributeValue.fromN("9.9e125"), "ts", AttributeValue.fromN(Long.toString(Instant.now().toEpochMilli())))));
         }
         String champion = s.champion().current().orElseThrow();
+        List<String> checkpointsBefore = checkpointKeys(servers, model.namespace);
         MetaTrainService.Result r = MetaTraining.service(s, MetaTrainSettings.DEMO.withTargetSteps(20)).run(Duration.ofMinutes(2));
         String after = s.champion().current().orElseThrow();
+        List<String> checkpointsAfter = checkpointKeys(servers, model.namespace);
         var params = new CheckpointCodec().decode(s.checkpoints().read(after).orElseThrow()).params();
         boolean finite = params.firstNonFinite() < 0;
-        System.out.printf("[figure] training with 30 events of value 9.9e125: %s; champion %s; its parameters finite: %s%n",
-                r.status(), after.equals(champion) ? "unchanged" : "moved to " + after, finite);
+        System.out.printf("[figure] training with 30 events of value 9.9e125: %s (challenger loss %s); champion %s; checkpoint objects %d -> %d; "
+                        + "its parameters finite: %s%n", r.status(), r.challengerLoss(), after.equals(champion) ? "unchanged" : "moved to " + after,
+                checkpointsBefore.size(), checkpointsAfter.size(), finite);
+        // The poisoned challenger is not better than the champion on the validation users and is rejected.
+        assertEquals(Status.REJECTED, r.status(), r.toString());
+        assertEquals(champion, after, "the pointer did not move");
+        assertEquals(checkpointsBefore, checkpointsAfter, "no checkpoint object was written");
         assertTrue(finite);
-        if (r.status() == Status.PROMOTED) assertTrue(Double.isFinite(r.challengerLoss()));
+    }
+
+    private static List<String> checkpointKeys(AwsServers servers, AwsServers.Namespace ns) {
+        return servers.s3().listObjectsV2(b -> b.bucket(ns.bucket()).prefix(S3CheckpointStore.PREFIX)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).sorted().toList();
     }
 }

@@ -70,32 +70,68 @@ class AuthorizationMatrixTest {
             tokens.put("admin", ADMIN);
             List<String> cells = new ArrayList<>();
             List<String> wrong = new ArrayList<>();
+            int refusedChecked = 0;
             for (var token : tokens.entrySet()) {
                 for (Operation op : operations()) {
                     for (String owner : List.of("alice", "bob")) {
                         JsonNode body = op.body().apply(owner);
-                        int status = gateway.post(op.path(), body.toString(), token.getValue()).status();
                         int expected = expected(token.getValue(), owner);
-                        if (expected != 200 && body.has("events")) {
-                            String eventId = body.path("events").path(0).path("eventId").asText();
-                            assertTrue(served.stores.events().recent(owner, 1000).stream().noneMatch(e -> e.eventId().equals(eventId)),
-                                    "a refused ingest stored " + eventId);
+                        String before = null;
+                        if (expected != 200) {
+                            ensureData(served, gateway, owner);   // the victim has events, a profile and fast weights
+                            before = state(served, owner);
+                        }
+                        int status = gateway.post(op.path(), body.toString(), token.getValue()).status();
+                        if (expected != 200) {
+                            assertEquals(before, state(served, owner), token.getKey() + " " + op.name() + " " + owner
+                                    + " was refused (" + status + ") but changed the store");
+                            refusedChecked++;
                         }
                         cells.add(String.format("%-8s %-15s %-6s -> %d", token.getKey(), op.name(), owner, status));
                         if (!matches(expected, status)) wrong.add(cells.get(cells.size() - 1) + " (expected " + expected + ")");
                     }
                 }
                 long itemsBefore = served.stores.catalog().version();
-                int status = gateway.post("/ingest", catalogueWrite().toString(), token.getValue()).status();
+                JsonNode write = catalogueWrite();
+                int status = gateway.post("/ingest", write.toString(), token.getValue()).status();
                 int expected = token.getValue() == NONE ? 401 : token.getValue() == ADMIN ? 200 : 403;
+                if (expected != 200) assertTrue(served.stores.catalog().find(write.path("items").path(0).path("itemId").asText()).isEmpty(),
+                        "a refused catalogue write stored its item");
                 cells.add(String.format("%-8s %-15s %-6s -> %d", token.getKey(), "catalogue write", "-", status));
                 if (!matches(expected, status)) wrong.add(cells.get(cells.size() - 1) + " (expected " + expected + ")");
                 if (expected != 200) assertEquals(itemsBefore, served.stores.catalog().version(), "a refused catalogue write changed the catalogue");
             }
-            System.out.printf("[figure] authorization matrix: %d cells, %d wrong%n", cells.size(), wrong.size());
+            System.out.printf("[figure] authorization matrix: %d cells, %d wrong; %d refused user cells checked against the victim's data%n",
+                    cells.size(), wrong.size(), refusedChecked);
             cells.forEach(c -> System.out.println("  " + c));
             assertEquals(List.of(), wrong);
+            assertEquals(44, cells.size(), "4 tokens x (5 operations x 2 owners + a catalogue write)");
+            assertEquals(20, refusedChecked, "no token: 10 refused cells; alice and bob: 5 each on the other's data");
         }
+    }
+
+    /** Gives {@code owner} events, a profile and fast weights (as admin) if an earlier cell, an erase, removed them. */
+    private static void ensureData(ServedModel served, ApiGateway gateway, String owner) {
+        var stores = served.stores;
+        if (stores.events().recent(owner, 1).isEmpty())
+            assertEquals(200, gateway.post("/ingest", ApiClient.ratings(List.of(new GenreWorld.Rating("seed-" + (++sequence), owner,
+                    "comedy-2", 5.0, Instant.parse("2026-01-02T00:00:00Z")))).toString(), ADMIN).status());
+        if (stores.profiles().find(owner).isEmpty())
+            assertEquals(200, gateway.post("/ingest", operations().get(1).body().apply(owner).toString(), ADMIN).status());
+        if (stores.fastWeights().find(owner).isEmpty())
+            assertEquals(200, gateway.post("/adapt", ApiClient.user(owner).toString(), ADMIN).status());
+        String state = state(served, owner);
+        assertFalse(state.contains("events=[]") || state.contains("profile=Optional.empty") || state.contains("fast=none"), state);
+    }
+
+    /** What the store holds of {@code owner} (events, profile, fast weights) and the item statistics an ingest touches. */
+    private static String state(ServedModel served, String owner) {
+        var stores = served.stores;
+        List<String> events = stores.events().recent(owner, 1000).stream().map(e -> e.eventId()).sorted().toList();
+        String fast = stores.fastWeights().find(owner).map(w -> "v" + w.version() + "/" + w.checkpointId() + "/"
+                + java.util.Arrays.hashCode(w.payload())).orElse("none");
+        return "events=" + events + " profile=" + stores.profiles().find(owner) + " fast=" + fast
+                + " stats=" + stores.itemStats().find("comedy-1") + "," + stores.itemStats().find("comedy-2");
     }
 
     private static int expected(Token token, String owner) {

@@ -93,7 +93,7 @@ public final class DynamoDbCatalogStore implements CatalogStore {
         return control.counter(DynamoDbControl.CATALOGUE_VERSION);
     }
 
-    private static Item toItem(Map<String, AttributeValue> item) {
+    static Item toItem(Map<String, AttributeValue> item) {
         Instant released = AttributeValues.instant(item, "releasedAt");
         return new Item(AttributeValues.string(item, "itemId"), AttributeValues.attributes(item.get("attributes")), released);
     }

@@ -49,7 +49,7 @@ public final class DynamoDbUserProfileStore implements UserProfileStore {
         return DynamoDbCalls.deleteReportingOld(dynamo, table, Map.of("userId", s(userId)), "delete profile");
     }
 
-    private static UserProfile toProfile(Map<String, AttributeValue> item) {
+    static UserProfile toProfile(Map<String, AttributeValue> item) {
         return new UserProfile(AttributeValues.string(item, "userId"), AttributeValues.attributes(item.get("attributes")));
     }
 }

@@ -64,9 +64,14 @@ class LocalStoreDurabilityTest {
         assertTrue(acknowledged.size() >= 200, "child acknowledged " + acknowledged.size());
 
         try (LocalStores s = new LocalStores(dir)) {
-            long stored = s.events.count("u1");
-            assertTrue(stored >= acknowledged.size(), "acknowledged " + acknowledged.size() + " but only " + stored + " survived");
-            for (Event e : s.events.recent("u1", Integer.MAX_VALUE)) assertEquals("u1", e.userId());
+            java.util.Set<String> survived = new java.util.HashSet<>();
+            for (Event e : s.events.recent("u1", Integer.MAX_VALUE)) {
+                assertEquals("u1", e.userId());
+                assertTrue(survived.add(e.eventId()), "stored twice: " + e.eventId());
+            }
+            List<String> lost = acknowledged.stream().filter(id -> !survived.contains(id)).toList();
+            assertEquals(List.of(), lost, "acknowledged but lost (of " + acknowledged.size() + " acknowledged)");
+            assertEquals(survived.size(), s.events.count("u1"), "the count agrees with the events");
             assertArrayEquals(new byte[]{1, 2, 3}, s.checkpoints.read("c1").orElseThrow());
             try (var files = Files.list(dir.resolve("checkpoints"))) {
                 assertEquals(1, files.filter(p -> p.toString().endsWith(".ckpt")).count(), "no half-written checkpoint is visible");
