@@ -28,13 +28,14 @@ public interface ChampionPointer {
     /**
      * As {@link #moveCurrent(String, String)}, recording {@code nextSha256}, the SHA-256 (lower-case hex) of the
      * checkpoint's bytes, in the same write: a checkpoint object replaced after its promotion no longer matches
-     * its pointer and is never served ({@link #sha256}).
+     * its pointer and is never served ({@link #sha256}). A pointer that cannot record digests moves without one.
      */
-    boolean moveCurrent(String expected, String next, String nextSha256);
+    default boolean moveCurrent(String expected, String next, String nextSha256) { return moveCurrent(expected, next); }
 
     /**
      * The SHA-256 recorded for {@code checkpointId} when it became the current or (before that) the previous
-     * champion; empty when the pointer does not name it or was moved without one (before digests were recorded).
+     * champion; empty when the pointer does not name it or was moved without one (before digests were recorded, or
+     * by a pointer that records none).
      */
-    Optional<String> sha256(String checkpointId);
+    default Optional<String> sha256(String checkpointId) { return Optional.empty(); }
 }

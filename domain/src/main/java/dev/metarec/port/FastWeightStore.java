@@ -40,9 +40,9 @@ public interface FastWeightStore {
      * Erase: removes the user's record (true if there was one) and leaves a tombstone that refuses every
      * {@link #put} for the user whose {@code updatedAt} is before {@code until} ({@link ErasureInProgressException}),
      * so an adapt that read the user's events before they were erased cannot write fast weights made from them
-     * after the erase. {@link #find} treats a tombstone as no record.
+     * after the erase. {@link #find} treats a tombstone as no record. A store without tombstones only deletes.
      */
-    boolean tombstone(String userId, Instant until);
+    default boolean tombstone(String userId, Instant until) { return delete(userId); }
 
     /** A write refused by an erase tombstone: the user is being erased; nothing was written. */
     final class ErasureInProgressException extends ConflictException {

@@ -34,8 +34,13 @@ public interface ItemStatsStore {
     /** The item's pending tokens (empty when none). */
     Set<String> pending(String itemId);
 
-    /** Every item that has pending tokens, with them (the statistics repair removes stray ones); a scan. */
-    Map<String, Set<String>> allPending();
+    /**
+     * Every item that has pending tokens, with them (the statistics repair removes stray ones); a scan. A store that
+     * cannot list them throws {@link UnsupportedOperationException} (the repair then removes no token).
+     */
+    default Map<String, Set<String>> allPending() {
+        throw new UnsupportedOperationException("this item-statistics store cannot list pending tokens");
+    }
 
     Optional<ItemStats> find(String itemId);
 

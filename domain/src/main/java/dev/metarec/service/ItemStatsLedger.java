@@ -234,13 +234,14 @@ public final class ItemStatsLedger {
 
     /** Removes pending tokens older than the lease that no unapplied event and no change in flight holds. */
     private void removeStrayTokens(Instant now) {
-        Map<String, Set<String>> pending = stats.allPending();
-        if (pending.isEmpty()) return;
+        Map<String, Set<String>> pending;
         Set<String> inFlight = new HashSet<>();
         try {
+            pending = stats.allPending();
+            if (pending.isEmpty()) return;
             events.forEachUnappliedStatsToken(inFlight::add);
         } catch (UnsupportedOperationException e) {
-            return;   // without the tokens in flight nothing can be told stray
+            return;   // a store that cannot list them: without the tokens in flight nothing can be told stray
         }
         contributions.forEachPending(c -> inFlight.add(c.pending().token()));
         Instant cutoff = now.minus(lease);
