@@ -6,6 +6,7 @@ import dev.metarec.nn.ParamGroup;
 import dev.metarec.nn.ParamLayout;
 import dev.metarec.nn.Params;
 import dev.metarec.nn.PreferenceNetwork;
+import dev.metarec.rank.RankPrior;
 
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,9 @@ import java.util.regex.Pattern;
  * vocabularies' table sizes ({@link #network()}), and no parameter is NaN or infinite.
  *
  * @param checkpointId 1 to 128 characters of {@code [A-Za-z0-9._-]} (it becomes an S3 key)
+ * @param rank         what orders the served list besides the network ({@link RankPrior#NONE}: the network alone)
  */
-public record Checkpoint(String checkpointId, ModelConfig config, FeatureSpace features, Params params, CheckpointMetadata metadata) {
+public record Checkpoint(String checkpointId, ModelConfig config, FeatureSpace features, Params params, CheckpointMetadata metadata, RankPrior rank) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     public Checkpoint {
@@ -31,6 +33,7 @@ public record Checkpoint(String checkpointId, ModelConfig config, FeatureSpace f
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(rank, "rank");
         if (!ID.matcher(checkpointId).matches())
             throw new IllegalArgumentException("checkpointId must be 1-128 characters of [A-Za-z0-9._-], was '" + checkpointId + "'");
         features.requireCompatible(config);
@@ -39,6 +42,14 @@ public record Checkpoint(String checkpointId, ModelConfig config, FeatureSpace f
             throw new IllegalArgumentException("the parameters do not fit the network this config and these vocabularies make: " + mismatch);
         params.requireFinite("checkpoint " + checkpointId);
     }
+
+    /** A checkpoint without a {@link RankPrior} (ranked by the network alone). */
+    public Checkpoint(String checkpointId, ModelConfig config, FeatureSpace features, Params params, CheckpointMetadata metadata) {
+        this(checkpointId, config, features, params, metadata, RankPrior.NONE);
+    }
+
+    /** This checkpoint with {@code rank}. */
+    public Checkpoint withRank(RankPrior rank) { return new Checkpoint(checkpointId, config, features, params, metadata, rank); }
 
     /** The network these parameters belong to (cheap: builds the layout only). */
     public PreferenceNetwork network() { return network(config, features); }

@@ -1,5 +1,7 @@
 package dev.metarec.checkpoint;
 
+import dev.metarec.rank.RankPrior;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  *         then the support shrinkage tau (double) only when tau != 0; a CONF without it reads as tau = 0
  *   FEAT  feature vocabularies: per feature spec, known values, numeric boundaries; optional user/item id lists
  *   PARM  parameter layout (name, kind, rows, cols per group) and the values (IEEE-754 doubles)
+ *   RANK  optional (absent: {@link dev.metarec.rank.RankPrior#NONE}): item neighbours (max neighbours, shrinkage, item ids,
+ *         per item the neighbour indices and float similarities) and the blend (bucket bounds, three weights each)
  * sha256        32 bytes  SHA-256 of every byte before it
  * </pre>
  *
@@ -39,13 +43,20 @@ public final class CheckpointCodec {
 
     public byte[] encode(Checkpoint c) {
         return assemble(FORMAT_VERSION, writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()));
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()),
+                c.rank().isNone() ? null : RankSection.write(c.rank()));
     }
 
     /** Header, the four sections in order, checksum. Package-private so tests can build odd files. */
     static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params) {
+        return assemble(version, meta, config, features, params, null);
+    }
+
+    /** Header, the four sections in order and the optional RANK section (null: none), checksum. */
+    static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank) {
         BinaryWriter body = new BinaryWriter().writeSection("META", meta).writeSection("CONF", config)
                 .writeSection("FEAT", features).writeSection("PARM", params);
+        if (rank != null) body.writeSection("RANK", rank);
         byte[] b = body.toByteArray();
         if (b.length > Integer.MAX_VALUE - 16 - HEADER - DIGEST)
             throw new IllegalArgumentException("a checkpoint is too large for one byte array: " + b.length + " bytes of sections");
@@ -85,6 +96,14 @@ public final class CheckpointCodec {
             parts[i] = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
             outer.readBytes(length);
         }
+        BinaryReader rankPart = null;
+        if (outer.remaining() > 0) {
+            String tag = new String(outer.readBytes(4), StandardCharsets.ISO_8859_1);
+            if (!tag.equals("RANK")) throw outer.fail("expected section RANK or the end but found '" + tag + "'");
+            int length = outer.readCount("bytes of section RANK", 1);
+            rankPart = new BinaryReader(bytes, HEADER + outer.position(), length, "section RANK");
+            outer.readBytes(length);
+        }
         outer.requireEnd();
         BinaryReader meta = parts[0];
         String id = meta.readString("checkpoint id");
@@ -93,8 +112,13 @@ public final class CheckpointCodec {
         var features = ModelSections.readFeatures(parts[2]);
         var params = ModelSections.readParams(parts[3]);
         for (BinaryReader p : parts) p.requireEnd();
+        RankPrior rank = RankPrior.NONE;
+        if (rankPart != null) {
+            rank = RankSection.read(rankPart);
+            rankPart.requireEnd();
+        }
         try {
-            return new Checkpoint(id, config, features, params, metadata);
+            return new Checkpoint(id, config, features, params, metadata, rank);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CheckpointFormatException("incompatible checkpoint " + id + ": " + e.getMessage(), e);
         }

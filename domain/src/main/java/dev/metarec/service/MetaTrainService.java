@@ -153,7 +153,8 @@ public final class MetaTrainService {
             return new Result(Status.REJECTED, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(),
                     challengerLoss, championLoss, "the challenger is not better than champion " + champion.get().checkpointId());
         List<Task<B>> leading = train.subList(0, Math.min(train.size(), TrainingRecipe.CALIBRATION_TASKS));
-        Checkpoint c = recipe.finish(state.params(), state.step(), challengerLoss, leading, recipe.targetRange(data.allEvents), clock.instant());
+        Checkpoint c = RankFit.attach(recipe.finish(state.params(), state.step(), challengerLoss, leading, recipe.targetRange(data.allEvents), clock.instant()),
+                data, settings, serving);
         Status status = gate.promote(c, run.baseChampion()) ? Status.PROMOTED : Status.LOST_RACE;
         LOG.log(System.Logger.Level.INFO, "meta-train run {0}: {1} (validation loss {2} vs champion {3})", run.runId(), status, challengerLoss, championLoss);
         return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), train.size(), validation.size(),

@@ -53,23 +53,27 @@ final class Ranking {
         return out;
     }
 
-    /** The top k: by score (or popularity), with round(k * explorationShare) slots for the best-scored new items. */
+    /**
+     * The top k: by {@code order} (or popularity), with round(k * explorationShare) slots for the best-ordered new items;
+     * {@code scores} (the network's) give each item's shown prediction. Equal order scores: the item earlier in the
+     * catalogue snapshot (item-id order) first.
+     */
     List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats,
-                                 int[] eligible, double[] scores, RecommendCommand cmd, boolean popular) {
+                                 int[] eligible, double[] order, double[] scores, RecommendCommand cmd, boolean popular) {
         long[] counts = new long[eligible.length];
         for (int i = 0; i < counts.length; i++) counts[i] = count(stats, cat, eligible[i]);
-        IntComparator byScore = (a, b) -> a == b ? 0 : scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(eligible[a], eligible[b]);
+        IntComparator byScore = (a, b) -> a == b ? 0 : order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator byPopularity = (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : byScore.compare(a, b);
-        IntComparator order = popular ? byPopularity : byScore;
+        IntComparator ranked = popular ? byPopularity : byScore;
         int k = Math.min(cmd.k(), eligible.length);
         int explore = Math.min(k, (int) Math.round(cmd.k() * cmd.explorationShare()));
-        int[] main = top(eligible.length, k - explore, i -> true, order);
+        int[] main = top(eligible.length, k - explore, i -> true, ranked);
         boolean[] taken = new boolean[eligible.length];
         for (int i : main) taken[i] = true;
         int[] explored = top(eligible.length, explore, i -> !taken[i] && counts[i] < settings.newItemMaxCount(), byScore);
         for (int i : explored) taken[i] = true;
         if (main.length + explored.length < k) {   // not enough new items: the next best fill the slots
-            int[] more = top(eligible.length, k - main.length - explored.length, i -> !taken[i], order);
+            int[] more = top(eligible.length, k - main.length - explored.length, i -> !taken[i], ranked);
             int[] merged = Arrays.copyOf(main, main.length + more.length);   // every filler ranks below every main item
             System.arraycopy(more, 0, merged, main.length, more.length);
             main = merged;

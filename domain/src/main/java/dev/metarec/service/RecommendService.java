@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * a user without events is scored zero-shot from their attributes with the champion's prior, and one
  * with neither events nor attributes by popularity. Filters (exclusions, seen items, categories,
  * candidate list) are applied before ranking, so a filtered item can never appear, not even as backfill.
- * New items (few interactions) get a share of the slots when exploration is asked for.
+ * New items (few interactions) get a share of the slots when exploration is asked for. The order is the checkpoint's
+ * {@link dev.metarec.rank.RankBlend} of the network's score, the popularity prior and the neighbours of the user's
+ * positive events ({@link RankSignals}); the score shown is the network's prediction.
  */
 public final class RecommendService {
     private final ChampionCache champion;
@@ -37,6 +39,7 @@ public final class RecommendService {
     private final ServiceSettings settings;
     private final Supplier<String> ids;
     private final Ranking ranking;
+    private final SupportSets supports;
 
     public RecommendService(ChampionCache champion, CatalogueIndex catalogue, EventStore events, UserProfileStore profiles,
                             FastWeightStore fastWeights, FastWeightsCodec codec, AdaptService adapt, ServiceSettings settings,
@@ -51,6 +54,7 @@ public final class RecommendService {
         this.settings = settings;
         this.ids = recommendationIds;
         this.ranking = new Ranking(settings);
+        this.supports = new SupportSets(settings);
     }
 
     public Recommendation recommend(RecommendCommand cmd, Instant now) {
@@ -69,7 +73,10 @@ public final class RecommendService {
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
         Mode mode = popular ? Mode.POPULAR : w.mode;
-        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, scores, cmd, popular);
+        List<dev.metarec.model.Event> support = user.recent().subList(0, Math.min(user.recent().size(), settings.adaptWindow()));
+        double[] order = RankSignals.order(model.rank(), support.size(), scores, RankSignals.popularity(stats, cat, eligible),
+                RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible));
+        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, cmd, popular);
         return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
     }
 

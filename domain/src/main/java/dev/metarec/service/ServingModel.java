@@ -61,6 +61,9 @@ public final class ServingModel {
 
     public Params meta() { return checkpoint.params(); }
 
+    /** What orders the served list besides the network ({@link dev.metarec.rank.RankPrior#NONE}: the network alone). */
+    public dev.metarec.rank.RankPrior rank() { return checkpoint.rank(); }
+
     public FeatureSpace features() { return checkpoint.features(); }
 
     public InnerLoop<Batch> innerLoop() { return innerLoop; }

@@ -170,4 +170,31 @@ class CheckpointCodecTest {
         assertEquals(1, b.getInt());
         assertEquals(bytes.length, b.getLong());
     }
+
+    private static dev.metarec.rank.RankPrior rankPrior() {
+        var users = java.util.List.of(java.util.Set.of("i1", "i2"), java.util.Set.of("i1", "i2", "i3"), java.util.Set.of("i3", "i4"));
+        return new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(users, 2, 1.5),
+                new dev.metarec.rank.RankBlend(new int[]{1, 5}, new double[][]{{0, 1, 0.25}, {1, 0.5, 2}}));
+    }
+
+    @Test
+    void rankPrior_shouldRoundTrip_andACheckpointWithoutOne_shouldReadAsNone() {
+        Checkpoint c = CheckpointFixtures.small().withRank(rankPrior());
+        Checkpoint back = codec.decode(codec.encode(c));
+        assertEquals(c.rank(), back.rank());
+        assertEquals(2 / (Math.sqrt(2 * 2) + 1.5), back.rank().neighbours().similarity("i1", "i2"), 1e-6);
+        assertTrue(codec.decode(codec.encode(CheckpointFixtures.small())).rank().isNone());
+        assertTrue(codec.encode(c).length > codec.encode(CheckpointFixtures.small()).length);
+    }
+
+    @Test
+    void aRankSectionWithABadNeighbour_isRejected_namingIt() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter rank = new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
+                .writeInt(1).writeInt(9).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0)
+                .writeInt(1).writeInt(1).writeDouble(1).writeDouble(0).writeDouble(0);
+        byte[] bytes = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), rank);
+        assertMessage(rejected(bytes), "section RANK: invalid rank prior: item i1: neighbour index 9 out of range");
+    }
 }

@@ -1,0 +1,54 @@
+package dev.metarec.checkpoint;
+
+import dev.metarec.rank.ItemNeighbours;
+import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.RankPrior;
+
+/** The optional RANK section of a checkpoint: {@link ItemNeighbours} and {@link RankBlend}. */
+final class RankSection {
+    private RankSection() {}
+
+    static BinaryWriter write(RankPrior r) {
+        ItemNeighbours n = r.neighbours();
+        BinaryWriter w = new BinaryWriter().writeInt(n.maxNeighbours()).writeDouble(n.shrinkage()).writeStrings(n.items());
+        for (int i = 0; i < n.items().size(); i++) {
+            int[] nb = n.neighboursOf(i);
+            float[] s = n.similaritiesOf(i);
+            w.writeInt(nb.length);
+            for (int x = 0; x < nb.length; x++) w.writeInt(nb[x]).writeInt(Float.floatToRawIntBits(s[x]));
+        }
+        RankBlend b = r.blend();
+        w.writeInt(b.upTo().length);
+        for (int k = 0; k < b.upTo().length; k++) {
+            w.writeInt(b.upTo()[k]);
+            for (double x : b.weights()[k]) w.writeDouble(x);
+        }
+        return w;
+    }
+
+    static RankPrior read(BinaryReader r) {
+        int max = r.readInt();
+        double shrinkage = r.readDouble();
+        var items = r.readStrings("item ids");
+        int[][] nb = new int[items.size()][];
+        float[][] sim = new float[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            int n = r.readCount("neighbours of item " + i, 8);
+            nb[i] = new int[n];
+            sim[i] = new float[n];
+            for (int x = 0; x < n; x++) { nb[i][x] = r.readInt(); sim[i][x] = Float.intBitsToFloat(r.readInt()); }
+        }
+        int buckets = r.readCount("blend buckets", 4 + 8 * RankBlend.SIGNALS);
+        int[] upTo = new int[buckets];
+        double[][] weights = new double[buckets][RankBlend.SIGNALS];
+        for (int k = 0; k < buckets; k++) {
+            upTo[k] = r.readInt();
+            for (int s = 0; s < RankBlend.SIGNALS; s++) weights[k][s] = r.readDouble();
+        }
+        try {
+            return new RankPrior(new ItemNeighbours(items, nb, sim, max, shrinkage), new RankBlend(upTo, weights));
+        } catch (IllegalArgumentException e) {
+            throw r.fail("invalid rank prior: " + e.getMessage());
+        }
+    }
+}

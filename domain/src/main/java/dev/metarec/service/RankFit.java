@@ -1,0 +1,112 @@
+package dev.metarec.service;
+
+import dev.metarec.checkpoint.Checkpoint;
+import dev.metarec.features.EncodedEntity;
+import dev.metarec.meta.AdaptResult;
+import dev.metarec.meta.Batch;
+import dev.metarec.model.Event;
+import dev.metarec.nn.NonFiniteException;
+import dev.metarec.rank.ItemNeighbours;
+import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.RankPrior;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits a finished challenger's {@link RankPrior} on the run's data: item neighbours and popularity counts from the
+ * training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
+ * sizes of {@link RankBlend#SHOTS} exactly as serving would see them (first k events; adapted network scores,
+ * popularity, neighbours of the positive support events; every other catalogue item a candidate) and judged by
+ * Recall@10 of their next {@value #HORIZON} events' positives.
+ */
+final class RankFit {
+    /** Neighbours kept per item and the cosine's shrinkage (item-kNN's usual range; the few-shot curve's choice at k = 10-20 on ML-100K). */
+    static final int NEIGHBOURS = 100;
+    static final double SHRINKAGE = 10.0;
+    /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
+    static final int HORIZON = 50;
+    static final int MAX_USERS = 200;
+    private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
+
+    private RankFit() {}
+
+    static Checkpoint attach(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
+        List<Set<String>> itemsByUser = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> validation = new ArrayList<>();
+        for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) {
+            if (TrainingData.isValidationUser(e.getKey(), settings.validationPercent())) {
+                if (validation.size() < Math.min(MAX_USERS, settings.maxValidationUsers())) validation.add(e.getKey());
+                continue;
+            }
+            Set<String> items = new LinkedHashSet<>();
+            for (Event ev : e.getValue()) items.add(ev.itemId());
+            itemsByUser.add(items);
+            for (String i : items) counts.merge(i, 1, Integer::sum);
+        }
+        if (itemsByUser.isEmpty()) return c;
+        ItemNeighbours neighbours = ItemNeighbours.fit(itemsByUser, NEIGHBOURS, SHRINKAGE);
+        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY);
+        ServingModel model = new ServingModel(c, serving.adaptSteps());
+        CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(c.checkpointId(), 0, data.items, c.features());
+        SupportSets sets = new SupportSets(serving);
+        List<RankBlend.Case> cases = new ArrayList<>();
+        for (String user : validation) {
+            List<Event> events = data.eventsByUser.get(user);   // oldest first
+            for (int k : RankBlend.SHOTS) {
+                if (events.size() <= k) break;
+                RankBlend.Case c1 = userCase(model, withoutBlend, cat, sets, counts, data, user, events, k);
+                if (c1 != null) cases.add(c1);
+            }
+        }
+        RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS);
+        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, blend {2} fitted on {3} validation cases",
+                c.checkpointId(), neighbours.items().size(), blend, cases.size());
+        return c.withRank(new RankPrior(neighbours, blend));
+    }
+
+    private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, SupportSets sets, Map<String, Integer> counts,
+                                           TrainingData data, String user, List<Event> events, int k) {
+        List<Event> support = new ArrayList<>(events.subList(0, k));
+        Set<String> seen = new HashSet<>();
+        support.forEach(e -> seen.add(e.itemId()));
+        Set<String> positives = new HashSet<>();
+        for (Event e : events.subList(k, Math.min(events.size(), k + HORIZON)))
+            if (sets.positive(e) && !seen.contains(e.itemId()) && cat.position().containsKey(e.itemId())) positives.add(e.itemId());
+        if (positives.isEmpty()) return null;
+        int[] eligible = new int[cat.size() - (int) seen.stream().filter(cat.position()::containsKey).count()];
+        int n = 0;
+        for (int p = 0; p < cat.size(); p++) if (!seen.contains(cat.items().get(p).itemId())) eligible[n++] = p;
+        List<Event> newestFirst = new ArrayList<>(support);
+        java.util.Collections.reverse(newestFirst);
+        EncodedEntity u = model.encodeUser(data.profile(user));
+        double[] fast = model.prior();
+        try {
+            Batch b = sets.build(model, u, newestFirst, cat, Map.of(), seen);
+            AdaptResult r = model.innerLoop().adapt(model.meta(), b);
+            if (AdaptService.diverged(r) == null) fast = r.fast();
+        } catch (NonFiniteException e) {
+            // the prior, as serving would fall back to
+        }
+        List<EncodedEntity> items = new ArrayList<>(eligible.length);
+        double[] pop = new double[eligible.length];
+        boolean[] positive = new boolean[eligible.length];
+        for (int i = 0; i < eligible.length; i++) {
+            String id = cat.items().get(eligible[i]).itemId();
+            items.add(cat.encoded().get(eligible[i]));
+            pop[i] = RankBlend.popularity(counts.getOrDefault(id, 0));
+            positive[i] = positives.contains(id);
+        }
+        double[] net = new double[eligible.length];
+        model.network().scoreAll(model.meta(), fast, u, items, null, net);
+        for (double x : net) if (!Double.isFinite(x)) return null;
+        double[] nb = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
+        return new RankBlend.Case(k, net, pop, nb, positive);
+    }
+}

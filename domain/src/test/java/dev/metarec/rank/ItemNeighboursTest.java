@@ -1,0 +1,59 @@
+package dev.metarec.rank;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ItemNeighboursTest {
+    // a: u1 u2 u3; b: u1 u2; c: u3 u4; d: u4
+    private static final List<List<String>> USERS = List.of(List.of("a", "b"), List.of("a", "b", "b"), List.of("a", "c"), List.of("c", "d"));
+
+    @Test
+    void similarity_shouldBeTheShrunkCosineOfTheUserSets() {
+        ItemNeighbours n = ItemNeighbours.fit(USERS, 10, 1.0);
+        assertEquals(List.of("a", "b", "c", "d"), n.items());
+        assertEquals(2 / (Math.sqrt(3 * 2) + 1), n.similarity("a", "b"), 1e-6);
+        assertEquals(1 / (Math.sqrt(3 * 2) + 1), n.similarity("a", "c"), 1e-6);
+        assertEquals(1 / (Math.sqrt(2 * 1) + 1), n.similarity("c", "d"), 1e-6);
+        assertEquals(0.0, n.similarity("a", "d"), "never together");
+        assertEquals(0.0, n.similarity("b", "c"));
+        assertEquals(n.similarity("a", "b"), n.similarity("b", "a"), 1e-7, "symmetric");
+        assertEquals(0.0, n.similarity("a", "unknown"));
+    }
+
+    @Test
+    void onlyTheMostSimilarNeighbours_shouldBeKept_mostSimilarFirst() {
+        ItemNeighbours n = ItemNeighbours.fit(USERS, 1, 1.0);
+        assertArrayEquals(new int[]{1}, n.neighboursOf(0), "a keeps b (2 shared users), not c (1)");
+        assertEquals(0.0, n.similarity("a", "c"));
+        ItemNeighbours wide = ItemNeighbours.fit(USERS, 10, 0.0);
+        assertArrayEquals(new int[]{1, 2}, wide.neighboursOf(0));
+        float[] s = wide.similaritiesOf(0);
+        assertTrue(s[0] > s[1]);
+    }
+
+    @Test
+    void scores_shouldSumTheSimilaritiesToTheSupport_inTheCandidatesSlots() {
+        ItemNeighbours n = ItemNeighbours.fit(USERS, 10, 1.0);
+        Map<String, Integer> slots = Map.of("b", 0, "c", 1, "d", 2);
+        double[] s = n.scores(List.of("a", "d", "nobody-knows-me"), id -> slots.getOrDefault(id, -1), 3);
+        assertEquals(n.similarity("a", "b"), s[0], 1e-7);
+        assertEquals(n.similarity("a", "c") + n.similarity("d", "c"), s[1], 1e-6);
+        assertEquals(0.0, s[2], "d is in the support, not its own neighbour");
+    }
+
+    @Test
+    void invalidLists_shouldBeRejected_namingTheItem() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new ItemNeighbours(List.of("a", "b"),
+                new int[][]{{1}, {7}}, new float[][]{{0.5f}, {0.5f}}, 5, 1.0));
+        assertTrue(e.getMessage().contains("item b") && e.getMessage().contains("7"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ItemNeighbours(List.of("a", "b"),
+                new int[][]{{1}, {0}}, new float[][]{{Float.NaN}, {0.5f}}, 5, 1.0));
+        assertTrue(e.getMessage().contains("item a"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ItemNeighbours(List.of("b", "a"), new int[2][0], new float[2][0], 5, 1.0));
+    }
+}
