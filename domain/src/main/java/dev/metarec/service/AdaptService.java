@@ -75,14 +75,9 @@ public final class AdaptService {
         if (!user.hasEvents()) return new Outcome(user.userId(), model.checkpointId(), 0, 0, 0, Double.NaN, Double.NaN, false, false, null, model.prior());
         EncodedEntity u = model.encodeUser(user.profile());
         Batch support = supports.build(model, u, user.recent(), cat, stats, user.seen());
-        AdaptResult r;
-        try {
-            r = model.innerLoop().adapt(model.meta(), support);
-        } catch (NonFiniteException e) {
-            return fallBack(model, user, support.size(), Double.NaN, "adaptation became non-finite: " + e.getMessage());
-        }
-        String diverged = diverged(r);
-        if (diverged != null) return fallBack(model, user, support.size(), r.lossBefore(), diverged);
+        Adapted a = adaptOrPrior(model, support);
+        if (a.fallbackReason() != null) return fallBack(model, user, support.size(), a.priorLoss(), a.fallbackReason());
+        AdaptResult r = a.result();
         byte[] weights;
         try {
             weights = codec.encode(model.network().fastLayout(), model.meta(), r.fast());
@@ -92,6 +87,23 @@ public final class AdaptService {
         long version = store(model, user, new FastWeightsPayload(user.eventCount(), weights).encode(), now);
         return new Outcome(user.userId(), model.checkpointId(), Math.abs(version), r.steps(), support.size(), r.lossBefore(), r.lossAfter(),
                 version > 0, false, null, r.fast());
+    }
+
+    /** The inner loop's result, or why the prior must be used instead (then {@code result} is null). */
+    record Adapted(AdaptResult result, String fallbackReason, double priorLoss) {
+        double[] fast(ServingModel model) { return result == null ? model.prior() : result.fast(); }
+    }
+
+    /** Adapts the champion's meta-parameters on {@code support}; a non-finite or diverged result says why the prior serves instead. */
+    static Adapted adaptOrPrior(ServingModel model, Batch support) {
+        AdaptResult r;
+        try {
+            r = model.innerLoop().adapt(model.meta(), support);
+        } catch (NonFiniteException e) {
+            return new Adapted(null, "adaptation became non-finite: " + e.getMessage(), Double.NaN);
+        }
+        String diverged = diverged(r);
+        return diverged == null ? new Adapted(r, null, r.lossBefore()) : new Adapted(null, diverged, r.lossBefore());
     }
 
     /** Why the adapted weights must not be used (null when they may): non-finite loss, or a loss above the prior's by the margin. */

@@ -152,13 +152,19 @@ public final class MetaTrainService {
         if (!gate.better(champion, run.challenger(), challengerLoss, championLoss))
             return new Result(Status.REJECTED, run.runId(), "", state.step(), settings.targetSteps(), train.size(), validation.size(),
                     challengerLoss, championLoss, "the challenger is not better than champion " + champion.get().checkpointId());
-        List<Task<B>> leading = train.subList(0, Math.min(train.size(), TrainingRecipe.CALIBRATION_TASKS));
-        Checkpoint c = RankFit.attach(recipe.finish(state.params(), state.step(), challengerLoss, leading, recipe.targetRange(data.allEvents), clock.instant()),
-                data, settings, serving);
+        Checkpoint c = finished(recipe, state, challengerLoss, train, data, settings, serving, clock.instant());
         Status status = gate.promote(c, run.baseChampion()) ? Status.PROMOTED : Status.LOST_RACE;
         LOG.log(System.Logger.Level.INFO, "meta-train run {0}: {1} (validation loss {2} vs champion {3})", run.runId(), status, challengerLoss, championLoss);
         return new Result(status, run.runId(), c.checkpointId(), state.step(), settings.targetSteps(), train.size(), validation.size(),
                 challengerLoss, championLoss, status == Status.PROMOTED ? "promoted" : "the champion changed during the run; not promoted");
+    }
+
+    /** The finished challenger: the recipe's checkpoint (calibrated on the leading training tasks) with its fitted {@link RankFit rank prior}. */
+    static <B> Checkpoint finished(TrainingRecipe<B> recipe, MetaTrainState state, double challengerLoss, List<Task<B>> train, TrainingData data,
+                                   MetaTrainSettings settings, ServiceSettings serving, Instant now) {
+        List<Task<B>> leading = train.subList(0, Math.min(train.size(), TrainingRecipe.CALIBRATION_TASKS));
+        return RankFit.attach(recipe.finish(state.params(), state.step(), challengerLoss, leading, recipe.targetRange(data.allEvents), now),
+                data, settings, serving);
     }
 
     private double championLoss(Checkpoint champion, TrainingData data) {
@@ -182,11 +188,16 @@ public final class MetaTrainService {
     private TrainingProgress start(TrainingData data, Optional<Checkpoint> champion, String base) {
         if (data.items.isEmpty()) return null;
         String runId = runId(clock.instant(), base, data);
+        Checkpoint challenger = challenger(runId, champion, data, settings, guards, clock.instant());
+        return new TrainingProgress(runId, base, challenger, MetaTrainState.initial(challenger.params()));
+    }
+
+    /** A run's starting checkpoint: designed and fitted on {@code data}, warm-started from the champion when the shapes agree. */
+    static Checkpoint challenger(String runId, Optional<Checkpoint> champion, TrainingData data, MetaTrainSettings settings, TrainingGuards guards, Instant now) {
         long ratings = data.allEvents.stream().filter(e -> e.type() == EventType.RATING).count();
         // Profile values seen on fewer than profileMinCount users hash instead of being written into the checkpoint.
-        Checkpoint challenger = TrainingRecipes.challenger(runId, champion, data.userProfiles(), data.items, ratings, data.allEvents.size(), settings,
-                guards.profileMinCount(), clock.instant());
-        return new TrainingProgress(runId, base, challenger, MetaTrainState.initial(challenger.params()));
+        return TrainingRecipes.challenger(runId, champion, data.userProfiles(), data.items, ratings, data.allEvents.size(), settings,
+                guards.profileMinCount(), now);
     }
 
     /** {@code ckpt-<UTC yyyyMMddHHmmssSSS>-<hash of base champion, seed and data size>}: new per run, deterministic. */

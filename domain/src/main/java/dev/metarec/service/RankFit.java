@@ -2,10 +2,8 @@ package dev.metarec.service;
 
 import dev.metarec.checkpoint.Checkpoint;
 import dev.metarec.features.EncodedEntity;
-import dev.metarec.meta.AdaptResult;
 import dev.metarec.meta.Batch;
 import dev.metarec.model.Event;
-import dev.metarec.nn.NonFiniteException;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
@@ -86,14 +84,8 @@ final class RankFit {
         List<Event> newestFirst = new ArrayList<>(support);
         java.util.Collections.reverse(newestFirst);
         EncodedEntity u = model.encodeUser(data.profile(user));
-        double[] fast = model.prior();
-        try {
-            Batch b = sets.build(model, u, newestFirst, cat, Map.of(), seen);
-            AdaptResult r = model.innerLoop().adapt(model.meta(), b);
-            if (AdaptService.diverged(r) == null) fast = r.fast();
-        } catch (NonFiniteException e) {
-            // the prior, as serving would fall back to
-        }
+        Batch b = sets.build(model, u, newestFirst, cat, Map.of(), seen);
+        double[] fast = AdaptService.adaptOrPrior(model, b).fast(model);   // the prior when adaptation fails, as serving would
         List<EncodedEntity> items = new ArrayList<>(eligible.length);
         double[] pop = new double[eligible.length];
         boolean[] positive = new boolean[eligible.length];

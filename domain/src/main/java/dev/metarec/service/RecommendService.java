@@ -65,22 +65,38 @@ public final class RecommendService {
         Weights w = weights(model, user, cat, stats, now);
         EncodedEntity u = model.encodeUser(user.profile());
         int[] eligible = ranking.eligible(cmd, cat, user);
+        Served served = serve(ranking, supports, settings, model, w, u, user.recent(), cat, stats, eligible);
+        w = served.weights();
+        double[] scores = served.scores(), order = served.order();
+        boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
+        Mode mode = popular ? Mode.POPULAR : w.mode;
+        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, cmd, popular);
+        return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
+    }
+
+    record Weights(double[] fast, Mode mode) {}
+
+    /** What a user is served with, the network's scores of the eligible items and their order scores. */
+    record Served(Weights weights, double[] scores, double[] order) {}
+
+    /**
+     * Scores {@code eligible} with the weights {@code w} (the prior's calibration added for a zero-shot or fallen-back
+     * user; non-finite scores fall back to the prior), then orders them by the champion's {@link dev.metarec.rank.RankBlend}
+     * for the user's most recent {@code adaptWindow} events. Shared by recommend and {@link OfflineServing}.
+     */
+    static Served serve(Ranking ranking, SupportSets supports, ServiceSettings settings, ServingModel model, Weights w, EncodedEntity u,
+                        List<dev.metarec.model.Event> recentNewestFirst, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible) {
         double[] scores = ranking.score(model, w.fast, u, cat, stats, eligible, w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0);
         if (!allFinite(scores) && w.mode != Mode.ZERO_SHOT) {
             w = new Weights(model.prior(), Mode.PRIOR_FALLBACK);
             scores = ranking.score(model, w.fast, u, cat, stats, eligible, model.priorOffset());
         }
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
-        boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
-        Mode mode = popular ? Mode.POPULAR : w.mode;
-        List<dev.metarec.model.Event> support = user.recent().subList(0, Math.min(user.recent().size(), settings.adaptWindow()));
+        List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] order = RankSignals.order(model.rank(), support.size(), scores, RankSignals.popularity(stats, cat, eligible),
                 RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible));
-        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, cmd, popular);
-        return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
+        return new Served(w, scores, order);
     }
-
-    private record Weights(double[] fast, Mode mode) {}
 
     private Weights weights(ServingModel model, UserState user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, Instant now) {
         if (!user.hasEvents()) return new Weights(model.prior(), Mode.ZERO_SHOT);

@@ -73,14 +73,26 @@ final class TrainingData {
 
     /** From {@code all} (e.g. a run's event-log snapshot), with the current catalogue and profiles. */
     static TrainingData of(List<Event> all, CatalogStore catalog, UserProfileStore profiles) {
+        Map<String, UserProfile> ps = new HashMap<>();
+        profiles.forEach(p -> ps.put(p.userId(), p));
+        return of(all, catalog.all(), ps);
+    }
+
+    /** From {@code all} with a catalogue and the profiles by user id. */
+    static TrainingData of(List<Event> all, java.util.Collection<Item> catalogue, Map<String, UserProfile> profiles) {
         Map<String, List<Event>> byUser = new TreeMap<>();
         all.forEach(e -> byUser.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e));
         byUser.values().forEach(l -> l.sort(TrainingRecipes.OLDEST_FIRST));
-        Map<String, UserProfile> ps = new HashMap<>();
-        profiles.forEach(p -> ps.put(p.userId(), p));
-        List<Item> items = new ArrayList<>(catalog.all());
+        List<Item> items = new ArrayList<>(catalogue);
         items.sort(Comparator.comparing(Item::itemId));
-        return new TrainingData(byUser, items, ps, all);
+        return new TrainingData(byUser, items, new HashMap<>(profiles), all);
+    }
+
+    /** {@code events} through the same {@link TrainingWindow} as {@link #read}, with a catalogue and profiles. */
+    static TrainingData windowed(Iterable<Event> events, java.util.Collection<Item> catalogue, Map<String, UserProfile> profiles, TrainingGuards guards) {
+        TrainingWindow window = new TrainingWindow(guards);
+        events.forEach(window);
+        return of(window.events(), catalogue, profiles);
     }
 
     UserProfile profile(String userId) { return profiles.getOrDefault(userId, new UserProfile(userId, null)); }
