@@ -134,6 +134,26 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return new RankBlend(upTo, chosen);
     }
 
+    /**
+     * Per bucket of this blend, the mean Recall@10 of its weights over the {@code cases} in that bucket (NaN for a
+     * bucket without cases): what the fit achieved on its validation users.
+     */
+    public double[] recallByBucket(List<Case> cases) {
+        double[] sum = new double[upTo.length];
+        int[] n = new int[upTo.length];
+        for (Case c : cases) {
+            if (c.positives() == 0) continue;
+            int b = 0;
+            while (b < upTo.length - 1 && c.supportSize() > upTo[b]) b++;
+            double[] w = weights[b];
+            double[] score = combine(w, c.network(), c.popularity(), c.neighbours());
+            sum[b] += recallAt10(score, c.positive(), c.positives());
+            n[b]++;
+        }
+        for (int b = 0; b < upTo.length; b++) sum[b] = n[b] == 0 ? Double.NaN : sum[b] / n[b];
+        return sum;
+    }
+
     private static double[] best(List<Case> cases) {
         List<double[][]> z = new ArrayList<>();
         for (Case c : cases) z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours())});

@@ -63,4 +63,14 @@ public record MetaTrainSettings(int embeddingDim, List<Integer> hiddenWidths, Le
         return new MetaTrainSettings(embeddingDim, hiddenWidths, learner, innerSteps, innerLr, metaLr, metaBatchSize, threads, seed, n,
                 minEvents, queryFraction, maxQuery, validationPercent, maxValidationUsers, promotionMargin, checkpointEvery, supportShrinkage);
     }
+
+    public MetaTrainSettings withSeed(long s) {
+        return new MetaTrainSettings(embeddingDim, hiddenWidths, learner, innerSteps, innerLr, metaLr, metaBatchSize, threads, s, targetSteps,
+                minEvents, queryFraction, maxQuery, validationPercent, maxValidationUsers, promotionMargin, checkpointEvery, supportShrinkage);
+    }
+
+    public MetaTrainSettings withThreads(int t) {
+        return new MetaTrainSettings(embeddingDim, hiddenWidths, learner, innerSteps, innerLr, metaLr, metaBatchSize, t, seed, targetSteps,
+                minEvents, queryFraction, maxQuery, validationPercent, maxValidationUsers, promotionMargin, checkpointEvery, supportShrinkage);
+    }
 }

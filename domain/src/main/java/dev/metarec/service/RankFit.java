@@ -64,8 +64,9 @@ final class RankFit {
             }
         }
         RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS);
-        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, blend {2} fitted on {3} validation cases",
-                c.checkpointId(), neighbours.items().size(), blend, cases.size());
+        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, blend {2} fitted on {3} validation cases "
+                + "(validation Recall@10 by bucket {4})", c.checkpointId(), neighbours.items().size(), blend, cases.size(),
+                java.util.Arrays.toString(blend.recallByBucket(cases)));
         return c.withRank(new RankPrior(neighbours, blend));
     }
 

@@ -88,8 +88,9 @@ public final class EvaluateCommand {
                 }
                 case "ranking" -> {
                     header.add("- Ranking protocol: " + dev.metarec.eval.protocol.RankingProtocol.standard() + "; methods: "
-                            + (o.baselinesOnly() ? "ranking baselines only (--baselines-only)" : "ranking baselines, rating models and the implicit model"));
-                    RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings, o.baselinesOnly()), seeds, budget, results, progress, log);
+                            + (o.baselinesOnly() ? "ranking baselines only (--baselines-only)" : o.servedOnly() ? "ranking baselines and metarec served (--served-only)"
+                            : "ranking baselines, rating models, the implicit model and metarec served"));
+                    RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings, o.baselinesOnly(), o.servedOnly()), seeds, budget, results, progress, log);
                 }
                 case "drift" -> {
                     int users = o.quick() ? 150 : 400;

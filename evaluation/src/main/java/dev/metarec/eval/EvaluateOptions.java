@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public record EvaluateOptions(String dataset, Path data, List<String> protocols, int seeds, Path out, boolean quick,
                               Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network,
-                              double supportShrinkage, List<Double> shrinkageGrid, boolean baselinesOnly) {
+                              double supportShrinkage, List<Double> shrinkageGrid, boolean baselinesOnly, boolean servedOnly) {
 
     public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
     public static final List<String> LEARNERS = List.of("maml", "fomaml", "reptile", "metasgd");
@@ -29,6 +29,8 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                                                           --support-shrinkage 0 turns shrinkage off)
                             [--baselines-only]   (ranking protocol: only popularity, attribute popularity, item-kNN,
                                                           EASE and random; no networks)
+                            [--served-only]   (ranking protocol: those baselines and what /recommend serves,
+                                                          "metarec served"; no research networks)
             """;
 
     public static EvaluateOptions parse(String... args) {
@@ -39,13 +41,14 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         int threads = 1;
         double tau = 0;
         List<Double> grid = dev.metarec.eval.method.NetworkSettings.SHRINKAGE_GRID;
-        boolean quick = false, baselinesOnly = false;
+        boolean quick = false, baselinesOnly = false, servedOnly = false;
         List<String> learners = LEARNERS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--quick" -> quick = true;
                 case "--baselines-only" -> baselinesOnly = true;
+                case "--served-only" -> servedOnly = true;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException("option " + a + " needs a value\n" + USAGE);
@@ -76,7 +79,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         if (dataset == null) throw new IllegalArgumentException("--dataset is required\n" + USAGE);
         if (data == null && !dataset.equals("synthetic")) throw new IllegalArgumentException("--data <dir> is required for dataset " + dataset);
         return new EvaluateOptions(dataset, data, protocols, seeds != null ? seeds : quick ? 2 : 5, out, quick, epochs, innerSteps,
-                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid, baselinesOnly);
+                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid, baselinesOnly, servedOnly);
     }
 
     private static String oneOf(String option, String v, List<String> allowed) {

@@ -1,0 +1,113 @@
+package dev.metarec.eval.method;
+
+import dev.metarec.checkpoint.Checkpoint;
+import dev.metarec.eval.protocol.Observations;
+import dev.metarec.eval.protocol.Rated;
+import dev.metarec.eval.protocol.UserTask;
+import dev.metarec.model.Event;
+import dev.metarec.model.EventType;
+import dev.metarec.model.UserProfile;
+import dev.metarec.port.ItemStatsStore.ItemStats;
+import dev.metarec.service.MetaTrainSettings;
+import dev.metarec.service.OfflineServing;
+import dev.metarec.service.OfflineTraining;
+import dev.metarec.service.ServiceSettings;
+import dev.metarec.service.TrainingGuards;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code /recommend} serves, measured: production's meta-training run ({@link OfflineTraining}: the same window,
+ * model design, learner, calibration and rank prior as the scheduled job, with production's settings) on every
+ * training user's events before the cut-off, then production's on-the-fly recommend path ({@link OfflineServing}:
+ * adaptation, network scores, the blend of network, popularity and neighbours). Its internal validation users (a hash
+ * of the user id, as in production) choose the blend; the split's validation and test users are never seen in training.
+ * <p>
+ * The one input production has and the evaluation builds differently: item statistics. Here an item's count is its
+ * number of interactions in the variant's observations (strict: the training period; warm-up: plus the test users'
+ * supports), with a residual sum of 0 (as the local demo's bulk load writes), so the warm-up offset is 0 and the
+ * popularity prior is the observed count. Scores are order scores, not ratings ({@link #predictsRatings} is false).
+ * Used by the ranking protocol only: the training users' events are taken up to the latest time in its histories.
+ */
+public final class ServedMetaRec implements RatingMethod {
+    private final MetaTrainSettings training;
+    private final ServiceSettings serving;
+
+    public ServedMetaRec(MetaTrainSettings training, ServiceSettings serving) {
+        this.training = training;
+        this.serving = serving;
+    }
+
+    /** Production's settings: the MeLU-size model of the scheduled job, the default serving settings. */
+    public static ServedMetaRec production() { return new ServedMetaRec(MetaTrainSettings.DEFAULT, ServiceSettings.DEFAULT); }
+
+    @Override public String name() { return "metarec served"; }
+
+    @Override public FittedModel fit(TrainingData data, Progress progress) {
+        Set<String> users = new HashSet<>();
+        data.split().train().forEach(t -> users.add(t.userId()));
+        Instant last = Instant.MIN;
+        for (List<Rated> h : data.histories()) for (Rated r : h) if (r.time().isAfter(last)) last = r.time();
+        List<Event> events = new ArrayList<>();
+        for (Event e : data.dataset().events()) if (users.contains(e.userId()) && !e.timestamp().isAfter(last)) events.add(e);
+        Map<String, UserProfile> profiles = new HashMap<>(data.dataset().usersById());
+        Checkpoint champion = OfflineTraining.train("eval-" + data.seed(), events, data.dataset().items(), profiles,
+                training.withSeed(data.seed()).withThreads(data.budget().threads()), serving, TrainingGuards.DEFAULT, last);
+        boolean explicit = data.dataset().explicit();
+        Map<Integer, OfflineServing> bySteps = new HashMap<>();
+        for (int steps : List.of(0, serving.adaptSteps())) bySteps.put(steps, new OfflineServing(champion, serving.withAdaptSteps(steps), data.dataset().items()));
+        return new Fitted(champion, bySteps, explicit);
+    }
+
+    /** The trained champion and the recommend path at 0 and at the served number of adaptation steps. */
+    public final class Fitted implements FittedModel {
+            private final Checkpoint champion;
+            private final Map<Integer, OfflineServing> bySteps;
+            private final boolean explicit;
+            private Observations lastObserved;
+            private Map<String, ItemStats> lastStats;
+
+            Fitted(Checkpoint champion, Map<Integer, OfflineServing> bySteps, boolean explicit) {
+                this.champion = champion;
+                this.bySteps = bySteps;
+                this.explicit = explicit;
+            }
+
+            /** The checkpoint production would have promoted from this training data. */
+            public Checkpoint champion() { return champion; }
+
+            @Override public List<Integer> stepCounts() { return List.of(0, serving.adaptSteps()); }
+
+            @Override public boolean predictsRatings() { return false; }
+
+            @Override public double[] predict(UserTask task, Observations observed, int steps) {
+                OfflineServing s = bySteps.get(steps);
+                if (s == null) throw new IllegalArgumentException("steps must be one of " + bySteps.keySet() + ", was " + steps);
+                List<Event> newestFirst = new ArrayList<>();
+                List<Rated> support = task.support();
+                for (int i = support.size() - 1; i >= 0; i--) {
+                    Rated r = support.get(i);
+                    newestFirst.add(new Event("s" + i, task.userId(), r.itemId(), explicit ? EventType.RATING : EventType.CLICK,
+                            explicit ? r.value() : null, r.time()));
+                }
+                List<String> candidates = task.query().stream().map(Rated::itemId).toList();
+                return s.score(task.user(), newestFirst, stats(observed), candidates).order();
+            }
+
+            private synchronized Map<String, ItemStats> stats(Observations observed) {
+                if (observed != lastObserved) {
+                    Map<String, ItemStats> m = new HashMap<>();
+                    for (String id : observed.items()) m.put(id, new ItemStats(id, observed.count(id), 0.0, observed.count(id)));
+                    lastStats = m;
+                    lastObserved = observed;
+                }
+                return lastStats;
+            }
+    }
+}
