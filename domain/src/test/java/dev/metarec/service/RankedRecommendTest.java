@@ -1,0 +1,63 @@
+package dev.metarec.service;
+
+import dev.metarec.checkpoint.Checkpoint;
+import dev.metarec.model.Event;
+import dev.metarec.model.EventType;
+import dev.metarec.rank.ItemNeighbours;
+import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.RankPrior;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Recommend orders by the champion's rank prior: the neighbours of the user's positive events, the popularity prior, or the network. */
+class RankedRecommendTest {
+    private static final String USER = "ranked-user";
+
+    /** Serves {@code f}'s champion with {@code rank} instead of its own. */
+    private static void serveWith(Fixture f, RankPrior rank) {
+        String current = f.ports.pointer.current().orElseThrow();
+        Checkpoint c = f.codec.decode(f.ports.checkpoints.read(current).orElseThrow());
+        Checkpoint ranked = new Checkpoint(current + "-r", c.config(), c.features(), c.params(), c.metadata(), rank);
+        f.ports.checkpoints.write(ranked.checkpointId(), f.codec.encode(ranked));
+        assertTrue(f.ports.pointer.moveCurrent(current, ranked.checkpointId()));
+        f.champion.refresh(Fixture.NOW);
+    }
+
+    private static List<String> top(Fixture f, int k) {
+        return f.recommend.recommend(RecommendCommand.of(USER, k, null, null, null, null, null, Limits.DEFAULT), Fixture.NOW)
+                .items().stream().map(Recommendation.RecommendedItem::itemId).toList();
+    }
+
+    @Test
+    void neighboursOfAPositiveEvent_shouldLeadTheList_andOfADislikedOne_shouldNot() {
+        Fixture f = new Fixture(40).trained();
+        // a hand-made neighbourhood: item B is A's only neighbour
+        List<String> ids = f.data.items().stream().map(dev.metarec.model.Item::itemId).sorted().toList();
+        String a = ids.get(0), b = ids.get(ids.size() - 1);
+        ItemNeighbours n = new ItemNeighbours(List.of(a, b), new int[][]{{1}, {0}}, new float[][]{{0.9f}, {0.9f}}, 1, 0.0);
+        serveWith(f, new RankPrior(n, new RankBlend(new int[]{1}, new double[][]{{0.01, 0, 1}})));
+
+        f.ports.events.append(new Event("r1", USER, a, EventType.RATING, 5.0, Fixture.NOW.minusSeconds(10)), Fixture.NOW);
+        assertEquals(b, top(f, 1).get(0), "the neighbour of the item the user loved comes first");
+
+        String other = USER + "-2";
+        f.ports.events.append(new Event("r2", other, a, EventType.RATING, 1.0, Fixture.NOW.minusSeconds(5)), Fixture.NOW);
+        List<Recommendation.RecommendedItem> disliked = f.recommend.recommend(RecommendCommand.of(other, 10, null, null, null, null, null, Limits.DEFAULT),
+                Fixture.NOW).items();
+        for (int i = 1; i < disliked.size(); i++)
+            assertTrue(disliked.get(i - 1).score() >= disliked.get(i).score(), "a disliked item pulls no neighbour up: the network alone orders, at " + i);
+    }
+
+    @Test
+    void withoutABlend_shouldOrderByTheNetworksPrediction() {
+        Fixture f = new Fixture(40).trained();
+        serveWith(f, RankPrior.NONE);
+        f.ports.events.append(new Event("r1", USER, f.data.items().get(0).itemId(), EventType.RATING, 5.0, Fixture.NOW.minusSeconds(10)), Fixture.NOW);
+        List<Recommendation.RecommendedItem> items = f.recommend.recommend(RecommendCommand.of(USER, 10, null, null, null, null, null, Limits.DEFAULT),
+                Fixture.NOW).items();
+        for (int i = 1; i < items.size(); i++) assertTrue(items.get(i - 1).score() >= items.get(i).score(), "descending predictions at " + i);
+    }
+}
