@@ -54,7 +54,8 @@ final class Ranking {
     }
 
     /**
-     * The top k: by {@code order} (or popularity), with round(k * explorationShare) slots for the best-ordered new items;
+     * The top k: by {@code order} (or popularity), with round(k * explorationShare) slots for the new items the network
+     * scores best (a new item has no neighbours and little popularity yet, so the blend would bury it);
      * {@code scores} (the network's) give each item's shown prediction. Equal order scores: the item earlier in the
      * catalogue snapshot (item-id order) first.
      */
@@ -64,13 +65,15 @@ final class Ranking {
         for (int i = 0; i < counts.length; i++) counts[i] = count(stats, cat, eligible[i]);
         IntComparator byScore = (a, b) -> a == b ? 0 : order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator byPopularity = (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : byScore.compare(a, b);
+        // new items have no neighbours and little popularity yet: the exploration slots go to the best of them by the network
+        IntComparator byNetwork = (a, b) -> a == b ? 0 : scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator ranked = popular ? byPopularity : byScore;
         int k = Math.min(cmd.k(), eligible.length);
         int explore = Math.min(k, (int) Math.round(cmd.k() * cmd.explorationShare()));
         int[] main = top(eligible.length, k - explore, i -> true, ranked);
         boolean[] taken = new boolean[eligible.length];
         for (int i : main) taken[i] = true;
-        int[] explored = top(eligible.length, explore, i -> !taken[i] && counts[i] < settings.newItemMaxCount(), byScore);
+        int[] explored = top(eligible.length, explore, i -> !taken[i] && counts[i] < settings.newItemMaxCount(), byNetwork);
         for (int i : explored) taken[i] = true;
         if (main.length + explored.length < k) {   // not enough new items: the next best fill the slots
             int[] more = top(eligible.length, k - main.length - explored.length, i -> !taken[i], ranked);
