@@ -135,7 +135,9 @@ public final class SparkMetaTrain {
         for (ItemRow r : catalogue) known.add(r.itemId());
         Broadcast<Set<String>> knownItems = sc.broadcast(known);
 
-        JavaPairRDD<String, EventRow> eventRows = files(events).flatMap(f -> eventRows(f, knownItems.value()))
+        org.apache.spark.util.LongAccumulator unknown = sc.sc().longAccumulator("events on items the items export lacks");
+        org.apache.spark.util.CollectionAccumulator<String> unknownExamples = sc.sc().collectionAccumulator("first such event per file");
+        JavaPairRDD<String, EventRow> eventRows = files(events).flatMap(f -> eventRows(f, knownItems.value(), unknown, unknownExamples))
                 .mapToPair(r -> new Tuple2<>(r.userId(), r));
         JavaPairRDD<String, LinkedHashMap<String, ArrayList<String>>> profileRows = files(profiles).flatMap(SparkMetaTrain::profileRows)
                 .mapToPair(p -> p);
@@ -149,6 +151,15 @@ public final class SparkMetaTrain {
         long[] counts = histories.map(h -> new long[]{1, h.events().size(), ratings(h)})
                 .reduce((a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
         if (counts[1] == 0) return noData("the events export " + events.folder() + " has no event lines: nothing to train on; the champion keeps serving");
+        // Ingest stores events for items not in the catalogue (without statistics); the Lambda trainer trains on them as items
+        // without attributes, and so does this job. Most events on unknown items means the exports do not belong together.
+        if (unknown.value() * 2 > counts[1])
+            throw new ExportFormatException("events export: " + unknown.value() + " of " + counts[1] + " events name items that the items export "
+                    + items.folder() + " does not have (" + String.join("; ", unknownExamples.value().stream().sorted().limit(3).toList())
+                    + "): are the exports from the same deployment? Nothing promoted");
+        if (unknown.value() > 0)
+            LOG.log(System.Logger.Level.WARNING, unknown.value() + " of " + counts[1] + " events name items the items export lacks (e.g. " + unknownExamples.value().stream().sorted()
+                    .findFirst().orElse("") + "); trained on as items without attributes, as the Lambda trainer does");
 
         Map<LinkedHashMap<String, ArrayList<String>>, Long> profileCounts = histories.map(UserHistory::profile).countByValue();
         java.util.Optional<String> base = pointer.current();
@@ -363,13 +374,17 @@ public final class SparkMetaTrain {
         return out.iterator();
     }
 
-    private static Iterator<EventRow> eventRows(String file, Set<String> knownItems) {
+    private static Iterator<EventRow> eventRows(String file, Set<String> knownItems, org.apache.spark.util.LongAccumulator unknown,
+                                                org.apache.spark.util.CollectionAccumulator<String> examples) {
         List<EventRow> out = new ArrayList<>();
+        boolean[] noted = {false};
         DynamoDbExport.readFile("events", file, new Configuration(), (line, item) -> {
             Event e = DynamoDbExportRecords.event(item);
-            if (!knownItems.contains(e.itemId()))
-                throw new ExportFormatException("events export: " + file + " line " + line + ": event " + e.eventId() + " of user " + e.userId()
-                        + " names item '" + e.itemId() + "', which the items export does not have");
+            if (!knownItems.contains(e.itemId())) {
+                unknown.add(1);
+                if (!noted[0]) examples.add(file + " line " + line + ": item '" + e.itemId() + "'");   // no user id: it would reach the logs
+                noted[0] = true;
+            }
             out.add(EventRow.of(e));
         });
         return out.iterator();

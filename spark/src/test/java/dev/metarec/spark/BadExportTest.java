@@ -11,6 +11,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input names the file and line (or key), and promotes nothing; an empty export ends the run and says why. */
@@ -52,19 +53,21 @@ class BadExportTest {
     }
 
     @Test
-    void eventOnAnItemTheCatalogueLacks_failsTheRun_namingFileLineAndItem() {
+    void eventsMostlyOnItemsTheCatalogueLacks_failTheRun_namingFileLineAndItem() {
         SparkMetaTrain.Inputs in = DATA.writeExports(dir, 1);
         ExportWriter events = new ExportWriter(dir.resolve("unknown-item"), "01700000000002-events", 1);
         events.event(new Event("e1", "u0000001", GeneratedData.item(3), EventType.RATING, 4.0, Instant.ofEpochMilli(1_700_000_000_000L)));
         events.event(new Event("e2", "u0000001", "no-such-item", EventType.RATING, 4.0, Instant.ofEpochMilli(1_700_000_000_001L)));
+        events.event(new Event("e3", "u0000002", "nor-this-one", EventType.RATING, 4.0, Instant.ofEpochMilli(1_700_000_000_002L)));
         events.close();
         MemoryPorts ports = new MemoryPorts();
 
         ExportFormatException e = assertThrows(ExportFormatException.class,
                 () -> job(ports).run(new SparkMetaTrain.Inputs(events.folder().toString(), in.items(), in.profiles())));
 
-        assertTrue(e.getMessage().contains(events.dataFile(0) + " line 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("item 'no-such-item', which the items export does not have"), e.getMessage());
+        assertTrue(e.getMessage().contains("2 of 3 events name items"), e.getMessage());
+        assertTrue(e.getMessage().contains(events.dataFile(0) + " line 2: item 'no-such-item'"), e.getMessage());
+        assertFalse(e.getMessage().contains("u0000001"), "no user id in the message: " + e.getMessage());
         assertNothingPromoted(ports);
     }
 

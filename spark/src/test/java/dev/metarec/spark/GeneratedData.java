@@ -48,6 +48,7 @@ final class GeneratedData {
             if (u % 3 != 2) sink.accept(new UserProfile(user(u), Attributes.of("country", COUNTRIES[u % COUNTRIES.length], "age", Integer.toString(18 + u % 50))));
     }
 
+    /** Ratings with taste; a user in eleven rated, first, an item that is not in the catalogue. */
     void events(Consumer<Event> sink) {
         for (int u = 0; u < users; u++) {
             SplittableRandom r = new SplittableRandom(seed * 1_000_003L + u);
@@ -58,7 +59,9 @@ final class GeneratedData {
                 boolean liked = (i % GENRES.length) % COUNTRIES.length == u % COUNTRIES.length;
                 double rating = Math.max(1, Math.min(5, (liked ? 4 : 2) + r.nextInt(3) - 1));
                 t += 1 + r.nextInt(100_000);
-                sink.accept(new Event("e" + k, user(u), item(i), EventType.RATING, rating, Instant.ofEpochMilli(t)));
+                // one user in eleven has a first event on an item the catalogue lacks: ingest stores such events (issue 11)
+                String itemId = u % 11 == 0 && k == 0 ? "gone-" + u : item(i);
+                sink.accept(new Event("e" + k, user(u), itemId, EventType.RATING, rating, Instant.ofEpochMilli(t)));
             }
         }
     }
