@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,13 +110,24 @@ public final class ItemNeighbours {
      * support items add nothing). {@code slotOf} maps an item id to its slot in the result, or -1 when it is no candidate.
      */
     public double[] scores(Collection<String> support, ToIntFunction<String> slotOf, int slots) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String s : support) weights.put(s, 1.0);
+        return scores(weights, slotOf, slots);
+    }
+
+    /**
+     * As {@link #scores(Collection, ToIntFunction, int)}, each support item's similarities multiplied by its weight
+     * (serving weighs recent events more, so the neighbours follow a taste that moves).
+     */
+    public double[] scores(Map<String, Double> weightedSupport, ToIntFunction<String> slotOf, int slots) {
         double[] out = new double[slots];
-        for (String s : support) {
-            Integer i = index.get(s);
-            if (i == null) continue;
+        for (Map.Entry<String, Double> s : weightedSupport.entrySet()) {
+            Integer i = index.get(s.getKey());
+            double w = s.getValue();
+            if (i == null || w == 0) continue;
             for (int n = 0; n < neighbours[i].length; n++) {
                 int slot = slotOf.applyAsInt(items.get(neighbours[i][n]));
-                if (slot >= 0) out[slot] += similarity[i][n];
+                if (slot >= 0) out[slot] += w * similarity[i][n];
             }
         }
         return out;

@@ -52,6 +52,27 @@ class RankedRecommendTest {
     }
 
     @Test
+    void aTasteThatMoves_shouldMoveTheNeighbours_threeRecentLovesOutweighEightOlderOnes() {
+        Fixture f = new Fixture(40).trained();
+        // eight old loves all point at X, three recent ones at Y, with the same similarity
+        List<String> ids = f.data.items().stream().map(dev.metarec.model.Item::itemId).sorted().toList();
+        List<String> used = ids.subList(0, 13);
+        String x = used.get(11), y = used.get(12);
+        int[][] nb = new int[13][];
+        float[][] sim = new float[13][];
+        for (int i = 0; i < 13; i++) {
+            nb[i] = i < 8 ? new int[]{11} : i < 11 ? new int[]{12} : new int[0];
+            sim[i] = i < 11 ? new float[]{0.9f} : new float[0];
+        }
+        serveWith(f, new RankPrior(new ItemNeighbours(used, nb, sim, 1, 0.0), new RankBlend(new int[]{1}, new double[][]{{0.01, 0, 1}})));
+        for (int i = 0; i < 11; i++)
+            f.ports.events.append(new Event("m" + i, USER, used.get(i), EventType.RATING, 5.0, Fixture.NOW.minusSeconds(100 - i)), Fixture.NOW);
+        List<String> top = top(f, 2);
+        assertEquals(y, top.get(0), "the neighbour of the three recent loves comes first (equal weights would put the eight older ones' first)");
+        assertEquals(x, top.get(1), "the older taste still counts, second");
+    }
+
+    @Test
     void withoutABlend_shouldOrderByTheNetworksPrediction() {
         Fixture f = new Fixture(40).trained();
         serveWith(f, RankPrior.NONE);
