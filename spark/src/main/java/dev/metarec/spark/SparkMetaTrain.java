@@ -22,6 +22,7 @@ import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
 import dev.metarec.service.MetaTrainSettings;
 import dev.metarec.service.Promotion;
+import dev.metarec.service.RankPriors;
 import dev.metarec.service.TrainingRecipe;
 import dev.metarec.service.TrainingRecipe.TargetRange;
 import dev.metarec.service.TrainingRecipes;
@@ -44,6 +45,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -295,12 +297,41 @@ public final class SparkMetaTrain {
                     "the challenger (validation loss " + challengerLoss + ") is not better than champion " + champion.get().checkpointId()
                             + " (" + championLoss + ")", figures);
         java.util.Optional<TargetRange> range = targetRange(histories, spec);
-        Checkpoint finished = recipe.finish(state.params(), state.step(), challengerLoss, tasks(recipe, calibrationUsers), range, clock.instant());
+        Checkpoint finished = rankPrior(recipe.finish(state.params(), state.step(), challengerLoss, tasks(recipe, calibrationUsers), range, clock.instant()),
+                histories, spec.value());
         boolean moved = gate.promote(finished, base);
         LOG.log(System.Logger.Level.INFO, "run {0}: {1} (validation loss {2} vs champion {3})", runId, moved ? "promoted" : "lost the race",
                 challengerLoss, championLoss);
         return new Result(moved ? Status.PROMOTED : Status.LOST_RACE, runId, finished.checkpointId(), state.step(), taskCount, validation.size(),
                 challengerLoss, championLoss, state.params(), moved ? "promoted" : "the champion changed during the run; not promoted", figures);
+    }
+
+    /**
+     * The finished challenger with its rank prior ({@link RankPriors}, the in-process trainer's fit), fitted on the
+     * driver from every user's events when the export holds at most {@link #RANK_SAMPLE_EVENTS} events, else from the
+     * users a hash of the id samples down to about that many (the same users in every run on the same export).
+     */
+    private Checkpoint rankPrior(Checkpoint c, JavaRDD<UserHistory> histories, RunSpec spec) {
+        long total = histories.map(h -> (long) h.events().size()).fold(0L, Long::sum);
+        double keep = Math.min(1.0, RANK_SAMPLE_EVENTS / (double) Math.max(1, total));
+        List<UserHistory> sample = histories.filter(h -> keep >= 1.0 || sampled(h.userId(), keep)).collect();
+        List<Event> events = new ArrayList<>();
+        Map<String, UserProfile> profiles = new HashMap<>();
+        for (UserHistory h : sample) {
+            events.addAll(h.domainEvents());
+            profiles.put(h.userId(), h.domainProfile());
+        }
+        List<Item> items = spec.items().stream().map(ItemRow::item).toList();
+        LOG.log(System.Logger.Level.INFO, "rank prior: fitted on {0} of {1} events ({2} users)", events.size(), total, sample.size());
+        return RankPriors.attach(c, events, items, profiles, settings, options.serving());
+    }
+
+    /** At most this many events reach the driver for the rank prior's fit (about 100 bytes each as domain events). */
+    static final long RANK_SAMPLE_EVENTS = 2_000_000;
+
+    /** Whether a user falls in a {@code keep} fraction of users, by a hash of the id independent of the validation split. */
+    static boolean sampled(String userId, double keep) {
+        return Math.floorMod(Integer.rotateLeft(userId.hashCode() * 0x85EBCA6B, 13), 1_000_000) < keep * 1_000_000;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.metarec.checkpoint.CheckpointCodec;
 import dev.metarec.meta.Learner;
 import dev.metarec.nn.Params;
 import dev.metarec.port.EventLogStore;
+import dev.metarec.rank.RankPrior;
 import dev.metarec.service.MetaTrainService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Spark job against the in-process trainer on the same generated data, written in DynamoDB's export format. */
@@ -45,6 +47,10 @@ class SparkMetaTrainTest {
         assertEquals(spark.params(), promoted.params());
         assertTrue(promoted.metadata().metrics().containsKey("serving.priorOffset"));
         assertEquals(5.0, promoted.metadata().metrics().get("serving.maxTarget"));
+        RankPrior expected = inProcessCheckpoint(OPTIONS).rank();
+        assertFalse(promoted.rank().isNone(), "a Spark champion ranks with a rank prior too");
+        assertEquals(expected.neighbours(), promoted.rank().neighbours(), "the same item neighbours as the in-process trainer");
+        assertEquals(expected.blend(), promoted.rank().blend(), "the same blend as the in-process trainer");
     }
 
     @Test
@@ -84,7 +90,10 @@ class SparkMetaTrainTest {
     }
 
     /** The promoted parameters of the in-process service on the same data and settings. */
-    static Params inProcess(JobOptions options) {
+    static Params inProcess(JobOptions options) { return inProcessCheckpoint(options).params(); }
+
+    /** The checkpoint the in-process service promotes on the same data and settings. */
+    static Checkpoint inProcessCheckpoint(JobOptions options) {
         MemoryPorts ports = new MemoryPorts();
         DATA.events(ports.events::add);
         DATA.items(ports.items::add);
@@ -93,7 +102,7 @@ class SparkMetaTrainTest {
                 ports.pointer(), ports.progressStore(), EventLogStore.NONE, new CheckpointCodec(), options.metaTrain(), options.serving(), CLOCK);
         MetaTrainService.Result r = service.run(Duration.ofHours(1));
         assertEquals(MetaTrainService.Status.PROMOTED, r.status(), r.message());
-        return new CheckpointCodec().decode(ports.checkpoints.get(r.checkpointId())).params();
+        return new CheckpointCodec().decode(ports.checkpoints.get(r.checkpointId()));
     }
 
     static void assertClose(Params expected, Params actual, double tolerance) {
