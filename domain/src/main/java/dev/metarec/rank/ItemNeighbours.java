@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,18 +105,9 @@ public final class ItemNeighbours {
     }
 
     /**
-     * For every candidate slot, the summed similarity of the candidate to the {@code support} items (unknown
-     * support items add nothing). {@code slotOf} maps an item id to its slot in the result, or -1 when it is no candidate.
-     */
-    public double[] scores(Collection<String> support, ToIntFunction<String> slotOf, int slots) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (String s : support) weights.put(s, 1.0);
-        return scores(weights, slotOf, slots);
-    }
-
-    /**
-     * As {@link #scores(Collection, ToIntFunction, int)}, each support item's similarities multiplied by its weight
-     * (serving weighs recent events more, so the neighbours follow a taste that moves).
+     * For every candidate slot, the summed similarity of the candidate to the support items, each multiplied by its
+     * weight (serving weighs recent events more, so the neighbours follow a taste that moves; unknown support items
+     * add nothing). {@code slotOf} maps an item id to its slot in the result, or -1 when it is no candidate.
      */
     public double[] scores(Map<String, Double> weightedSupport, ToIntFunction<String> slotOf, int slots) {
         double[] out = new double[slots];

@@ -40,7 +40,7 @@ class ItemNeighboursTest {
     void scores_shouldSumTheSimilaritiesToTheSupport_inTheCandidatesSlots() {
         ItemNeighbours n = ItemNeighbours.fit(USERS, 10, 1.0);
         Map<String, Integer> slots = Map.of("b", 0, "c", 1, "d", 2);
-        double[] s = n.scores(List.of("a", "d", "nobody-knows-me"), id -> slots.getOrDefault(id, -1), 3);
+        double[] s = n.scores(Map.of("a", 1.0, "d", 1.0, "nobody-knows-me", 1.0), id -> slots.getOrDefault(id, -1), 3);
         assertEquals(n.similarity("a", "b"), s[0], 1e-7);
         assertEquals(n.similarity("a", "c") + n.similarity("d", "c"), s[1], 1e-6);
         assertEquals(0.0, s[2], "d is in the support, not its own neighbour");

@@ -170,12 +170,12 @@ public final class SparkMetaTrain {
         String runId = runId(clock.instant(), base.orElse(""), counts[1], catalogue.size());
         Checkpoint start = TrainingRecipes.challenger(runId, champion, expand(profileCounts), domainItems, counts[2], counts[1], settings, clock.instant());
         RunSpec spec = new RunSpec(runId, codec.encode(start), catalogue, options);
-        return train(spec.recipe(), sc.broadcast(spec), histories, champion, base.orElse(""), counts[0], partitions, buildStart);
+        return train(spec.recipe(), sc.broadcast(spec), histories, champion, base.orElse(""), counts[0], counts[1], partitions, buildStart);
     }
 
     @SuppressWarnings("unchecked")
     private <B> Result train(TrainingRecipe<B> recipe, Broadcast<RunSpec> spec, JavaRDD<UserHistory> histories,
-                             java.util.Optional<Checkpoint> champion, String base, long users, int partitions, long buildStart) {
+                             java.util.Optional<Checkpoint> champion, String base, long users, long events, int partitions, long buildStart) {
         int maxValidation = settings.maxValidationUsers();
         JavaRDD<TaskBlock<B>> blocks = histories.mapPartitionsWithIndex((part, it) -> {
             TrainingRecipe<B> r = (TrainingRecipe<B>) spec.value().recipe();
@@ -228,7 +228,7 @@ public final class SparkMetaTrain {
         Figures figures = new Figures(sizes.size(), users, buildSeconds, state.step(), trainSeconds,
                 state.step() * (double) settings.metaBatchSize() / trainSeconds, 8L * layout.size(),
                 gradientBytes / Math.max(1, state.step()), heapAfterBuild);
-        return finish(recipe, spec, histories, blocks, sizes, state, champion, base, taskCount, figures);
+        return finish(recipe, spec, histories, events, blocks, sizes, state, champion, base, taskCount, figures);
     }
 
     /**
@@ -282,7 +282,7 @@ public final class SparkMetaTrain {
         return PartialGradient.sum(0, level.collect(), layoutOnDriver);
     }
 
-    private <B> Result finish(TrainingRecipe<B> recipe, Broadcast<RunSpec> spec, JavaRDD<UserHistory> histories, JavaRDD<TaskBlock<B>> blocks,
+    private <B> Result finish(TrainingRecipe<B> recipe, Broadcast<RunSpec> spec, JavaRDD<UserHistory> histories, long events, JavaRDD<TaskBlock<B>> blocks,
                               List<int[]> sizes, MetaTrainState state, java.util.Optional<Checkpoint> champion, String base, int taskCount,
                               Figures figures) {
         List<UserHistory> validationUsers = leading(blocks, sizes, 1, settings.maxValidationUsers(), true);
@@ -298,7 +298,7 @@ public final class SparkMetaTrain {
                             + " (" + championLoss + ")", figures);
         java.util.Optional<TargetRange> range = targetRange(histories, spec);
         Checkpoint finished = rankPrior(recipe.finish(state.params(), state.step(), challengerLoss, tasks(recipe, calibrationUsers), range, clock.instant()),
-                histories, spec.value());
+                histories, events, spec.value());
         boolean moved = gate.promote(finished, base);
         LOG.log(System.Logger.Level.INFO, "run {0}: {1} (validation loss {2} vs champion {3})", runId, moved ? "promoted" : "lost the race",
                 challengerLoss, championLoss);
@@ -311,8 +311,7 @@ public final class SparkMetaTrain {
      * driver from every user's events when the export holds at most {@link #RANK_SAMPLE_EVENTS} events, else from the
      * users a hash of the id samples down to about that many (the same users in every run on the same export).
      */
-    private Checkpoint rankPrior(Checkpoint c, JavaRDD<UserHistory> histories, RunSpec spec) {
-        long total = histories.map(h -> (long) h.events().size()).fold(0L, Long::sum);
+    private Checkpoint rankPrior(Checkpoint c, JavaRDD<UserHistory> histories, long total, RunSpec spec) {
         double keep = Math.min(1.0, RANK_SAMPLE_EVENTS / (double) Math.max(1, total));
         List<UserHistory> sample = histories.filter(h -> keep >= 1.0 || sampled(h.userId(), keep)).collect();
         List<Event> events = new ArrayList<>();

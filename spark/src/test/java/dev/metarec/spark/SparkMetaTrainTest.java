@@ -36,18 +36,18 @@ class SparkMetaTrainTest {
 
     @Test
     void sparkLocal2_matchesInProcessMetaTrainer_within1e9() {
-        Params inProcess = inProcess(OPTIONS);
+        Checkpoint inProcess = inProcessCheckpoint(OPTIONS);
         MemoryPorts ports = new MemoryPorts();
         SparkMetaTrain.Result spark = job(ports, OPTIONS.withPartitions(3)).run(inputs);
 
         assertEquals(SparkMetaTrain.Status.PROMOTED, spark.status(), spark.message());
         assertEquals(spark.checkpointId(), ports.champion);
-        assertClose(inProcess, spark.params(), 1e-9);
+        assertClose(inProcess.params(), spark.params(), 1e-9);
         Checkpoint promoted = new CheckpointCodec().decode(ports.checkpoints.get(spark.checkpointId()));
         assertEquals(spark.params(), promoted.params());
         assertTrue(promoted.metadata().metrics().containsKey("serving.priorOffset"));
         assertEquals(5.0, promoted.metadata().metrics().get("serving.maxTarget"));
-        RankPrior expected = inProcessCheckpoint(OPTIONS).rank();
+        RankPrior expected = inProcess.rank();
         assertFalse(promoted.rank().isNone(), "a Spark champion ranks with a rank prior too");
         assertEquals(expected.neighbours(), promoted.rank().neighbours(), "the same item neighbours as the in-process trainer");
         assertEquals(expected.blend(), promoted.rank().blend(), "the same blend as the in-process trainer");
