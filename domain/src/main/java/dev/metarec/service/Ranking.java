@@ -40,13 +40,17 @@ final class Ranking {
         return false;
     }
 
-    /** Scores of the eligible items; {@code base} is added to every score (the prior's calibration for zero-shot users). */
+    /**
+     * Scores of the eligible items: the network plus each item's checkpoint baseline and warm-up offset; {@code base} is
+     * added to every score (the prior's calibration for zero-shot users).
+     */
     double[] score(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible, double base) {
         List<EncodedEntity> items = new ArrayList<>(eligible.length);
         double[] offsets = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++) {
             items.add(cat.encoded().get(eligible[i]));
-            offsets[i] = base + ItemWarmUp.offset(stats.get(cat.items().get(eligible[i]).itemId()), settings.itemBiasShrinkage(), model.objective());
+            String id = cat.items().get(eligible[i]).itemId();
+            offsets[i] = base + model.rank().baseline().of(id) + ItemWarmUp.offset(stats.get(id), settings.itemBiasShrinkage(), model.objective());
         }
         double[] out = new double[eligible.length];
         model.network().scoreAll(model.meta(), fast, user, items, offsets, out);
