@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per item, its shrunk mean deviation from the mean target on the training users' events,
- * {@code b_i = sum(t - mu) / (n_i + lambda)}, fitted when a meta-training run starts
- * ({@code dev.metarec.service.ItemBaselines}): the item-level signal a network over attributes lacks (two films with the
- * same genres and year differ here). The network is meta-trained on top of it (every example's offset), serving adds it
+ * Per item, its shrunk mean deviation on the training users' events from the mean target plus what its attributes'
+ * items say on average, fitted when a meta-training run starts ({@code dev.metarec.service.ItemBaselines}): the
+ * item-level signal a network over attributes lacks (two films with the same genres and year differ here). The network is meta-trained on top of it (every example's offset), serving adds it
  * to the network's score, and ingest measures the warm-up residuals against the score with it, so the warm-up statistics
  * move an item from this starting point. An item without a baseline (new, or unseen in training) starts at 0. Immutable.
  */

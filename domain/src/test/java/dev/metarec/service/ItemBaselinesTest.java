@@ -36,16 +36,37 @@ class ItemBaselinesTest {
     }
 
     @Test
-    void baseline_isTheShrunkMeanDeviation_fromTheMeanTargetOfAllPairs() {
+    void withoutAttributes_theBaselineIsTheShrunkMeanDeviation_fromTheMeanTargetOfAllPairs() {
         Map<String, double[]> sums = new HashMap<>();
         ItemBaselines.accumulate(sums, List.of(rating("1", "u1", "a", 5, 1), rating("2", "u1", "b", 1, 2)), SERVING);
         ItemBaselines.accumulate(sums, List.of(rating("3", "u2", "a", 3, 1)), SERVING);
-        ItemBaseline b = ItemBaselines.fit(sums, LAMBDA);
+        ItemBaseline b = ItemBaselines.fit(sums, List.of(), LAMBDA);
         double mu = (5 + 1 + 3) / 3.0;
         assertEquals((5 + 3 - 2 * mu) / (2 + LAMBDA), b.of("a"), 1e-12);
         assertEquals((1 - mu) / (1 + LAMBDA), b.of("b"), 1e-12);
         assertEquals(0.0, b.of("never-seen"), "an item without events starts at 0");
         assertEquals(List.of("a", "b"), b.items());
+    }
+
+    @Test
+    void theAttributesAverage_isLeftToTheNetwork_soANewItemOfAGoodKindDoesNotStartBelowItsKind() {
+        // genre "good": items g1, g2 rated 5 by every user; genre "bad": b1 rated 1; the mean is pulled between them
+        List<Item> catalogue = List.of(new Item("g1", Attributes.of("genre", "good"), null), new Item("g2", Attributes.of("genre", "good"), null),
+                new Item("b1", Attributes.of("genre", "bad"), null));
+        Map<String, double[]> sums = new HashMap<>();
+        for (int u = 0; u < 30; u++)
+            ItemBaselines.accumulate(sums, List.of(rating("g1" + u, "u" + u, "g1", 5, 1), rating("g2" + u, "u" + u, "g2", u < 15 ? 5 : 4, 2),
+                    rating("b" + u, "u" + u, "b1", 1, 3)), SERVING);
+        ItemBaseline withGenres = ItemBaselines.fit(sums, catalogue, LAMBDA), without = ItemBaselines.fit(sums, List.of(), LAMBDA);
+        double mu = (30 * 5 + 15 * 5 + 15 * 4 + 30 * 1) / 90.0;
+        double raw1 = 30 * (5 - mu) / (30 + LAMBDA), raw2 = (15 * 5 + 15 * 4 - 30 * mu) / (30 + LAMBDA), rawB = 30 * (1 - mu) / (30 + LAMBDA);
+        double good = (raw1 + raw2) / (2 + LAMBDA), bad = rawB / (1 + LAMBDA);
+        assertEquals(raw1, without.of("g1"), 1e-12);
+        assertEquals(30 * (5 - mu - good) / (30 + LAMBDA), withGenres.of("g1"), 1e-12);
+        assertEquals(30 * (1 - mu - bad) / (30 + LAMBDA), withGenres.of("b1"), 1e-12);
+        assertTrue(withGenres.of("g1") > withGenres.of("g2"), "within a genre the better item stays above: " + withGenres.of("g1") + " vs " + withGenres.of("g2"));
+        assertTrue(Math.abs(withGenres.of("g1")) < Math.abs(without.of("g1")),
+                "the genre's part is not in the item's baseline: " + withGenres.of("g1") + " vs " + without.of("g1"));
     }
 
     @Test

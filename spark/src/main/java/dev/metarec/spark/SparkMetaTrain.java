@@ -171,13 +171,13 @@ public final class SparkMetaTrain {
         List<Item> domainItems = catalogue.stream().map(ItemRow::item).toList();
         String runId = runId(clock.instant(), base.orElse(""), counts[1], catalogue.size());
         Checkpoint start = TrainingRecipes.challenger(runId, champion, expand(profileCounts), domainItems, counts[2], counts[1],
-                itemBaseline(histories), settings, clock.instant());
+                itemBaseline(histories, domainItems), settings, clock.instant());
         RunSpec spec = new RunSpec(runId, codec.encode(start), catalogue, options);
         return train(spec.recipe(), sc.broadcast(spec), histories, champion, base.orElse(""), counts[0], counts[1], partitions, buildStart);
     }
 
     /** The items' baseline the network trains on: {@link ItemBaselines} over the training users, summed per partition on the executors. */
-    private ItemBaseline itemBaseline(JavaRDD<UserHistory> histories) {
+    private ItemBaseline itemBaseline(JavaRDD<UserHistory> histories, List<Item> catalogue) {
         JobOptions o = options;
         HashMap<String, double[]> sums = histories.mapPartitions(it -> {
             HashMap<String, double[]> part = new HashMap<>();
@@ -187,7 +187,7 @@ public final class SparkMetaTrain {
             }
             return List.of(part).iterator();
         }).reduce((a, b) -> (HashMap<String, double[]>) ItemBaselines.merge(a, b));
-        return ItemBaselines.fit(sums, options.serving().itemBiasShrinkage());
+        return ItemBaselines.fit(sums, catalogue, options.serving().itemBiasShrinkage());
     }
 
     @SuppressWarnings("unchecked")
