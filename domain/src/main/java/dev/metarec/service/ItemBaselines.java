@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Fits the {@link ItemBaseline} a meta-training run starts from, on the training users' events (validation users are
@@ -54,45 +55,39 @@ public final class ItemBaselines {
         return into;
     }
 
+    /** How many rounds of backfitting fit the attribute effects (they settle in a few). */
+    static final int ROUNDS = 5;
+
     /**
-     * Each item's own deviation, beyond what its attributes say: with {@code mu} the mean target over every pair,
-     * {@code r_i = (sum_i - n_i mu) / (n_i + lambda)} the item's shrunk raw bias, {@code a_v} the shrunk mean
-     * {@code sum r_i / (items with v + lambda)} of the items having attribute value v, and {@code p_i} the mean
-     * {@code a_v} over the item's values (0 without any),
+     * Each item's own deviation, beyond what its attributes say. With {@code mu} the mean target over every pair and
+     * {@code r_i = (sum_i - n_i mu) / (n_i + lambda)} the item's shrunk raw bias, an additive model over the item's
+     * feature rows as the network sees them ({@code slots}: per feature, the rows it pools) is fitted to the r_i by
+     * backfitting ({@value #ROUNDS} rounds; each row's effect the shrunk mean, weight over weight + lambda, of what the
+     * other features leave; a multi-valued feature's effect the mean of its rows'), giving the attribute prior
+     * {@code p_i}, and
      * <pre>  b_i = (sum_i - n_i (mu + p_i)) / (n_i + lambda)</pre>
      * The attribute part is left to the network, which learns it and gives it to every item, a new one included (a new
-     * item's baseline is 0: it is scored by its attributes until the warm-up statistics move it). Subtracting
-     * the raw bias instead would move the attributes' average quality into the baselines, and new items, which have
-     * none, would start below every known item of the same kind.
+     * item's baseline is 0: it is scored by its attributes until the warm-up statistics move it). Keeping the raw bias
+     * instead would move the attributes' average quality into the baselines, and new items, which have none, would
+     * start below every known item of their kind.
      *
      * @param catalogue the items' attributes (an item with events but not in it has no attribute prior)
+     * @param slots     an item's feature rows, per feature ({@link dev.metarec.features.FeatureSpace#encodeItem})
      */
-    public static ItemBaseline fit(Map<String, double[]> sums, Collection<Item> catalogue, double lambda) {
+    public static ItemBaseline fit(Map<String, double[]> sums, Collection<Item> catalogue, Function<Item, int[][]> slots, double lambda) {
         TreeMap<String, double[]> sorted = new TreeMap<>(sums);
         double n = 0, total = 0;
         for (double[] s : sorted.values()) { n += s[0]; total += s[1]; }
         if (n == 0) return ItemBaseline.NONE;
         double mu = total / n;
-        Map<String, List<String>> keys = new HashMap<>();
-        for (Item item : catalogue) if (sorted.containsKey(item.itemId())) keys.put(item.itemId(), keys(item));
-        TreeMap<String, double[]> byValue = new TreeMap<>();   // value -> {items, sum of raw biases}
-        for (Map.Entry<String, double[]> e : sorted.entrySet()) {
-            double raw = (e.getValue()[1] - e.getValue()[0] * mu) / (e.getValue()[0] + lambda);
-            for (String k : keys.getOrDefault(e.getKey(), List.of())) {
-                double[] a = byValue.computeIfAbsent(k, x -> new double[2]);
-                a[0]++;
-                a[1] += raw;
-            }
-        }
+        Map<String, int[][]> rows = new HashMap<>();
+        for (Item item : catalogue) if (sorted.containsKey(item.itemId())) rows.put(item.itemId(), slots.apply(item));
+        double[] prior = attributePrior(sorted, rows, mu, lambda);
         List<String> ids = new ArrayList<>(sorted.size());
         double[] bias = new double[sorted.size()];
         int i = 0;
         for (Map.Entry<String, double[]> e : sorted.entrySet()) {
-            List<String> ks = keys.getOrDefault(e.getKey(), List.of());
-            double prior = 0;
-            for (String k : ks) { double[] a = byValue.get(k); prior += a[1] / (a[0] + lambda); }
-            if (!ks.isEmpty()) prior /= ks.size();
-            double b = (e.getValue()[1] - e.getValue()[0] * (mu + prior)) / (e.getValue()[0] + lambda);
+            double b = (e.getValue()[1] - e.getValue()[0] * (mu + prior[i])) / (e.getValue()[0] + lambda);
             if (!Double.isFinite(b)) throw new IllegalArgumentException("item " + e.getKey() + ": baseline " + b + " is not finite");
             ids.add(e.getKey());
             bias[i++] = b;
@@ -100,19 +95,65 @@ public final class ItemBaselines {
         return new ItemBaseline(ids, bias);
     }
 
-    /** "name=value" for each of the item's attribute values. */
-    private static List<String> keys(Item item) {
-        List<String> out = new ArrayList<>();
-        item.attributes().values().forEach((name, values) -> { for (String v : values) out.add(name + "=" + v); });
-        return out;
+    /** p_i per item of {@code sorted} (in its order): the backfitted additive attribute model of the raw biases. */
+    private static double[] attributePrior(TreeMap<String, double[]> sorted, Map<String, int[][]> rows, double mu, double lambda) {
+        int items = sorted.size();
+        double[] raw = new double[items];
+        int[][][] slots = new int[items][][];
+        int features = 0;
+        int i = 0;
+        for (Map.Entry<String, double[]> e : sorted.entrySet()) {
+            raw[i] = (e.getValue()[1] - e.getValue()[0] * mu) / (e.getValue()[0] + lambda);
+            slots[i] = rows.getOrDefault(e.getKey(), new int[0][]);
+            features = Math.max(features, slots[i].length);
+            i++;
+        }
+        double[][] effect = new double[features][items];   // effect[f][i]: feature f's part of item i's prior
+        double[] prior = new double[items];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int f = 0; f < features; f++) {
+                Map<Integer, double[]> acc = new HashMap<>();   // row -> {weight, weighted sum of what the other features leave}
+                for (int x = 0; x < items; x++) {
+                    if (f >= slots[x].length || slots[x][f].length == 0) continue;
+                    double left = raw[x] - (prior[x] - effect[f][x]);
+                    double w = 1.0 / slots[x][f].length;
+                    for (int r : slots[x][f]) {
+                        double[] a = acc.computeIfAbsent(r, k -> new double[2]);
+                        a[0] += w;
+                        a[1] += w * left;
+                    }
+                }
+                for (int x = 0; x < items; x++) {
+                    if (f >= slots[x].length || slots[x][f].length == 0) continue;
+                    double e = 0;
+                    for (int r : slots[x][f]) { double[] a = acc.get(r); e += a[1] / (a[0] + lambda); }
+                    e /= slots[x][f].length;
+                    prior[x] += e - effect[f][x];
+                    effect[f][x] = e;
+                }
+            }
+        }
+        return prior;
     }
 
-    /** The baseline of a run on {@code data}: its training users' events. */
-    static ItemBaseline fit(TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
+    /**
+     * What a run's baseline is fitted from: per item {pairs, target sum} over the training users, and the shrinkage. The
+     * challenger fits it once its feature space is known ({@link TrainingRecipes#challenger}).
+     */
+    public record Evidence(Map<String, double[]> sums, double lambda) {
+        public static final Evidence NONE = new Evidence(Map.of(), 0);
+
+        public ItemBaseline fit(Collection<Item> catalogue, dev.metarec.features.FeatureSpace features) {
+            return ItemBaselines.fit(sums, catalogue, item -> features.encodeItem(item).slots(), lambda);
+        }
+    }
+
+    /** The evidence of a run on {@code data}: its training users' events. */
+    static Evidence evidence(TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
         Map<String, double[]> sums = new HashMap<>();
         data.eventsByUser.forEach((user, events) -> {
             if (!TrainingData.isValidationUser(user, settings.validationPercent())) accumulate(sums, events, serving);
         });
-        return fit(sums, data.items, serving.itemBiasShrinkage());
+        return new Evidence(sums, serving.itemBiasShrinkage());
     }
 }

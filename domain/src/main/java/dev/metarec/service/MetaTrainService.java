@@ -198,7 +198,7 @@ public final class MetaTrainService {
         long ratings = data.allEvents.stream().filter(e -> e.type() == EventType.RATING).count();
         // Profile values seen on fewer than profileMinCount users hash instead of being written into the checkpoint.
         return TrainingRecipes.challenger(runId, champion, data.userProfiles(), data.items, ratings, data.allEvents.size(),
-                ItemBaselines.fit(data, settings, serving), settings, guards.profileMinCount(), now);
+                ItemBaselines.evidence(data, settings, serving), settings, guards.profileMinCount(), now);
     }
 
     /** {@code ckpt-<UTC yyyyMMddHHmmssSSS>-<hash of base champion, seed and data size>}: new per run, deterministic. */

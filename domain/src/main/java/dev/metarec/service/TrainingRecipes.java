@@ -52,11 +52,11 @@ public final class TrainingRecipes {
      *
      * @param usersWithEvents the profiles of the users that have events (a user without a stored profile has empty attributes)
      * @param ratingEvents    how many of the {@code events} events are ratings (picks the objective of a designed model)
-     * @param baseline        the items' baseline fitted on the run's training users ({@link ItemBaselines}); kept for the
-     *                        squared-error objective, dropped for the implicit ones
+     * @param baseline        what the items' baseline is fitted from ({@link ItemBaselines}): the run's training users;
+     *                        used for the squared-error objective, not for the implicit ones
      */
     public static Checkpoint challenger(String runId, Optional<Checkpoint> champion, Iterable<UserProfile> usersWithEvents, List<Item> items,
-                                        long ratingEvents, long events, ItemBaseline baseline, MetaTrainSettings settings, Instant now) {
+                                        long ratingEvents, long events, ItemBaselines.Evidence baseline, MetaTrainSettings settings, Instant now) {
         return challenger(runId, champion, usersWithEvents, items, ratingEvents, events, baseline, settings, TrainingGuards.DEFAULT.profileMinCount(), now);
     }
 
@@ -66,7 +66,7 @@ public final class TrainingRecipes {
      * Iterable, Iterable, int, int)}).
      */
     public static Checkpoint challenger(String runId, Optional<Checkpoint> champion, Iterable<UserProfile> usersWithEvents, List<Item> items,
-                                        long ratingEvents, long events, ItemBaseline baseline, MetaTrainSettings settings, int profileMinCount,
+                                        long ratingEvents, long events, ItemBaselines.Evidence baseline, MetaTrainSettings settings, int profileMinCount,
                                         Instant now) {
         List<UserProfile> users = new ArrayList<>();
         usersWithEvents.forEach(users::add);
@@ -76,7 +76,7 @@ public final class TrainingRecipes {
         PreferenceNetwork network = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
         Params params = champion.filter(c -> c.params().layout().equals(network.layout())).map(Checkpoint::params)
                 .orElseGet(() -> network.initialise(settings.seed()));
-        ItemBaseline kept = config.objective() == Objective.SQUARED_ERROR ? baseline : ItemBaseline.NONE;
+        ItemBaseline kept = config.objective() == Objective.SQUARED_ERROR ? baseline.fit(items, features) : ItemBaseline.NONE;
         return new Checkpoint(runId, config, features, params,
                 CheckpointMetadata.of(now, settings.learner().name().toLowerCase(Locale.ROOT), 0, Map.of()),
                 new RankPrior(ItemNeighbours.NONE, RankBlend.NETWORK_ONLY, kept));

@@ -40,7 +40,7 @@ class ItemBaselinesTest {
         Map<String, double[]> sums = new HashMap<>();
         ItemBaselines.accumulate(sums, List.of(rating("1", "u1", "a", 5, 1), rating("2", "u1", "b", 1, 2)), SERVING);
         ItemBaselines.accumulate(sums, List.of(rating("3", "u2", "a", 3, 1)), SERVING);
-        ItemBaseline b = ItemBaselines.fit(sums, List.of(), LAMBDA);
+        ItemBaseline b = ItemBaselines.fit(sums, List.of(), item -> new int[0][], LAMBDA);
         double mu = (5 + 1 + 3) / 3.0;
         assertEquals((5 + 3 - 2 * mu) / (2 + LAMBDA), b.of("a"), 1e-12);
         assertEquals((1 - mu) / (1 + LAMBDA), b.of("b"), 1e-12);
@@ -57,7 +57,8 @@ class ItemBaselinesTest {
         for (int u = 0; u < 30; u++)
             ItemBaselines.accumulate(sums, List.of(rating("g1" + u, "u" + u, "g1", 5, 1), rating("g2" + u, "u" + u, "g2", u < 15 ? 5 : 4, 2),
                     rating("b" + u, "u" + u, "b1", 1, 3)), SERVING);
-        ItemBaseline withGenres = ItemBaselines.fit(sums, catalogue, LAMBDA), without = ItemBaselines.fit(sums, List.of(), LAMBDA);
+        java.util.function.Function<Item, int[][]> genreRow = item -> new int[][]{{item.attributes().get("genre").get(0).equals("good") ? 1 : 2}};
+        ItemBaseline withGenres = ItemBaselines.fit(sums, catalogue, genreRow, LAMBDA), without = ItemBaselines.fit(sums, List.of(), genreRow, LAMBDA);
         double mu = (30 * 5 + 15 * 5 + 15 * 4 + 30 * 1) / 90.0;
         double raw1 = 30 * (5 - mu) / (30 + LAMBDA), raw2 = (15 * 5 + 15 * 4 - 30 * mu) / (30 + LAMBDA), rawB = 30 * (1 - mu) / (30 + LAMBDA);
         double good = (raw1 + raw2) / (2 + LAMBDA), bad = rawB / (1 + LAMBDA);

@@ -20,7 +20,6 @@ import dev.metarec.nn.Params;
 import dev.metarec.optim.AdamState;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
-import dev.metarec.rank.ItemBaseline;
 import dev.metarec.service.ItemBaselines;
 import dev.metarec.service.MetaTrainSettings;
 import dev.metarec.service.Promotion;
@@ -171,13 +170,13 @@ public final class SparkMetaTrain {
         List<Item> domainItems = catalogue.stream().map(ItemRow::item).toList();
         String runId = runId(clock.instant(), base.orElse(""), counts[1], catalogue.size());
         Checkpoint start = TrainingRecipes.challenger(runId, champion, expand(profileCounts), domainItems, counts[2], counts[1],
-                itemBaseline(histories, domainItems), settings, clock.instant());
+                baselineEvidence(histories), settings, clock.instant());
         RunSpec spec = new RunSpec(runId, codec.encode(start), catalogue, options);
         return train(spec.recipe(), sc.broadcast(spec), histories, champion, base.orElse(""), counts[0], counts[1], partitions, buildStart);
     }
 
-    /** The items' baseline the network trains on: {@link ItemBaselines} over the training users, summed per partition on the executors. */
-    private ItemBaseline itemBaseline(JavaRDD<UserHistory> histories, List<Item> catalogue) {
+    /** What the items' baseline is fitted from: {@link ItemBaselines} over the training users, summed per partition on the executors. */
+    private ItemBaselines.Evidence baselineEvidence(JavaRDD<UserHistory> histories) {
         JobOptions o = options;
         HashMap<String, double[]> sums = histories.mapPartitions(it -> {
             HashMap<String, double[]> part = new HashMap<>();
@@ -187,7 +186,7 @@ public final class SparkMetaTrain {
             }
             return List.of(part).iterator();
         }).reduce((a, b) -> (HashMap<String, double[]>) ItemBaselines.merge(a, b));
-        return ItemBaselines.fit(sums, catalogue, options.serving().itemBiasShrinkage());
+        return new ItemBaselines.Evidence(sums, options.serving().itemBiasShrinkage());
     }
 
     @SuppressWarnings("unchecked")
