@@ -1,5 +1,7 @@
 package dev.metarec.checkpoint;
 
+import dev.metarec.rank.ItemNeighbours;
+import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
 
 import java.nio.ByteBuffer;
@@ -8,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +30,8 @@ import java.util.TreeMap;
  *   PARM  parameter layout (name, kind, rows, cols per group) and the values (IEEE-754 doubles)
  *   RANK  optional (absent: {@link dev.metarec.rank.RankPrior#NONE}): item neighbours (max neighbours, shrinkage, item ids,
  *         per item the neighbour indices and float similarities) and the blend (bucket bounds, three weights each)
+ *   BASE  optional (absent: {@link dev.metarec.rank.ItemBaseline#NONE}): the item baseline the network was trained on
+ *         (item ids, one double each); a checkpoint written before it existed has none and is served as it was trained
  * sha256        32 bytes  SHA-256 of every byte before it
  * </pre>
  *
@@ -42,9 +48,11 @@ public final class CheckpointCodec {
     private static final String[] SECTIONS = {"META", "CONF", "FEAT", "PARM"};
 
     public byte[] encode(Checkpoint c) {
+        RankPrior r = c.rank();
+        boolean ranks = !r.neighbours().equals(ItemNeighbours.NONE) || !r.blend().equals(RankBlend.NETWORK_ONLY);
         return assemble(FORMAT_VERSION, writeMeta(c), ModelSections.writeConfig(c.config()),
                 ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()),
-                c.rank().isNone() ? null : RankSection.write(c.rank()));
+                ranks ? RankSection.write(r) : null, r.baseline().isEmpty() ? null : RankSection.writeBaseline(r.baseline()));
     }
 
     /** Header, the four sections in order, checksum. Package-private so tests can build odd files. */
@@ -54,9 +62,16 @@ public final class CheckpointCodec {
 
     /** Header, the four sections in order and the optional RANK section (null: none), checksum. */
     static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank) {
+        return assemble(version, meta, config, features, params, rank, null);
+    }
+
+    /** Header, the four sections in order, the optional RANK and BASE sections (null: none), checksum. */
+    static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank,
+                           BinaryWriter baseline) {
         BinaryWriter body = new BinaryWriter().writeSection("META", meta).writeSection("CONF", config)
                 .writeSection("FEAT", features).writeSection("PARM", params);
         if (rank != null) body.writeSection("RANK", rank);
+        if (baseline != null) body.writeSection("BASE", baseline);
         byte[] b = body.toByteArray();
         if (b.length > Integer.MAX_VALUE - 16 - HEADER - DIGEST)
             throw new IllegalArgumentException("a checkpoint is too large for one byte array: " + b.length + " bytes of sections");
@@ -96,12 +111,17 @@ public final class CheckpointCodec {
             parts[i] = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
             outer.readBytes(length);
         }
-        BinaryReader rankPart = null;
-        if (outer.remaining() > 0) {
+        BinaryReader rankPart = null, basePart = null;
+        List<String> optional = new ArrayList<>(List.of("RANK", "BASE"));   // each at most once, in this order
+        while (outer.remaining() > 0) {
             String tag = new String(outer.readBytes(4), StandardCharsets.ISO_8859_1);
-            if (!tag.equals("RANK")) throw outer.fail("expected section RANK or the end but found '" + tag + "'");
-            int length = outer.readCount("bytes of section RANK", 1);
-            rankPart = new BinaryReader(bytes, HEADER + outer.position(), length, "section RANK");
+            if (!optional.contains(tag))
+                throw outer.fail("expected " + (optional.isEmpty() ? "the end" : "section " + String.join(" or ", optional) + " or the end")
+                        + " but found '" + tag + "'");
+            optional.subList(0, optional.indexOf(tag) + 1).clear();
+            int length = outer.readCount("bytes of section " + tag, 1);
+            BinaryReader part = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
+            if (tag.equals("RANK")) rankPart = part; else basePart = part;
             outer.readBytes(length);
         }
         outer.requireEnd();
@@ -116,6 +136,10 @@ public final class CheckpointCodec {
         if (rankPart != null) {
             rank = RankSection.read(rankPart);
             rankPart.requireEnd();
+        }
+        if (basePart != null) {
+            rank = new RankPrior(rank.neighbours(), rank.blend(), RankSection.readBaseline(basePart));
+            basePart.requireEnd();
         }
         try {
             return new Checkpoint(id, config, features, params, metadata, rank);

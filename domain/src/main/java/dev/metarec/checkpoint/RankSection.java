@@ -1,10 +1,11 @@
 package dev.metarec.checkpoint;
 
+import dev.metarec.rank.ItemBaseline;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
 
-/** The optional RANK section of a checkpoint: {@link ItemNeighbours} and {@link RankBlend}. */
+/** The optional RANK section of a checkpoint ({@link ItemNeighbours} and {@link RankBlend}) and the optional BASE section ({@link ItemBaseline}). */
 final class RankSection {
     private RankSection() {}
 
@@ -49,6 +50,20 @@ final class RankSection {
             return new RankPrior(new ItemNeighbours(items, nb, sim, max, shrinkage), new RankBlend(upTo, weights));
         } catch (IllegalArgumentException e) {
             throw r.fail("invalid rank prior: " + e.getMessage());
+        }
+    }
+
+    static BinaryWriter writeBaseline(ItemBaseline b) {
+        return new BinaryWriter().writeStrings(b.items()).writeDoubles(b.values());
+    }
+
+    static ItemBaseline readBaseline(BinaryReader r) {
+        var items = r.readStrings("baseline item ids");
+        double[] values = r.readDoubles("item baselines");
+        try {
+            return new ItemBaseline(items, values);
+        } catch (IllegalArgumentException e) {
+            throw r.fail("invalid item baseline: " + e.getMessage());
         }
     }
 }

@@ -168,12 +168,12 @@ public final class IngestService {
         }
     }
 
-    /** Observed target minus the prior prediction (probability for the implicit objectives). */
+    /** Observed target minus the prior prediction with the item's baseline (probability for the implicit objectives). */
     private double residual(ServingModel m, CatalogueIndex.Snapshot cat, Event e, Map<String, EncodedEntity> users) {
         EncodedEntity u = users.computeIfAbsent(e.userId(), id -> m.encodeUser(profiles.find(id).orElse(new UserProfile(id, null))));
         Integer at = cat.position().get(e.itemId());
         EncodedEntity item = at != null ? cat.encoded().get(at) : m.encodeItem(catalog.find(e.itemId()).orElse(new Item(e.itemId(), null, null)));
-        double score = m.priorScore(u, item);
+        double score = m.priorScore(u, item, e.itemId());
         double prediction = m.objective() == Objective.SQUARED_ERROR ? score : m.network().prediction(score);
         return targets.target(e, m.objective()) - prediction;
     }

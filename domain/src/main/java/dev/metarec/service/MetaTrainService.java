@@ -188,16 +188,17 @@ public final class MetaTrainService {
     private TrainingProgress start(TrainingData data, Optional<Checkpoint> champion, String base) {
         if (data.items.isEmpty()) return null;
         String runId = runId(clock.instant(), base, data);
-        Checkpoint challenger = challenger(runId, champion, data, settings, guards, clock.instant());
+        Checkpoint challenger = challenger(runId, champion, data, settings, serving, guards, clock.instant());
         return new TrainingProgress(runId, base, challenger, MetaTrainState.initial(challenger.params()));
     }
 
     /** A run's starting checkpoint: designed and fitted on {@code data}, warm-started from the champion when the shapes agree. */
-    static Checkpoint challenger(String runId, Optional<Checkpoint> champion, TrainingData data, MetaTrainSettings settings, TrainingGuards guards, Instant now) {
+    static Checkpoint challenger(String runId, Optional<Checkpoint> champion, TrainingData data, MetaTrainSettings settings, ServiceSettings serving,
+                                 TrainingGuards guards, Instant now) {
         long ratings = data.allEvents.stream().filter(e -> e.type() == EventType.RATING).count();
         // Profile values seen on fewer than profileMinCount users hash instead of being written into the checkpoint.
-        return TrainingRecipes.challenger(runId, champion, data.userProfiles(), data.items, ratings, data.allEvents.size(), settings,
-                guards.profileMinCount(), now);
+        return TrainingRecipes.challenger(runId, champion, data.userProfiles(), data.items, ratings, data.allEvents.size(),
+                ItemBaselines.evidence(data, settings, serving), settings, guards.profileMinCount(), now);
     }
 
     /** {@code ckpt-<UTC yyyyMMddHHmmssSSS>-<hash of base champion, seed and data size>}: new per run, deterministic. */

@@ -27,7 +27,7 @@ public final class OfflineTraining {
                                    MetaTrainSettings settings, ServiceSettings serving, TrainingGuards guards, Instant now) {
         TrainingData data = TrainingData.windowed(events, catalogue, profiles, guards);
         if (data.items.isEmpty()) throw new IllegalArgumentException("no items: a catalogue is needed to train");
-        Checkpoint start = MetaTrainService.challenger(runId, Optional.empty(), data, settings, guards, now);
+        Checkpoint start = MetaTrainService.challenger(runId, Optional.empty(), data, settings, serving, guards, now);
         return train(TrainingRecipes.of(start, data.items, settings, serving), start, data, settings, serving, now);
     }
 

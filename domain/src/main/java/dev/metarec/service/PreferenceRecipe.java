@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * The recipe of the {@link PreferenceNetwork} (MeLU-class, one {@link Batch} of examples per support or
  * query set). Tasks: a user's most recent events are the query set, the events before them (up to the
  * serving window, newest first and recency-weighted as at serving time) the support set, both built by
- * {@link SupportSets} exactly as serving builds a support set.
+ * {@link SupportSets} exactly as serving builds a support set: every example's offset is its item's baseline from the
+ * starting checkpoint ({@link ItemBaselines}), so the network learns what the items' baselines do not say.
  */
 final class PreferenceRecipe implements TrainingRecipe<Batch> {
     private final Checkpoint start;
@@ -66,8 +67,8 @@ final class PreferenceRecipe implements TrainingRecipe<Batch> {
         for (Event x : ev) seen.add(x.itemId());
         FeatureSpace features = start.features();
         EncodedEntity u = features.encodeUser(profile);
-        Batch sb = sets.build(objective(), features, u, support, catalogue, Map.of(), seen);
-        Batch qb = sets.build(objective(), features, u, query, catalogue, Map.of(), seen);
+        Batch sb = sets.build(objective(), features, start.rank().baseline(), u, support, catalogue, Map.of(), seen);
+        Batch qb = sets.build(objective(), features, start.rank().baseline(), u, query, catalogue, Map.of(), seen);
         return sb.size() > 0 && qb.size() > 0 ? Optional.of(new Task<>(userId, sb, qb)) : Optional.empty();
     }
 
@@ -92,7 +93,7 @@ final class PreferenceRecipe implements TrainingRecipe<Batch> {
         metrics.put(ServingModel.PRIOR_OFFSET, priorOffset(trained, leadingTrainingTasks));
         range.ifPresent(r -> { metrics.put(ServingModel.MIN_TARGET, r.lo()); metrics.put(ServingModel.MAX_TARGET, r.hi()); });
         return new Checkpoint(start.checkpointId(), start.config(), start.features(), trained,
-                CheckpointMetadata.of(now, settings.learner().name().toLowerCase(Locale.ROOT), steps, metrics));
+                CheckpointMetadata.of(now, settings.learner().name().toLowerCase(Locale.ROOT), steps, metrics), start.rank());
     }
 
     /**

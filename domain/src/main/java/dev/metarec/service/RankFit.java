@@ -4,6 +4,7 @@ import dev.metarec.checkpoint.Checkpoint;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.meta.Batch;
 import dev.metarec.model.Event;
+import dev.metarec.rank.ItemBaseline;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fits a finished challenger's {@link RankPrior} on the run's data: item neighbours and popularity counts from the
- * training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
+ * Fits a finished challenger's {@link RankPrior} on the run's data (the item baseline it was trained on stays): item
+ * neighbours and popularity counts from the training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
  * sizes of {@link RankBlend#SHOTS} exactly as serving would see them (first k events; adapted network scores,
  * popularity, neighbours of the positive support events; every other catalogue item a candidate) and judged by
  * Recall@10 of their next {@value #HORIZON} events' positives.
@@ -57,10 +58,11 @@ final class RankFit {
         if (itemsByUser.isEmpty()) return c;
         int items = counts.size();
         ItemNeighbours neighbours = ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, items))), SHRINKAGE);
-        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY);
-        ServingModel model = new ServingModel(c, serving.adaptSteps());
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(c.checkpointId(), 0, data.items, c.features());
         SupportSets sets = new SupportSets(serving);
+        ItemBaseline baseline = c.rank().baseline();
+        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, baseline);
+        ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
         List<RankBlend.Case> cases = new ArrayList<>();
         for (String user : validation) {
             List<Event> events = data.eventsByUser.get(user);   // oldest first
@@ -74,7 +76,7 @@ final class RankFit {
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), neighbours.items().size(), blend, cases.size(),
                 java.util.Arrays.toString(blend.recallByBucket(cases)));
-        return c.withRank(new RankPrior(neighbours, blend));
+        return c.withRank(new RankPrior(neighbours, blend, baseline));
     }
 
     private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, SupportSets sets, Map<String, Integer> counts,
@@ -104,7 +106,9 @@ final class RankFit {
             positive[i] = positives.contains(id);
         }
         double[] net = new double[eligible.length];
-        model.network().scoreAll(model.meta(), fast, u, items, null, net);
+        double[] offsets = new double[eligible.length];
+        for (int i = 0; i < eligible.length; i++) offsets[i] = rank.baseline().of(cat.items().get(eligible[i]).itemId());
+        model.network().scoreAll(model.meta(), fast, u, items, offsets, net);
         for (double x : net) if (!Double.isFinite(x)) return null;
         double[] nb = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
         return new RankBlend.Case(k, net, pop, nb, positive);

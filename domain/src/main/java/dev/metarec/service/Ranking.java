@@ -40,13 +40,17 @@ final class Ranking {
         return false;
     }
 
-    /** Scores of the eligible items; {@code base} is added to every score (the prior's calibration for zero-shot users). */
+    /**
+     * Scores of the eligible items: the network plus each item's checkpoint baseline and warm-up offset; {@code base} is
+     * added to every score (the prior's calibration for zero-shot users).
+     */
     double[] score(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible, double base) {
         List<EncodedEntity> items = new ArrayList<>(eligible.length);
         double[] offsets = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++) {
             items.add(cat.encoded().get(eligible[i]));
-            offsets[i] = base + ItemWarmUp.offset(stats.get(cat.items().get(eligible[i]).itemId()), settings.itemBiasShrinkage(), model.objective());
+            String id = cat.items().get(eligible[i]).itemId();
+            offsets[i] = base + model.rank().baseline().of(id) + ItemWarmUp.offset(stats.get(id), settings.itemBiasShrinkage(), model.objective());
         }
         double[] out = new double[eligible.length];
         model.network().scoreAll(model.meta(), fast, user, items, offsets, out);
@@ -54,8 +58,11 @@ final class Ranking {
     }
 
     /**
-     * The top k: by {@code order} (or popularity), with round(k * explorationShare) slots for the new items the network
-     * scores best (a new item has no neighbours and little popularity yet, so the blend would bury it);
+     * The top k: by {@code order} (or popularity), with round(k * explorationShare) slots for the new items whose
+     * attributes the adapted network scores best for this user (a new item has no neighbours and little popularity yet, so
+     * the blend would bury it; and its item-level evidence, the checkpoint's baseline and the warm-up offset, is thin by
+     * definition, so the slots go by what its attributes say, and a brand-new item competes on equal terms with one that
+     * has a few ratings);
      * {@code scores} (the network's) give each item's shown prediction. Equal order scores: the item earlier in the
      * catalogue snapshot (item-id order) first.
      */
@@ -66,7 +73,13 @@ final class Ranking {
         IntComparator byScore = (a, b) -> a == b ? 0 : order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator byPopularity = (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : byScore.compare(a, b);
         // new items have no neighbours and little popularity yet: the exploration slots go to the best of them by the network
-        IntComparator byNetwork = (a, b) -> a == b ? 0 : scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(eligible[a], eligible[b]);
+        double[] match = new double[eligible.length];
+        for (int i = 0; i < match.length; i++) {
+            if (counts[i] >= settings.newItemMaxCount()) continue;
+            String id = cat.items().get(eligible[i]).itemId();
+            match[i] = scores[i] - model.rank().baseline().of(id) - ItemWarmUp.offset(stats.get(id), settings.itemBiasShrinkage(), model.objective());
+        }
+        IntComparator byNetwork = (a, b) -> a == b ? 0 : match[a] != match[b] ? Double.compare(match[b], match[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator ranked = popular ? byPopularity : byScore;
         int k = Math.min(cmd.k(), eligible.length);
         int explore = Math.min(k, (int) Math.round(cmd.k() * cmd.explorationShare()));

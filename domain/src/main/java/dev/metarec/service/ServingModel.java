@@ -77,6 +77,11 @@ public final class ServingModel {
 
     public EncodedEntity encodeItem(Item item) { return features().encodeItem(item); }
 
-    /** The calibrated attribute-based score of an item for a user with the prior weights and no item offset. */
-    public double priorScore(EncodedEntity user, EncodedEntity item) { return network.score(meta(), prior, user, item, priorOffset); }
+    /**
+     * The calibrated score of an item for a user with the prior weights: the network plus the item's baseline from the
+     * checkpoint ({@link dev.metarec.rank.ItemBaseline}), no warm-up offset. Ingest measures warm-up residuals against it.
+     */
+    public double priorScore(EncodedEntity user, EncodedEntity item, String itemId) {
+        return network.score(meta(), prior, user, item, priorOffset + rank().baseline().of(itemId));
+    }
 }

@@ -52,12 +52,18 @@ public final class SupportSets {
      */
     public Batch build(ServingModel model, EncodedEntity user, List<Event> events, CatalogueIndex.Snapshot catalogue,
                        Map<String, ItemStats> stats, Set<String> seen) {
-        return build(model.objective(), model.features(), user, events, catalogue, stats, seen);
+        return build(model.objective(), model.features(), model.rank().baseline(), user, events, catalogue, stats, seen);
     }
 
-    /** As above, for a model given by its objective and feature space (meta-training builds tasks this way). */
+    /** As above, for a model given by its objective and feature space, without item baselines (meta-training builds tasks this way). */
     public Batch build(Objective objective, FeatureSpace features, EncodedEntity user, List<Event> events, CatalogueIndex.Snapshot catalogue,
                        Map<String, ItemStats> stats, Set<String> seen) {
+        return build(objective, features, dev.metarec.rank.ItemBaseline.NONE, user, events, catalogue, stats, seen);
+    }
+
+    /** Each example's offset: the item's {@code baseline} plus its warm-up offset from {@code stats}, as serving scores it. */
+    Batch build(Objective objective, FeatureSpace features, dev.metarec.rank.ItemBaseline baseline, EncodedEntity user, List<Event> events,
+                CatalogueIndex.Snapshot catalogue, Map<String, ItemStats> stats, Set<String> seen) {
         int n = Math.min(events.size(), settings.adaptWindow());
         List<Example> examples = new ArrayList<>(objective == Objective.LOGISTIC ? 2 * n : n);
         SplittableRandom random = new SplittableRandom(seed(events, n));
@@ -69,7 +75,7 @@ public final class SupportSets {
             Event e = events.get(i);
             if (e.type() != EventType.RATING && rated.contains(e.itemId())) continue;  // the rating says more than the click on the same item
             EncodedEntity item = encode(features, catalogue, e.itemId());
-            double offset = ItemWarmUp.offset(stats.get(e.itemId()), settings.itemBiasShrinkage(), objective);
+            double offset = baseline.of(e.itemId()) + ItemWarmUp.offset(stats.get(e.itemId()), settings.itemBiasShrinkage(), objective);
             double target = target(e, objective);
             if (objective == Objective.SQUARED_ERROR) {
                 examples.add(new Example(item, target, w, offset, null));
@@ -82,7 +88,7 @@ public final class SupportSets {
                 examples.add(new Example(item, target, w, offset, null));
                 if (negative >= 0) {
                     String negId = catalogue.items().get(negative).itemId();
-                    double negOffset = ItemWarmUp.offset(stats.get(negId), settings.itemBiasShrinkage(), objective);
+                    double negOffset = baseline.of(negId) + ItemWarmUp.offset(stats.get(negId), settings.itemBiasShrinkage(), objective);
                     examples.add(new Example(catalogue.encoded().get(negative), 0.0, w, negOffset, null));
                 }
             }

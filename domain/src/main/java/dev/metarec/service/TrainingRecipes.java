@@ -7,8 +7,13 @@ import dev.metarec.model.Event;
 import dev.metarec.model.Item;
 import dev.metarec.model.UserProfile;
 import dev.metarec.nn.ModelConfig;
+import dev.metarec.nn.Objective;
 import dev.metarec.nn.Params;
 import dev.metarec.nn.PreferenceNetwork;
+import dev.metarec.rank.ItemBaseline;
+import dev.metarec.rank.ItemNeighbours;
+import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.RankPrior;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +47,17 @@ public final class TrainingRecipes {
     /**
      * What a new run's challenger starts from: the champion's configuration (or, with no champion, one
      * designed from the data by {@link ModelDesign}), features fitted on today's users and catalogue, and
-     * the champion's parameters when the shapes still agree (else a fresh initialisation from the seed).
+     * the champion's parameters when the shapes still agree (else a fresh initialisation from the seed), and the
+     * items' baseline the network is trained on top of.
      *
      * @param usersWithEvents the profiles of the users that have events (a user without a stored profile has empty attributes)
      * @param ratingEvents    how many of the {@code events} events are ratings (picks the objective of a designed model)
+     * @param baseline        what the items' baseline is fitted from ({@link ItemBaselines}): the run's training users;
+     *                        used for the squared-error objective, not for the implicit ones
      */
     public static Checkpoint challenger(String runId, Optional<Checkpoint> champion, Iterable<UserProfile> usersWithEvents, List<Item> items,
-                                        long ratingEvents, long events, MetaTrainSettings settings, Instant now) {
-        return challenger(runId, champion, usersWithEvents, items, ratingEvents, events, settings, TrainingGuards.DEFAULT.profileMinCount(), now);
+                                        long ratingEvents, long events, ItemBaselines.Evidence baseline, MetaTrainSettings settings, Instant now) {
+        return challenger(runId, champion, usersWithEvents, items, ratingEvents, events, baseline, settings, TrainingGuards.DEFAULT.profileMinCount(), now);
     }
 
     /**
@@ -58,7 +66,8 @@ public final class TrainingRecipes {
      * Iterable, Iterable, int, int)}).
      */
     public static Checkpoint challenger(String runId, Optional<Checkpoint> champion, Iterable<UserProfile> usersWithEvents, List<Item> items,
-                                        long ratingEvents, long events, MetaTrainSettings settings, int profileMinCount, Instant now) {
+                                        long ratingEvents, long events, ItemBaselines.Evidence baseline, MetaTrainSettings settings, int profileMinCount,
+                                        Instant now) {
         List<UserProfile> users = new ArrayList<>();
         usersWithEvents.forEach(users::add);
         ModelConfig config = champion.map(Checkpoint::config).orElseGet(() -> ModelDesign.design(
@@ -67,7 +76,9 @@ public final class TrainingRecipes {
         PreferenceNetwork network = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
         Params params = champion.filter(c -> c.params().layout().equals(network.layout())).map(Checkpoint::params)
                 .orElseGet(() -> network.initialise(settings.seed()));
+        ItemBaseline kept = config.objective() == Objective.SQUARED_ERROR ? baseline.fit(items, features) : ItemBaseline.NONE;
         return new Checkpoint(runId, config, features, params,
-                CheckpointMetadata.of(now, settings.learner().name().toLowerCase(Locale.ROOT), 0, Map.of()));
+                CheckpointMetadata.of(now, settings.learner().name().toLowerCase(Locale.ROOT), 0, Map.of()),
+                new RankPrior(ItemNeighbours.NONE, RankBlend.NETWORK_ONLY, kept));
     }
 }

@@ -174,7 +174,8 @@ class CheckpointCodecTest {
     private static dev.metarec.rank.RankPrior rankPrior() {
         var users = java.util.List.of(java.util.Set.of("i1", "i2"), java.util.Set.of("i1", "i2", "i3"), java.util.Set.of("i3", "i4"));
         return new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(users, 2, 1.5),
-                new dev.metarec.rank.RankBlend(new int[]{1, 5}, new double[][]{{0, 1, 0.25}, {1, 0.5, 2}}));
+                new dev.metarec.rank.RankBlend(new int[]{1, 5}, new double[][]{{0, 1, 0.25}, {1, 0.5, 2}}),
+                new dev.metarec.rank.ItemBaseline(java.util.List.of("i1", "i3"), new double[]{0.25, -1.5}));
     }
 
     @Test
@@ -183,6 +184,8 @@ class CheckpointCodecTest {
         Checkpoint back = codec.decode(codec.encode(c));
         assertEquals(c.rank(), back.rank());
         assertEquals(2 / (Math.sqrt(2 * 2) + 1.5), back.rank().neighbours().similarity("i1", "i2"), 1e-6);
+        assertEquals(-1.5, back.rank().baseline().of("i3"));
+        assertEquals(0.0, back.rank().baseline().of("i2"), "no baseline: 0");
         assertTrue(codec.decode(codec.encode(CheckpointFixtures.small())).rank().isNone());
         assertTrue(codec.encode(c).length > codec.encode(CheckpointFixtures.small()).length);
     }
@@ -196,5 +199,26 @@ class CheckpointCodecTest {
         byte[] bytes = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
                 ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), rank);
         assertMessage(rejected(bytes), "section RANK: invalid rank prior: item i1: neighbour index 9 out of range");
+    }
+
+    @Test
+    void aCheckpointWithABaselineOnly_shouldRoundTripIt_withoutARankSection() {
+        Checkpoint small = CheckpointFixtures.small();
+        var baseline = new dev.metarec.rank.ItemBaseline(java.util.List.of("i1", "i3"), new double[]{0.25, -1.5});
+        Checkpoint c = small.withRank(new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.NONE, dev.metarec.rank.RankBlend.NETWORK_ONLY, baseline));
+        byte[] bytes = codec.encode(c);
+        assertEquals(baseline, codec.decode(bytes).rank().baseline());
+        assertEquals(dev.metarec.rank.RankBlend.NETWORK_ONLY, codec.decode(bytes).rank().blend());
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("BASE") && !text.contains("RANK"), "only the BASE section is written");
+    }
+
+    @Test
+    void aBaseSectionWithUnsortedItems_isRejected_namingIt() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter badBase = new BinaryWriter().writeStrings(java.util.List.of("i2", "i1")).writeDoubles(new double[]{1, 2});
+        byte[] unsorted = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, badBase);
+        assertMessage(rejected(unsorted), "section BASE: invalid item baseline: item ids must be strictly increasing at #1");
     }
 }

@@ -93,7 +93,8 @@ public class ServingBenchmark {
             histories.add(h);
         }
         dev.metarec.rank.RankPrior rank = new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(histories, 200, 10.0),
-                new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}));
+                new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}),
+                baseline(r));
         Checkpoint c = new Checkpoint("ckpt-bench", config, features, net.initialise(7), CheckpointMetadata.of(NOW, "fomaml", 0, Map.of()), rank);
         for (int i = 0; i < ITEMS; i++) ports.stats.add("m" + i, 1 + r.nextInt(500), 0.0, 1);
         CheckpointCodec codec = new CheckpointCodec();
@@ -139,4 +140,11 @@ public class ServingBenchmark {
     /** The adapt function alone: load events, build the support set, 5 inner steps, encode and store. */
     @Benchmark
     public AdaptService.Outcome adapt() { return adapt.adapt("u1", NOW); }
+
+    /** An item baseline for every item, as a champion trained on ratings has (added to each scored item). */
+    private static dev.metarec.rank.ItemBaseline baseline(SplittableRandom r) {
+        java.util.TreeMap<String, Double> b = new java.util.TreeMap<>();
+        for (int i = 0; i < ITEMS; i++) b.put("m" + i, (r.nextDouble() - 0.5) * 0.6);
+        return new dev.metarec.rank.ItemBaseline(new ArrayList<>(b.keySet()), b.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
 }

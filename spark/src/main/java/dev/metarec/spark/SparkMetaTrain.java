@@ -20,6 +20,7 @@ import dev.metarec.nn.Params;
 import dev.metarec.optim.AdamState;
 import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.CheckpointStore;
+import dev.metarec.service.ItemBaselines;
 import dev.metarec.service.MetaTrainSettings;
 import dev.metarec.service.Promotion;
 import dev.metarec.service.RankPriors;
@@ -168,9 +169,24 @@ public final class SparkMetaTrain {
         java.util.Optional<Checkpoint> champion = base.flatMap(this::load);
         List<Item> domainItems = catalogue.stream().map(ItemRow::item).toList();
         String runId = runId(clock.instant(), base.orElse(""), counts[1], catalogue.size());
-        Checkpoint start = TrainingRecipes.challenger(runId, champion, expand(profileCounts), domainItems, counts[2], counts[1], settings, clock.instant());
+        Checkpoint start = TrainingRecipes.challenger(runId, champion, expand(profileCounts), domainItems, counts[2], counts[1],
+                baselineEvidence(histories), settings, clock.instant());
         RunSpec spec = new RunSpec(runId, codec.encode(start), catalogue, options);
         return train(spec.recipe(), sc.broadcast(spec), histories, champion, base.orElse(""), counts[0], counts[1], partitions, buildStart);
+    }
+
+    /** What the items' baseline is fitted from: {@link ItemBaselines} over the training users, summed per partition on the executors. */
+    private ItemBaselines.Evidence baselineEvidence(JavaRDD<UserHistory> histories) {
+        JobOptions o = options;
+        HashMap<String, double[]> sums = histories.mapPartitions(it -> {
+            HashMap<String, double[]> part = new HashMap<>();
+            while (it.hasNext()) {
+                UserHistory h = it.next();
+                if (!TrainingRecipes.isValidationUser(h.userId(), o.metaTrain())) ItemBaselines.accumulate(part, h.domainEvents(), o.serving());
+            }
+            return List.of(part).iterator();
+        }).reduce((a, b) -> (HashMap<String, double[]>) ItemBaselines.merge(a, b));
+        return new ItemBaselines.Evidence(sums, options.serving().itemBiasShrinkage());
     }
 
     @SuppressWarnings("unchecked")

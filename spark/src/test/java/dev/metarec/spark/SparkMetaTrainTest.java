@@ -51,6 +51,11 @@ class SparkMetaTrainTest {
         assertFalse(promoted.rank().isNone(), "a Spark champion ranks with a rank prior too");
         assertEquals(expected.neighbours(), promoted.rank().neighbours(), "the same item neighbours as the in-process trainer");
         assertEquals(expected.blend(), promoted.rank().blend(), "the same blend as the in-process trainer");
+        assertFalse(promoted.rank().baseline().isEmpty(), "ratings: the network is trained on top of an item baseline");
+        assertEquals(expected.baseline().items(), promoted.rank().baseline().items(), "the same items have a baseline");
+        double[] want = expected.baseline().values(), got = promoted.rank().baseline().values();
+        for (int i = 0; i < want.length; i++)   // summed per partition, so equal up to the order of additions
+            assertEquals(want[i], got[i], 1e-12, "baseline of " + expected.baseline().items().get(i));
     }
 
     @Test
