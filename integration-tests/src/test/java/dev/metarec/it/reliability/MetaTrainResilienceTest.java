@@ -139,8 +139,10 @@ class MetaTrainResilienceTest {
         System.out.printf("[figure] training with 30 events of value 9.9e125: %s (challenger loss %s); champion %s; checkpoint objects %d -> %d; "
                         + "its parameters finite: %s%n", r.status(), r.challengerLoss(), after.equals(champion) ? "unchanged" : "moved to " + after,
                 checkpointsBefore.size(), checkpointsAfter.size(), finite);
-        // The poisoned challenger is not better than the champion on the validation users and is rejected.
-        assertEquals(Status.REJECTED, r.status(), r.toString());
+        // The poisoned ratings reach the item baseline the network trains on top of (issue 14), so the first meta step
+        // meets a non-finite loss and the run fails there: nothing is promoted or written.
+        assertEquals(Status.FAILED, r.status(), r.toString());
+        assertTrue(r.message().contains("non-finite"), r.message());
         assertEquals(champion, after, "the pointer did not move");
         assertEquals(checkpointsBefore, checkpointsAfter, "no checkpoint object was written");
         assertTrue(finite);
