@@ -30,8 +30,8 @@ final class BatchGradient {
         this.shape = shape;
         this.fastLayout = fastLayout;
         this.w = w;
-        this.grads = wantGradient ? new DenseGrads(shape) : null;
         this.slow = wantGradient ? slow : null;
+        this.grads = !wantGradient ? null : this.slow != null ? new DenseGrads(shape) : new DenseGrads(shape, DenseGrads.adapted(shape, fastLayout));
         this.slowScale = slowScale;
         this.dxi = this.slow != null ? new double[shape.itemWidth] : null;
     }

@@ -40,10 +40,15 @@ final class CatalogueScorer {
 
     /** {@code cached[f]}: whether slot f caches per-row projections ({@link ProjectionPlan}). */
     CatalogueScorer(NetworkShape shape, Weights w, UserSide user, boolean[] cached) {
+        this(shape, w, FloatRows.copy(user.userPre, 0, user.userPre.length), cached);
+    }
+
+    /** With the user's share of the first layer given ({@code userPre}, {@code width(1)} long; zeros give the items' share alone). */
+    private CatalogueScorer(NetworkShape shape, Weights w, float[] userPre, boolean[] cached) {
         this.shape = shape;
         this.cached = cached.clone();
         this.meta = w.meta;
-        this.userPre = FloatRows.copy(user.userPre, 0, user.userPre.length);
+        this.userPre = userPre;
         this.userBias = w.value(USER_BIAS, 0);
         int hidden = shape.hiddenLayers();
         int width = shape.widths[1];
@@ -70,6 +75,40 @@ final class CatalogueScorer {
             a[k] = new float[shape.widths[k + 1]];
             h[k] = new float[shape.widths[k + 1]];
         }
+    }
+
+    /** A scorer of the items' share of the first layer alone ({@link #itemSide}): no user. */
+    static CatalogueScorer itemSides(NetworkShape shape, Weights w, boolean[] cached) {
+        return new CatalogueScorer(shape, w, new float[shape.widths[1]], cached);
+    }
+
+    /** The item's share of the first layer's pre-activation, x_item W0[item rows] (a new array). */
+    float[] itemSide(EncodedEntity item) {
+        float[] a0 = new float[shape.widths[1]];
+        int[][] slots = item.slots();
+        for (int f = 0; f < slots.length; f++) {
+            int[] rows = slots[f];
+            float inv = 1.0f / rows.length;
+            if (cached[f]) {
+                for (int r : rows) FloatRows.axpyRow(inv, projection(f, r), a0);
+            } else {
+                setEmbedding(f, rows[0], inv);
+                for (int p = 1; p < rows.length; p++) addEmbedding(f, rows[p], inv);
+                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
+            }
+        }
+        addId(item.idRow(), a0);
+        return a0;
+    }
+
+    /**
+     * The score without offset of an item whose share of the first layer is {@code side} ({@link #itemSide}, computed
+     * with the same W0): the user's share plus it, then the layers after the first.
+     */
+    double scoreSide(float[] side) {
+        float[] a0 = firstLayer();
+        for (int o = 0; o < a0.length; o++) a0[o] += side[o];
+        return rest(a0);
     }
 
     /** The item's score without offset: MLP output + user.bias. */

@@ -96,6 +96,35 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
     }
 
     /**
+     * Whether the first layer's weights W0 do not adapt per user: then an item's share of the first layer,
+     * x_item W0[item rows], is the same for every user, and can be computed once per checkpoint and item
+     * ({@link #itemSides}) instead of on every request.
+     */
+    public boolean sharesItemSide() { return Scoring.sharesItemSide(shape, fastLayout); }
+
+    /**
+     * Each item's share of the first layer's pre-activation, in single precision ({@code width(1)} floats per
+     * item): what {@link #scoreAll(Params, double[], EncodedEntity, float[][], int[], double[], double[])} adds
+     * to the user's share. Only for a network that {@link #sharesItemSide()}; computed with {@code meta}, so
+     * recompute when the checkpoint changes, and for an item when its attributes do.
+     *
+     * @throws NonFiniteException when an item's side is not finite
+     */
+    public float[][] itemSides(Params meta, List<EncodedEntity> items) {
+        return Scoring.itemSides(shape, fastLayout, meta, items);
+    }
+
+    /**
+     * Scores items {@code which[i]} of {@code itemSides} ({@link #itemSides}, from the same {@code meta}) for one
+     * user into {@code out[i]}, plus {@code offsets[i]} (may be null): the user's share of the first layer plus the
+     * item's, then the layers after the first. Equals {@link #scoreAll(Params, double[], EncodedEntity, List, double[], double[])}
+     * up to single-precision rounding, without the per-request work on the item side.
+     */
+    public void scoreAll(Params meta, double[] fast, EncodedEntity user, float[][] itemSides, int[] which, double[] offsets, double[] out) {
+        Scoring.scoreAll(shape, fastLayout, meta, fast, user, itemSides, which, offsets, out);
+    }
+
+    /**
      * Per item slot (item features in config order, then the item ID slot if enabled), how much it
      * raised the score: the score minus the score with that slot replaced by the missing row (row 0) or,
      * for the ID slot, by the no-ID fallback. Occlusion attribution, for explanations.

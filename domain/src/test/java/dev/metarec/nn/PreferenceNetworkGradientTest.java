@@ -27,6 +27,7 @@ class PreferenceNetworkGradientTest {
         for (Objective o : Objective.values()) {
             cases.add(Arguments.of("decision layers adapted", TestNetworks.decisionLayersAdapted(o), o));
             cases.add(Arguments.of("mixed adaptation", TestNetworks.mixedAdapted(o), o));
+            cases.add(Arguments.of("first layer shared", TestNetworks.firstLayerShared(o), o));
             cases.add(Arguments.of("no hidden layer", TestNetworks.linear(o), o));
         }
         return cases.stream();
@@ -42,6 +43,10 @@ class PreferenceNetworkGradientTest {
         double loss = net.lossAndGradient(meta, fast, batch, grad, null, 0);
 
         assertEquals(net.loss(meta, fast, batch), loss, 1e-12, "loss and lossAndGradient agree");
+        double[] withSlow = new double[fast.length];
+        net.lossAndGradient(meta, fast, batch, withSlow, new Gradient(net.layout()), 1.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(withSlow, grad, 1e-12,
+                "an adaptation step (no slow gradient) skips the groups that do not adapt, and gets the same fast gradient");
         for (int k = 0; k < fast.length; k++) {
             int at = k;
             double numeric = central(h -> {
