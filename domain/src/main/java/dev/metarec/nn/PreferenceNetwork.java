@@ -59,6 +59,18 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
     @Override
     public double innerStepScale(Batch support) { return shape.config.innerStepScale(support.examples().size()); }
 
+    /**
+     * When the first layer is shared ({@link #sharesItemSide()}): the batch with each example's item (and negative)
+     * share of the first layer computed once, in double, for {@code meta}; the inner loop's steps then start each
+     * item's forward pass from it. Otherwise {@code batch} itself.
+     */
+    @Override
+    public Batch prepare(Params meta, Batch batch) {
+        if (!sharesItemSide() || batch.prepared() != null && batch.prepared().meta() == meta) return batch;
+        BatchGradient.requireBatch(shape, batch);
+        return batch.with(BatchGradient.prepare(shape, fastLayout, meta, batch));
+    }
+
     @Override
     public double loss(Params meta, double[] fast, Batch batch) {
         return BatchGradient.run(shape, fastLayout, meta, fast, batch, false, null, null, 0);
