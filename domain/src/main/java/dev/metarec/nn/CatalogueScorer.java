@@ -85,6 +85,12 @@ final class CatalogueScorer {
     /** The item's share of the first layer's pre-activation, x_item W0[item rows] (a new array). */
     float[] itemSide(EncodedEntity item) {
         float[] a0 = new float[shape.widths[1]];
+        addItem(item, a0);
+        return a0;
+    }
+
+    /** a0 += x_item W0[item rows]: per slot the cached row projections, or the pooled embedding times W0's rows. */
+    private void addItem(EncodedEntity item, float[] a0) {
         int[][] slots = item.slots();
         for (int f = 0; f < slots.length; f++) {
             int[] rows = slots[f];
@@ -98,7 +104,6 @@ final class CatalogueScorer {
             }
         }
         addId(item.idRow(), a0);
-        return a0;
     }
 
     /**
@@ -114,19 +119,7 @@ final class CatalogueScorer {
     /** The item's score without offset: MLP output + user.bias. */
     double score(EncodedEntity item) {
         float[] a0 = firstLayer();
-        int[][] slots = item.slots();
-        for (int f = 0; f < slots.length; f++) {
-            int[] rows = slots[f];
-            float inv = 1.0f / rows.length;
-            if (cached[f]) {
-                for (int r : rows) FloatRows.axpyRow(inv, projection(f, r), a0);
-            } else {
-                setEmbedding(f, rows[0], inv);
-                for (int p = 1; p < rows.length; p++) addEmbedding(f, rows[p], inv);
-                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
-            }
-        }
-        addId(item.idRow(), a0);
+        addItem(item, a0);
         return rest(a0);
     }
 
