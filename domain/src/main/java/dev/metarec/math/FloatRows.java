@@ -9,8 +9,8 @@ public final class FloatRows {
     private FloatRows() {}
 
     /**
-     * y += sum_j x[j] rows[rowOff + j] over j < n, skipping zero inputs (ReLU's inactive units), four rows
-     * per pass over y; {@code active} is scratch at least n long. See {@link DenseRows#vecMatAddInPlace}.
+     * y += sum_j x[j] rows[rowOff + j] over j < n, skipping zero inputs (ReLU's inactive units), eight (then
+     * four) rows per pass over y; {@code active} is scratch at least n long. See {@link DenseRows#vecMatAddInPlace}.
      */
     public static void vecMatAddInPlace(float[] x, int n, float[][] rows, int rowOff, float[] y, int[] active) {
         int count = 0;
@@ -19,6 +19,14 @@ public final class FloatRows {
             count += x[j] != 0 ? 1 : 0;
         }
         int out = y.length, k = 0;
+        for (; k + 7 < count; k += 8) {   // eight rows per pass over y: half the loads and stores of y per multiply-add
+            float a = x[active[k]], b = x[active[k + 1]], c = x[active[k + 2]], d = x[active[k + 3]];
+            float e = x[active[k + 4]], f = x[active[k + 5]], g = x[active[k + 6]], h = x[active[k + 7]];
+            float[] r0 = rows[rowOff + active[k]], r1 = rows[rowOff + active[k + 1]], r2 = rows[rowOff + active[k + 2]], r3 = rows[rowOff + active[k + 3]];
+            float[] r4 = rows[rowOff + active[k + 4]], r5 = rows[rowOff + active[k + 5]], r6 = rows[rowOff + active[k + 6]], r7 = rows[rowOff + active[k + 7]];
+            for (int o = 0; o < out; o++)
+                y[o] += ((a * r0[o] + b * r1[o]) + (c * r2[o] + d * r3[o])) + ((e * r4[o] + f * r5[o]) + (g * r6[o] + h * r7[o]));
+        }
         for (; k + 3 < count; k += 4) {
             int j0 = active[k], j1 = active[k + 1], j2 = active[k + 2], j3 = active[k + 3];
             float a = x[j0], b = x[j1], c = x[j2], d = x[j3];
@@ -39,11 +47,21 @@ public final class FloatRows {
         for (int o = 0; o < y.length; o++) y[o] += a * r[o];
     }
 
-    /** sum over i < n of x[i] y[i], in double. */
+    /**
+     * sum over i < n of x[i] y[i], in double: four partial sums, so that the additions are not one chain of n
+     * dependent adds (the output layer of every scored item ends here).
+     */
     public static double dot(float[] x, float[] y, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) s += x[i] * y[i];
-        return s;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[i] * y[i];
+            s1 += x[i + 1] * y[i + 1];
+            s2 += x[i + 2] * y[i + 2];
+            s3 += x[i + 3] * y[i + 3];
+        }
+        for (; i < n; i++) s0 += x[i] * y[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Rows {@code first .. first + count} of the {@code ? x cols} row-major matrix at {@code w[wOff]}, rounded to float. */

@@ -53,6 +53,7 @@ public final class InnerLoop<B> {
             throw new IllegalArgumentException("fast weights have " + initialFast.length + " values, the layout needs " + fastLayout.size());
         double[] theta = initialFast.clone();
         requireFinite(fastLayout, theta, "initial fast weights");
+        support = model.prepare(meta, support);
         double[] rates = scaledRates(model, rates(meta), support);
         double[] grad = new double[theta.length];
         double before = Double.NaN;

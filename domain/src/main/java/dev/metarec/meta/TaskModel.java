@@ -23,6 +23,13 @@ public interface TaskModel<B> {
      */
     default double innerStepScale(B support) { return 1.0; }
 
+    /**
+     * {@code batch} in a form for repeated use with these {@code meta}-parameters (the inner loop's steps): the same
+     * losses and gradients, with what does not depend on the fast weights computed once. The default returns
+     * {@code batch} itself.
+     */
+    default B prepare(Params meta, B batch) { return batch; }
+
     /** The loss only. */
     double loss(Params meta, double[] fast, B batch);
 

@@ -25,13 +25,14 @@ final class BatchGradient {
     private final double slowScale;
     private final double[] dxi;
     private UserSide user;
+    private Batch.Prepared prepared;   // the items' shares of the first layer, when computed for these meta-parameters
 
     private BatchGradient(NetworkShape shape, FastLayout fastLayout, Weights w, boolean wantGradient, Gradient slow, double slowScale) {
         this.shape = shape;
         this.fastLayout = fastLayout;
         this.w = w;
-        this.grads = wantGradient ? new DenseGrads(shape) : null;
         this.slow = wantGradient ? slow : null;
+        this.grads = !wantGradient ? null : this.slow != null ? new DenseGrads(shape) : new DenseGrads(shape, DenseGrads.adapted(shape, fastLayout));
         this.slowScale = slowScale;
         this.dxi = this.slow != null ? new double[shape.itemWidth] : null;
     }
@@ -42,6 +43,10 @@ final class BatchGradient {
         if (gradFast != null) Shapes.requireLength("gradFast", gradFast.length, fastLayout.size());
         Weights w = Weights.of(shape, fastLayout, meta, fast);
         BatchGradient pass = new BatchGradient(shape, fastLayout, w, wantGradient, gradSlow, slowScale);
+        // the prepared shares stand in for x_item W0[item rows] when they were computed with these parameters and no slow
+        // gradient is asked for (which needs the item's input itself)
+        if (batch.prepared() != null && batch.prepared().meta() == meta && pass.slow == null && Scoring.sharesItemSide(shape, fastLayout))
+            pass.prepared = batch.prepared();
         double loss = pass.accumulate(batch);
         if (wantGradient) pass.finish(gradFast);
         return loss;
@@ -57,13 +62,14 @@ final class BatchGradient {
         Trace neg = objective == Objective.BPR ? new Trace(shape, false) : null;
         double bias = w.value(USER_BIAS, 0);
         double loss = 0;
-        for (Example e : batch.examples()) {
+        for (int i = 0; i < batch.size(); i++) {
+            Example e = batch.examples().get(i);
             double c = e.weight() / total;
             if (c == 0) continue;
-            double s = score(e.item(), pos, bias) + e.offset();
+            double s = score(e.item(), prepared == null ? null : prepared.items()[i], pos, bias) + e.offset();
             double g;
             if (neg != null) {
-                double z = s - score(e.negative(), neg, bias);
+                double z = s - score(e.negative(), prepared == null ? null : prepared.negatives()[i], neg, bias);
                 loss += c * Losses.value(objective, z, 0);
                 g = c * Losses.first(objective, z, 0);
                 if (grads != null) backward(e.negative(), neg, -g);
@@ -76,9 +82,35 @@ final class BatchGradient {
         return loss;
     }
 
-    private double score(EncodedEntity item, Trace t, double bias) {
+    /** {@code share}: the item's x_item W0[item rows] when prepared, else null (computed here). */
+    private double score(EncodedEntity item, double[] share, Trace t, double bias) {
+        if (share == null) {
+            Embeddings.pool(w.meta, item, shape.itemTables, shape.itemIdTable, shape.dim, t.xi);
+            return Mlp.forward(shape, w, user.userPre, t) + bias;
+        }
+        double[] a0 = t.a[0];
+        for (int o = 0; o < a0.length; o++) a0[o] = user.userPre[o] + share[o];
+        return Mlp.forwardFromFirstLayer(shape, w, t) + bias;
+    }
+
+    /** Each example's item (and negative) share of the first layer, x_item W0[item rows], for {@code meta}. */
+    static Batch.Prepared prepare(NetworkShape shape, FastLayout fastLayout, Params meta, Batch batch) {
+        Weights w = Weights.of(shape, fastLayout, meta, fastLayout.gather(meta));
+        Trace t = new Trace(shape, false);
+        double[][] items = new double[batch.size()][], negatives = new double[batch.size()][];
+        for (int i = 0; i < batch.size(); i++) {
+            Example e = batch.examples().get(i);
+            items[i] = share(shape, w, e.item(), t);
+            if (e.negative() != null) negatives[i] = share(shape, w, e.negative(), t);
+        }
+        return new Batch.Prepared(meta, items, negatives);
+    }
+
+    private static double[] share(NetworkShape shape, Weights w, EncodedEntity item, Trace t) {
         Embeddings.pool(w.meta, item, shape.itemTables, shape.itemIdTable, shape.dim, t.xi);
-        return Mlp.forward(shape, w, user.userPre, t) + bias;
+        double[] out = new double[shape.widths[1]];
+        LayerOps.addVecMat(w, NetworkShape.weight(0), shape.userWidth, t.xi, shape.itemWidth, out, t.active);
+        return out;
     }
 
     private void backward(EncodedEntity item, Trace t, double g) {

@@ -40,10 +40,15 @@ final class CatalogueScorer {
 
     /** {@code cached[f]}: whether slot f caches per-row projections ({@link ProjectionPlan}). */
     CatalogueScorer(NetworkShape shape, Weights w, UserSide user, boolean[] cached) {
+        this(shape, w, FloatRows.copy(user.userPre, 0, user.userPre.length), cached);
+    }
+
+    /** With the user's share of the first layer given ({@code userPre}, {@code width(1)} long; zeros give the items' share alone). */
+    private CatalogueScorer(NetworkShape shape, Weights w, float[] userPre, boolean[] cached) {
         this.shape = shape;
         this.cached = cached.clone();
         this.meta = w.meta;
-        this.userPre = FloatRows.copy(user.userPre, 0, user.userPre.length);
+        this.userPre = userPre;
         this.userBias = w.value(USER_BIAS, 0);
         int hidden = shape.hiddenLayers();
         int width = shape.widths[1];
@@ -72,9 +77,20 @@ final class CatalogueScorer {
         }
     }
 
-    /** The item's score without offset: MLP output + user.bias. */
-    double score(EncodedEntity item) {
-        float[] a0 = firstLayer();
+    /** A scorer of the items' share of the first layer alone ({@link #itemSide}): no user. */
+    static CatalogueScorer itemSides(NetworkShape shape, Weights w, boolean[] cached) {
+        return new CatalogueScorer(shape, w, new float[shape.widths[1]], cached);
+    }
+
+    /** The item's share of the first layer's pre-activation, x_item W0[item rows] (a new array). */
+    float[] itemSide(EncodedEntity item) {
+        float[] a0 = new float[shape.widths[1]];
+        addItem(item, a0);
+        return a0;
+    }
+
+    /** a0 += x_item W0[item rows]: per slot the cached row projections, or the pooled embedding times W0's rows. */
+    private void addItem(EncodedEntity item, float[] a0) {
         int[][] slots = item.slots();
         for (int f = 0; f < slots.length; f++) {
             int[] rows = slots[f];
@@ -88,6 +104,22 @@ final class CatalogueScorer {
             }
         }
         addId(item.idRow(), a0);
+    }
+
+    /**
+     * The score without offset of an item whose share of the first layer is {@code side} ({@link #itemSide}, computed
+     * with the same W0): the user's share plus it, then the layers after the first.
+     */
+    double scoreSide(float[] side) {
+        float[] a0 = firstLayer();
+        for (int o = 0; o < a0.length; o++) a0[o] += side[o];
+        return rest(a0);
+    }
+
+    /** The item's score without offset: MLP output + user.bias. */
+    double score(EncodedEntity item) {
+        float[] a0 = firstLayer();
+        addItem(item, a0);
         return rest(a0);
     }
 

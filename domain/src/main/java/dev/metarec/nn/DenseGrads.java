@@ -19,15 +19,38 @@ final class DenseGrads {
     private final double[][][] rows;
     private final ParamGroup[] groups;
     private final Map<Long, OuterBlock> blocks = new HashMap<>();
+    private final boolean[] wanted;        // null: every group; else only these are accumulated
+    private final double[][] discard;      // where an unwanted flat group's additions go
 
-    DenseGrads(NetworkShape shape) {
+    /** Accumulates every dense group. */
+    DenseGrads(NetworkShape shape) { this(shape, null); }
+
+    /**
+     * Accumulates only the groups {@code wanted} marks (by dense id; null = all): an adaptation step, which has no
+     * meta-gradient to give, needs the adapted groups' gradients only, and skips the outer products of the others
+     * (the first layer's, when W0 does not adapt).
+     */
+    DenseGrads(NetworkShape shape, boolean[] wanted) {
         groups = shape.dense;
         g = new double[groups.length][];
         rows = new double[groups.length][][];
+        this.wanted = wanted == null ? null : wanted.clone();
+        this.discard = new double[groups.length][];
+    }
+
+    /** The dense ids of the groups that adapt. */
+    static boolean[] adapted(NetworkShape shape, FastLayout fastLayout) {
+        boolean[] out = new boolean[shape.dense.length];
+        for (FastLayout.Slot s : fastLayout.slots()) {
+            int id = Weights.denseId(shape, s.group());
+            if (id >= 0) out[id] = true;
+        }
+        return out;
     }
 
     /** The flat accumulator of group {@code id} (biases, offsets, 1-wide weights). */
     double[] of(int id) {
+        if (wanted != null && !wanted[id]) return discard[id] != null ? discard[id] : (discard[id] = new double[groups[id].size()]);
         if (rows[id] != null) throw new IllegalStateException(groups[id].name() + " is accumulated as rows");
         if (g[id] == null) g[id] = new double[groups[id].size()];
         return g[id];
@@ -35,6 +58,7 @@ final class DenseGrads {
 
     /** dW[first .. first + n, :] += x[0 .. n) outer gOut, for weight group {@code id}. */
     void addOuter(int id, int first, double[] x, int n, double[] gOut) {
+        if (wanted != null && !wanted[id]) return;
         if (gOut.length == 1) {
             Vectors.axpyInPlace(gOut[0], x, 0, of(id), first, n);
             return;

@@ -59,6 +59,18 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
     @Override
     public double innerStepScale(Batch support) { return shape.config.innerStepScale(support.examples().size()); }
 
+    /**
+     * When the first layer is shared ({@link #sharesItemSide()}): the batch with each example's item (and negative)
+     * share of the first layer computed once, in double, for {@code meta}; the inner loop's steps then start each
+     * item's forward pass from it. Otherwise {@code batch} itself.
+     */
+    @Override
+    public Batch prepare(Params meta, Batch batch) {
+        if (!sharesItemSide() || batch.prepared() != null && batch.prepared().meta() == meta) return batch;
+        BatchGradient.requireBatch(shape, batch);
+        return batch.with(BatchGradient.prepare(shape, fastLayout, meta, batch));
+    }
+
     @Override
     public double loss(Params meta, double[] fast, Batch batch) {
         return BatchGradient.run(shape, fastLayout, meta, fast, batch, false, null, null, 0);
@@ -93,6 +105,35 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
      */
     public void scoreAll(Params meta, double[] fast, EncodedEntity user, EncodedCatalogue items, double[] offsets, double[] out) {
         Scoring.scoreAll(shape, fastLayout, meta, fast, user, items, offsets, out);
+    }
+
+    /**
+     * Whether the first layer's weights W0 do not adapt per user: then an item's share of the first layer,
+     * x_item W0[item rows], is the same for every user, and can be computed once per checkpoint and item
+     * ({@link #itemSides}) instead of on every request.
+     */
+    public boolean sharesItemSide() { return Scoring.sharesItemSide(shape, fastLayout); }
+
+    /**
+     * Each item's share of the first layer's pre-activation, in single precision ({@code width(1)} floats per
+     * item): what {@link #scoreAll(Params, double[], EncodedEntity, float[][], int[], double[], double[])} adds
+     * to the user's share. Only for a network that {@link #sharesItemSide()}; computed with {@code meta}, so
+     * recompute when the checkpoint changes, and for an item when its attributes do.
+     *
+     * @throws NonFiniteException when an item's side is not finite
+     */
+    public float[][] itemSides(Params meta, List<EncodedEntity> items) {
+        return Scoring.itemSides(shape, fastLayout, meta, items);
+    }
+
+    /**
+     * Scores items {@code which[i]} of {@code itemSides} ({@link #itemSides}, from the same {@code meta}) for one
+     * user into {@code out[i]}, plus {@code offsets[i]} (may be null): the user's share of the first layer plus the
+     * item's, then the layers after the first. Equals {@link #scoreAll(Params, double[], EncodedEntity, List, double[], double[])}
+     * up to single-precision rounding, without the per-request work on the item side.
+     */
+    public void scoreAll(Params meta, double[] fast, EncodedEntity user, float[][] itemSides, int[] which, double[] offsets, double[] out) {
+        Scoring.scoreAll(shape, fastLayout, meta, fast, user, itemSides, which, offsets, out);
     }
 
     /**

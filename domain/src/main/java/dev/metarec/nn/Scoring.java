@@ -40,6 +40,47 @@ final class Scoring {
         for (int i = 0; i < out.length; i++) out[i] = scorer.score(items, i) + (offsets == null ? 0 : offsets[i]);
     }
 
+    /** See {@link PreferenceNetwork#itemSides}. */
+    static float[][] itemSides(NetworkShape shape, FastLayout fastLayout, Params meta, List<EncodedEntity> items) {
+        requireSharedItemSide(shape, fastLayout);
+        for (int i = 0; i < items.size(); i++) shape.requireItem(i, items.get(i));
+        Weights w = Weights.of(shape, fastLayout, meta, fastLayout.gather(meta));
+        CatalogueScorer scorer = CatalogueScorer.itemSides(shape, w, ProjectionPlan.forList(shape, items));
+        float[][] out = new float[items.size()][];
+        for (int i = 0; i < out.length; i++) {
+            float[] side = scorer.itemSide(items.get(i));
+            for (float v : side) if (!Float.isFinite(v)) throw new NonFiniteException("item #" + i + "'s share of the first layer", shape.dense[NetworkShape.weight(0)].name(), v);
+            out[i] = side;
+        }
+        return out;
+    }
+
+    /** See {@link PreferenceNetwork#scoreAll(Params, double[], EncodedEntity, float[][], int[], double[], double[])}. */
+    static void scoreAll(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user,
+                         float[][] itemSides, int[] which, double[] offsets, double[] out) {
+        requireSharedItemSide(shape, fastLayout);
+        Shapes.requireLength("out", out.length, which.length);
+        if (offsets != null) Shapes.requireLength("offsets", offsets.length, which.length);
+        int width = shape.widths[1];
+        for (int i : which) {
+            if (i < 0 || i >= itemSides.length) throw new IllegalArgumentException("item side #" + i + " outside the " + itemSides.length + " given");
+            Shapes.requireLength("item side #" + i, itemSides[i].length, width);
+        }
+        Weights w = Weights.of(shape, fastLayout, meta, fast);
+        CatalogueScorer scorer = new CatalogueScorer(shape, w, new UserSide(shape, w, user), new boolean[shape.itemTables.length]);
+        for (int i = 0; i < out.length; i++) out[i] = scorer.scoreSide(itemSides[which[i]]) + (offsets == null ? 0 : offsets[i]);
+    }
+
+    /** Whether the first layer's weights are the same for every user (they do not adapt). */
+    static boolean sharesItemSide(NetworkShape shape, FastLayout fastLayout) {
+        return !fastLayout.adapts(shape.dense[NetworkShape.weight(0)].name());
+    }
+
+    private static void requireSharedItemSide(NetworkShape shape, FastLayout fastLayout) {
+        if (!sharesItemSide(shape, fastLayout))
+            throw new IllegalStateException(shape.dense[NetworkShape.weight(0)].name() + " adapts per user, so the items' share of the first layer is per user too");
+    }
+
     private static void requireFits(NetworkShape shape, EncodedCatalogue items) {
         if (items.size() == 0) return;
         if (items.slotCount() != shape.itemTables.length)

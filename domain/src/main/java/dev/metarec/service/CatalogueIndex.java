@@ -3,9 +3,11 @@ package dev.metarec.service;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.features.FeatureSpace;
 import dev.metarec.model.Item;
+import dev.metarec.nn.PreferenceNetwork;
 import dev.metarec.port.CatalogStore;
 import dev.metarec.port.ItemStatsStore;
 import dev.metarec.port.ItemStatsStore.ItemStats;
+import dev.metarec.rank.ItemBaseline;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,40 +20,91 @@ import java.util.Map;
  * The catalogue encoded for one champion, brought up to date whenever the catalogue version or the champion
  * changes (so an item ingested now is scored on the next request), plus the item statistics, re-read at most
  * every {@code statsRefresh}. A catalogue change reads and encodes only the changed items
- * ({@link CatalogueMirror}); a new champion re-encodes every item without reading the store. Thread-safe:
+ * ({@link CatalogueMirror}) and computes only their share of the network's first layer; a new champion re-encodes
+ * every item without reading the store. Thread-safe:
  * readers get immutable snapshots.
  */
 public final class CatalogueIndex {
-    /** The catalogue as the champion sees it: items and encodings in the same order, and positions by id. */
-    public record Snapshot(String checkpointId, long catalogVersion, List<Item> items, List<EncodedEntity> encoded, Map<String, Integer> position) {
+    /**
+     * The catalogue as the champion sees it: items and encodings in the same order, positions by id, and what the
+     * champion computes once per item instead of per request: each item's share of the network's first layer
+     * ({@code itemSides}, {@link PreferenceNetwork#itemSides}; null when the network's first layer adapts per user, or
+     * for a snapshot built without a model) and its checkpoint baseline ({@code baselines}; null: look it up).
+     * Arrays are never written after construction.
+     */
+    public record Snapshot(String checkpointId, long catalogVersion, List<Item> items, List<EncodedEntity> encoded, Map<String, Integer> position,
+                           float[][] itemSides, double[] baselines) {
         public int size() { return items.size(); }
 
-        /** Encodes {@code items} (sorted by id) with {@code features}. */
-        public static Snapshot of(String checkpointId, long catalogVersion, List<Item> items, FeatureSpace features) {
-            List<Item> sorted = new ArrayList<>(items);
-            sorted.sort((a, b) -> a.itemId().compareTo(b.itemId()));
-            return build(checkpointId, catalogVersion, sorted, i -> features.encodeItem(sorted.get(i)));
+        /** The checkpoint baseline of the item at {@code position}. */
+        public double baseline(int position, ItemBaseline of) {
+            return baselines != null ? baselines[position] : of.of(items.get(position).itemId());
         }
 
-        /** {@code previous} with the items of {@code view}: only {@code changed} ids are encoded again. */
-        static Snapshot updated(Snapshot previous, CatalogueMirror.View view, FeatureSpace features) {
+        /** Encodes {@code items} (sorted by id) with {@code features}; no per-item network state (training builds supports this way). */
+        public static Snapshot of(String checkpointId, long catalogVersion, List<Item> items, FeatureSpace features) {
+            List<Item> sorted = sorted(items);
+            List<EncodedEntity> encoded = new ArrayList<>(sorted.size());
+            for (Item item : sorted) encoded.add(features.encodeItem(item));
+            return build(checkpointId, catalogVersion, sorted, encoded, null, null);
+        }
+
+        /** Encodes {@code items} (sorted by id) for {@code model}, with each item's share of its first layer and its baseline. */
+        public static Snapshot of(ServingModel model, long catalogVersion, List<Item> items) {
+            List<Item> sorted = sorted(items);
+            List<EncodedEntity> encoded = new ArrayList<>(sorted.size());
+            for (Item item : sorted) encoded.add(model.encodeItem(item));
+            float[][] sides = model.network().sharesItemSide() ? model.network().itemSides(model.meta(), encoded) : null;
+            return build(model.checkpointId(), catalogVersion, sorted, encoded, sides, baselines(model, sorted));
+        }
+
+        /**
+         * {@code previous} (built for {@code model}) with the items of {@code view}: only the {@code changed} and new items
+         * are encoded again and get their share of the first layer computed; every other item keeps its own.
+         */
+        static Snapshot updated(Snapshot previous, CatalogueMirror.View view, ServingModel model) {
             List<Item> sorted = new ArrayList<>(view.items().values());
-            return build(previous.checkpointId(), view.version(), sorted, i -> {
+            List<EncodedEntity> encoded = new ArrayList<>(sorted.size());
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
                 Item item = sorted.get(i);
                 Integer at = previous.position().get(item.itemId());
-                return at == null || view.changed().contains(item.itemId()) ? features.encodeItem(item) : previous.encoded().get(at);
-            });
+                boolean again = at == null || view.changed().contains(item.itemId());
+                encoded.add(again ? model.encodeItem(item) : previous.encoded().get(at));
+                if (again) fresh.add(i);
+            }
+            float[][] sides = null;
+            if (model.network().sharesItemSide()) {
+                sides = new float[sorted.size()][];
+                List<EncodedEntity> changed = new ArrayList<>(fresh.size());
+                for (int i : fresh) changed.add(encoded.get(i));
+                float[][] computed = model.network().itemSides(model.meta(), changed);
+                for (int j = 0; j < computed.length; j++) sides[fresh.get(j)] = computed[j];
+                for (int i = 0; i < sides.length; i++)
+                    if (sides[i] == null) sides[i] = previous.itemSides()[previous.position().get(sorted.get(i).itemId())];
+            }
+            return build(previous.checkpointId(), view.version(), sorted, encoded, sides, baselines(model, sorted));
         }
 
-        private static Snapshot build(String checkpointId, long catalogVersion, List<Item> sorted, java.util.function.IntFunction<EncodedEntity> encode) {
-            List<EncodedEntity> encoded = new ArrayList<>(sorted.size());
+        private static List<Item> sorted(List<Item> items) {
+            List<Item> sorted = new ArrayList<>(items);
+            sorted.sort((a, b) -> a.itemId().compareTo(b.itemId()));
+            return sorted;
+        }
+
+        private static double[] baselines(ServingModel model, List<Item> sorted) {
+            ItemBaseline b = model.rank().baseline();
+            double[] out = new double[sorted.size()];
+            for (int i = 0; i < out.length; i++) out[i] = b.of(sorted.get(i).itemId());
+            return out;
+        }
+
+        private static Snapshot build(String checkpointId, long catalogVersion, List<Item> sorted, List<EncodedEntity> encoded,
+                                      float[][] sides, double[] baselines) {
             Map<String, Integer> position = new HashMap<>(sorted.size() * 2);
-            for (int i = 0; i < sorted.size(); i++) {
-                encoded.add(encode.apply(i));
-                position.put(sorted.get(i).itemId(), i);
-            }
+            for (int i = 0; i < sorted.size(); i++) position.put(sorted.get(i).itemId(), i);
             return new Snapshot(checkpointId, catalogVersion, Collections.unmodifiableList(sorted), Collections.unmodifiableList(encoded),
-                    Collections.unmodifiableMap(position));
+                    Collections.unmodifiableMap(position), sides, baselines);
         }
     }
 
@@ -90,8 +143,8 @@ public final class CatalogueIndex {
         askedVersion = version;
         askedAt = now;
         CatalogueMirror.View view = mirror.refresh(version, now);
-        s = sameModel && !view.full() ? Snapshot.updated(s, view, model.features())
-                : Snapshot.of(model.checkpointId(), view.version(), new ArrayList<>(view.items().values()), model.features());
+        s = sameModel && !view.full() ? Snapshot.updated(s, view, model)
+                : Snapshot.of(model, view.version(), new ArrayList<>(view.items().values()));
         snapshot = s;
         return s;
     }

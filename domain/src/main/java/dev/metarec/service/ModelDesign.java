@@ -33,11 +33,22 @@ final class ModelDesign {
         List<FeatureSpec> userFeatures = features(users);
         List<FeatureSpec> itemFeatures = features(items);
         boolean itemIds = itemFeatures.isEmpty();
+        return new ModelConfig(userFeatures, itemFeatures, s.embeddingDim(), s.hiddenWidths(), objective, adapted(s.hiddenWidths()), false, itemIds,
+                s.innerLr(), s.supportShrinkage());
+    }
+
+    /**
+     * The groups a designed model adapts per user: every layer after the first, the first layer's bias, and the user
+     * bias. W0 stays meta-learned: the items' share of the first layer is then the same for every user, computed once
+     * per checkpoint and item ({@link CatalogueIndex}) instead of on every request, and adapting W0's user rows would only
+     * move the user's share, which b0 already does.
+     */
+    static List<String> adapted(List<Integer> hiddenWidths) {
         List<String> adapted = new ArrayList<>();
-        for (int k = 0; k < s.hiddenWidths().size(); k++) { adapted.add("mlp." + k + ".W"); adapted.add("mlp." + k + ".b"); }
+        if (!hiddenWidths.isEmpty()) adapted.add("mlp.0.b");
+        for (int k = 1; k < hiddenWidths.size(); k++) { adapted.add("mlp." + k + ".W"); adapted.add("mlp." + k + ".b"); }
         adapted.addAll(List.of("out.W", "out.b", "user.bias"));
-        return new ModelConfig(userFeatures, itemFeatures, s.embeddingDim(), s.hiddenWidths(), objective, adapted, false, itemIds, s.innerLr(),
-                s.supportShrinkage());
+        return adapted;
     }
 
     private static List<FeatureSpec> features(Iterable<Attributes> entities) {

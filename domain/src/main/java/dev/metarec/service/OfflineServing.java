@@ -34,7 +34,7 @@ public final class OfflineServing {
         this.settings = settings;
         this.ranking = new Ranking(settings);
         this.supports = new SupportSets(settings);
-        this.catalogue = CatalogueIndex.Snapshot.of(champion.checkpointId(), 0, List.copyOf(catalogue), champion.features());
+        this.catalogue = CatalogueIndex.Snapshot.of(model, 0, List.copyOf(catalogue));
     }
 
     /**

@@ -58,11 +58,11 @@ final class RankFit {
         if (itemsByUser.isEmpty()) return c;
         int items = counts.size();
         ItemNeighbours neighbours = ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, items))), SHRINKAGE);
-        CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(c.checkpointId(), 0, data.items, c.features());
         SupportSets sets = new SupportSets(serving);
         ItemBaseline baseline = c.rank().baseline();
         RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, baseline);
         ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
+        CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
         List<RankBlend.Case> cases = new ArrayList<>();
         for (String user : validation) {
             List<Event> events = data.eventsByUser.get(user);   // oldest first
@@ -96,19 +96,17 @@ final class RankFit {
         EncodedEntity u = model.encodeUser(data.profile(user));
         Batch b = sets.build(model, u, newestFirst, cat, Map.of(), seen);
         double[] fast = AdaptService.adaptOrPrior(model, b).fast(model);   // the prior when adaptation fails, as serving would
-        List<EncodedEntity> items = new ArrayList<>(eligible.length);
         double[] pop = new double[eligible.length];
         boolean[] positive = new boolean[eligible.length];
         for (int i = 0; i < eligible.length; i++) {
             String id = cat.items().get(eligible[i]).itemId();
-            items.add(cat.encoded().get(eligible[i]));
             pop[i] = RankBlend.popularity(counts.getOrDefault(id, 0));
             positive[i] = positives.contains(id);
         }
         double[] net = new double[eligible.length];
         double[] offsets = new double[eligible.length];
-        for (int i = 0; i < eligible.length; i++) offsets[i] = rank.baseline().of(cat.items().get(eligible[i]).itemId());
-        model.network().scoreAll(model.meta(), fast, u, items, offsets, net);
+        for (int i = 0; i < eligible.length; i++) offsets[i] = cat.baseline(eligible[i], rank.baseline());
+        Ranking.network(model, fast, u, cat, eligible, offsets, net);
         for (double x : net) if (!Double.isFinite(x)) return null;
         double[] nb = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
         return new RankBlend.Case(k, net, pop, nb, positive);

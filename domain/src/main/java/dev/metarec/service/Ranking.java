@@ -40,21 +40,39 @@ final class Ranking {
         return false;
     }
 
-    /**
-     * Scores of the eligible items: the network plus each item's checkpoint baseline and warm-up offset; {@code base} is
-     * added to every score (the prior's calibration for zero-shot users).
-     */
-    double[] score(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible, double base) {
-        List<EncodedEntity> items = new ArrayList<>(eligible.length);
+    /** Per eligible item, what its score adds to the network's: the checkpoint's baseline and the warm-up offset. */
+    double[] itemOffsets(ServingModel model, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible) {
         double[] offsets = new double[eligible.length];
-        for (int i = 0; i < eligible.length; i++) {
-            items.add(cat.encoded().get(eligible[i]));
-            String id = cat.items().get(eligible[i]).itemId();
-            offsets[i] = base + model.rank().baseline().of(id) + ItemWarmUp.offset(stats.get(id), settings.itemBiasShrinkage(), model.objective());
-        }
+        for (int i = 0; i < eligible.length; i++)
+            offsets[i] = cat.baseline(eligible[i], model.rank().baseline())
+                    + ItemWarmUp.offset(stats.get(cat.items().get(eligible[i]).itemId()), settings.itemBiasShrinkage(), model.objective());
+        return offsets;
+    }
+
+    /**
+     * Scores of the eligible items: the network plus each item's {@code itemOffsets} ({@link #itemOffsets}); {@code base}
+     * is added to every score (the prior's calibration for zero-shot users).
+     */
+    static double[] score(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] itemOffsets, double base) {
+        double[] offsets = new double[eligible.length];
+        for (int i = 0; i < offsets.length; i++) offsets[i] = base + itemOffsets[i];
         double[] out = new double[eligible.length];
-        model.network().scoreAll(model.meta(), fast, user, items, offsets, out);
+        network(model, fast, user, cat, eligible, offsets, out);
         return out;
+    }
+
+    /**
+     * The network's scores of the eligible items plus {@code offsets}: from the snapshot's item sides when the champion
+     * keeps them (the item side computed once per checkpoint and item), else item by item.
+     */
+    static void network(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] offsets, double[] out) {
+        if (cat.itemSides() != null) {
+            model.network().scoreAll(model.meta(), fast, user, cat.itemSides(), eligible, offsets, out);
+            return;
+        }
+        List<EncodedEntity> items = new ArrayList<>(eligible.length);
+        for (int p : eligible) items.add(cat.encoded().get(p));
+        model.network().scoreAll(model.meta(), fast, user, items, offsets, out);
     }
 
     /**
@@ -63,22 +81,18 @@ final class Ranking {
      * the blend would bury it; and its item-level evidence, the checkpoint's baseline and the warm-up offset, is thin by
      * definition, so the slots go by what its attributes say, and a brand-new item competes on equal terms with one that
      * has a few ratings);
-     * {@code scores} (the network's) give each item's shown prediction. Equal order scores: the item earlier in the
-     * catalogue snapshot (item-id order) first.
+     * {@code scores} (the network's, with {@code itemOffsets} in them) give each item's shown prediction. Equal order
+     * scores: the item earlier in the catalogue snapshot (item-id order) first.
      */
     List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats,
-                                 int[] eligible, double[] order, double[] scores, RecommendCommand cmd, boolean popular) {
+                                 int[] eligible, double[] order, double[] scores, double[] itemOffsets, RecommendCommand cmd, boolean popular) {
         long[] counts = new long[eligible.length];
         for (int i = 0; i < counts.length; i++) counts[i] = count(stats, cat, eligible[i]);
         IntComparator byScore = (a, b) -> a == b ? 0 : order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator byPopularity = (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : byScore.compare(a, b);
         // new items have no neighbours and little popularity yet: the exploration slots go to the best of them by the network
         double[] match = new double[eligible.length];
-        for (int i = 0; i < match.length; i++) {
-            if (counts[i] >= settings.newItemMaxCount()) continue;
-            String id = cat.items().get(eligible[i]).itemId();
-            match[i] = scores[i] - model.rank().baseline().of(id) - ItemWarmUp.offset(stats.get(id), settings.itemBiasShrinkage(), model.objective());
-        }
+        for (int i = 0; i < match.length; i++) if (counts[i] < settings.newItemMaxCount()) match[i] = scores[i] - itemOffsets[i];
         IntComparator byNetwork = (a, b) -> a == b ? 0 : match[a] != match[b] ? Double.compare(match[b], match[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator ranked = popular ? byPopularity : byScore;
         int k = Math.min(cmd.k(), eligible.length);

@@ -70,14 +70,14 @@ public final class RecommendService {
         double[] scores = served.scores(), order = served.order();
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
         Mode mode = popular ? Mode.POPULAR : w.mode;
-        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, cmd, popular);
+        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, served.itemOffsets(), cmd, popular);
         return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
     }
 
     record Weights(double[] fast, Mode mode) {}
 
-    /** What a user is served with, the network's scores of the eligible items and their order scores. */
-    record Served(Weights weights, double[] scores, double[] order) {}
+    /** What a user is served with, the scores of the eligible items, their order scores and the item offsets in the scores. */
+    record Served(Weights weights, double[] scores, double[] order, double[] itemOffsets) {}
 
     /**
      * Scores {@code eligible} with the weights {@code w} (the prior's calibration added for a zero-shot or fallen-back
@@ -86,16 +86,17 @@ public final class RecommendService {
      */
     static Served serve(Ranking ranking, SupportSets supports, ServiceSettings settings, ServingModel model, Weights w, EncodedEntity u,
                         List<dev.metarec.model.Event> recentNewestFirst, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible) {
-        double[] scores = ranking.score(model, w.fast, u, cat, stats, eligible, w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0);
+        double[] offsets = ranking.itemOffsets(model, cat, stats, eligible);
+        double[] scores = Ranking.score(model, w.fast, u, cat, eligible, offsets, w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0);
         if (!allFinite(scores) && w.mode != Mode.ZERO_SHOT) {
             w = new Weights(model.prior(), Mode.PRIOR_FALLBACK);
-            scores = ranking.score(model, w.fast, u, cat, stats, eligible, model.priorOffset());
+            scores = Ranking.score(model, w.fast, u, cat, eligible, offsets, model.priorOffset());
         }
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] order = RankSignals.order(model.rank(), support.size(), scores, RankSignals.popularity(stats, cat, eligible),
                 RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible));
-        return new Served(w, scores, order);
+        return new Served(w, scores, order, offsets);
     }
 
     private Weights weights(ServingModel model, UserState user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, Instant now) {

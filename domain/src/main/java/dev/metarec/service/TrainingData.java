@@ -48,7 +48,8 @@ final class TrainingData {
         TrainingWindow window = new TrainingWindow(guards);
         events.forEach(window);
         List<Event> kept = window.events();
-        if (kept.size() < window.seenEvents())
+        warnRefused(window, guards);
+        if (kept.size() + window.refusedEvents() < window.seenEvents())
             LOG.log(System.Logger.Level.WARNING, "meta-train data bounded: kept {0} of {1} events ({2} users kept, {3} sampled out; "
                     + "at most {4} recent events per user, {5} in all)", kept.size(), window.seenEvents(), window.keptUsers(),
                     window.droppedUsers(), guards.maxEventsPerUser(), guards.maxEvents());
@@ -92,7 +93,14 @@ final class TrainingData {
     static TrainingData windowed(Iterable<Event> events, java.util.Collection<Item> catalogue, Map<String, UserProfile> profiles, TrainingGuards guards) {
         TrainingWindow window = new TrainingWindow(guards);
         events.forEach(window);
+        warnRefused(window, guards);
         return of(window.events(), catalogue, profiles);
+    }
+
+    private static void warnRefused(TrainingWindow window, TrainingGuards guards) {
+        if (window.refusedEvents() > 0)
+            LOG.log(System.Logger.Level.WARNING, "meta-train left out {0} of {1} events that ingest would refuse (ratings outside [{2}, {3}])",
+                    window.refusedEvents(), window.seenEvents(), guards.minRating(), guards.maxRating());
     }
 
     UserProfile profile(String userId) { return profiles.getOrDefault(userId, new UserProfile(userId, null)); }

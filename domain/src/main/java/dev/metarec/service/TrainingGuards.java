@@ -14,8 +14,12 @@ import java.time.Duration;
  *                         a value that identifies one person (a rare zip code). Numeric profile attributes get at most
  *                         (users / profileMinCount) buckets.
  * @param maxRunAge        a run older than this is not resumed but started again (its event-log snapshot expires)
+ * @param minRating        the rating scale ingest accepts ({@link Limits#minRating()}): a stored rating outside
+ *                         [minRating, maxRating] bypassed validation (a direct table write, a bug) and is left out of
+ *                         training, so one bad record cannot poison the item baselines or the network
+ * @param maxRating        the top of that scale
  */
-public record TrainingGuards(int maxEventsPerUser, int maxEvents, int profileMinCount, Duration maxRunAge) {
+public record TrainingGuards(int maxEventsPerUser, int maxEvents, int profileMinCount, Duration maxRunAge, double minRating, double maxRating) {
     public static final TrainingGuards DEFAULT = new TrainingGuards(500, 2_000_000, 5, Duration.ofDays(2));
 
     public TrainingGuards {
@@ -23,5 +27,19 @@ public record TrainingGuards(int maxEventsPerUser, int maxEvents, int profileMin
         if (maxEvents < maxEventsPerUser) throw new IllegalArgumentException("maxEvents (" + maxEvents + ") must be >= maxEventsPerUser (" + maxEventsPerUser + ")");
         if (profileMinCount < 1) throw new IllegalArgumentException("profileMinCount must be >= 1, was " + profileMinCount);
         if (maxRunAge.isNegative() || maxRunAge.isZero()) throw new IllegalArgumentException("maxRunAge must be positive, was " + maxRunAge);
+        if (!Double.isFinite(minRating) || !Double.isFinite(maxRating) || !(minRating < maxRating))
+            throw new IllegalArgumentException("the rating scale needs finite minRating < maxRating, was [" + minRating + ", " + maxRating + "]");
+    }
+
+    /** With the default rating scale ({@link Limits#DEFAULT}). */
+    public TrainingGuards(int maxEventsPerUser, int maxEvents, int profileMinCount, Duration maxRunAge) {
+        this(maxEventsPerUser, maxEvents, profileMinCount, maxRunAge, Limits.DEFAULT.minRating(), Limits.DEFAULT.maxRating());
+    }
+
+    /** Whether training may learn from {@code e}: anything but a rating whose value is off the scale (or missing). */
+    public boolean admits(dev.metarec.model.Event e) {
+        if (e.type() != dev.metarec.model.EventType.RATING) return true;
+        Double v = e.value();
+        return v != null && v >= minRating && v <= maxRating;
     }
 }

@@ -17,11 +17,13 @@ import java.util.function.Consumer;
  * users' windows together pass {@code maxEvents}, the users with the largest hash of their id are dropped (and their
  * later events ignored) until the rest fit: the kept users are the prefix of all users in hash order, whatever the
  * scan order, so a run samples users deterministically instead of running out of memory. Memory is bounded by
- * {@code maxEvents} plus one user's window.
+ * {@code maxEvents} plus one user's window. A stored event ingest would refuse (a rating off the scale) is left out
+ * ({@link TrainingGuards#admits}) and counted.
  */
 final class TrainingWindow implements Consumer<Event> {
     private static final Comparator<Event> OLDEST_FIRST = Comparator.comparing(Event::timestamp).thenComparing(Event::eventId);
 
+    private final TrainingGuards guards;
     private final int perUser;
     private final int max;
     private final Map<String, PriorityQueue<Event>> byUser = new HashMap<>();
@@ -29,9 +31,11 @@ final class TrainingWindow implements Consumer<Event> {
     private long threshold = Long.MAX_VALUE;   // users whose hash is >= this are dropped
     private long kept;
     private long seen;
+    private long refused;
     private final java.util.Set<String> dropped = new java.util.HashSet<>();
 
     TrainingWindow(TrainingGuards guards) {
+        this.guards = guards;
         this.perUser = guards.maxEventsPerUser();
         this.max = guards.maxEvents();
     }
@@ -39,6 +43,10 @@ final class TrainingWindow implements Consumer<Event> {
     @Override
     public void accept(Event e) {
         seen++;
+        if (!guards.admits(e)) {
+            refused++;
+            return;
+        }
         long h = hash(e.userId());
         if (h >= threshold) {
             dropped.add(e.userId());
@@ -78,6 +86,9 @@ final class TrainingWindow implements Consumer<Event> {
     }
 
     long seenEvents() { return seen; }
+
+    /** Events left out because ingest would have refused them ({@link TrainingGuards#admits}). */
+    long refusedEvents() { return refused; }
 
     int keptUsers() { return byUser.size(); }
 

@@ -33,6 +33,9 @@ public class AdaptBenchmark {
     int steps;
     @Param({"50"})
     int events;
+    /** melu: MeLU's adapted groups (W0 included); served: what metarec's designed models adapt (W0 shared). */
+    @Param({"served", "melu"})
+    String design;
 
     private PreferenceNetwork net;
     private Params meta;
@@ -41,7 +44,7 @@ public class AdaptBenchmark {
 
     @Setup
     public void setUp() {
-        net = MeluFixture.network();
+        net = "served".equals(design) ? MeluFixture.network(MeluFixture.SERVED_ADAPTED) : MeluFixture.network();
         meta = net.initialise(1);
         support = MeluFixture.tasks(2, 1, events, 1).get(0).support();
         loop = new InnerLoop<>(net, steps, 5e-3);

@@ -24,11 +24,17 @@ final class MeluFixture {
 
     private MeluFixture() {}
 
-    static PreferenceNetwork network() {
-        ModelConfig config = ModelConfig.melu(
+    /** What metarec's designed models adapt (ModelDesign): b0, the layers after the first, the user bias; W0 is shared. */
+    static final List<String> SERVED_ADAPTED = List.of("mlp.0.b", "mlp.1.W", "mlp.1.b", "out.W", "out.b", "user.bias");
+
+    static PreferenceNetwork network() { return network(ModelConfig.MELU_ADAPTED); }
+
+    /** The MeLU-size network adapting {@code adapted}. */
+    static PreferenceNetwork network(List<String> adapted) {
+        ModelConfig config = new ModelConfig(
                 List.of(FeatureSpec.categorical("gender"), FeatureSpec.categorical("age"), FeatureSpec.categorical("occupation"), FeatureSpec.categorical("zip")),
                 List.of(FeatureSpec.categorical("rate"), FeatureSpec.multi("genre"), FeatureSpec.categorical("director"), FeatureSpec.multi("actor")),
-                Objective.SQUARED_ERROR);
+                32, List.of(64, 64), Objective.SQUARED_ERROR, adapted, false, false, 5e-3);
         return new PreferenceNetwork(config, USER_ROWS, ITEM_ROWS, 0, 0);
     }
 

@@ -55,16 +55,24 @@ public class ScoringBenchmark {
     private double[] offsets;
     private EncodedCatalogue packed;
     private double[] out;
+    private PreferenceNetwork served;
+    private Params servedMeta;
+    private double[] servedFast;
+    private float[][] sides;
+    private int[] all;
 
     /** MovieLens-like vocabularies: gender, age, occupation, zip; rating, genres, directors, actors. */
     static final int[] USER_ROWS = {3, 8, 22, 100};
     static final int[] ITEM_ROWS = {7, 19, 2_000, 8_000};
 
-    public static PreferenceNetwork meluNetwork() {
-        ModelConfig config = ModelConfig.melu(
+    public static PreferenceNetwork meluNetwork() { return meluNetwork(ModelConfig.MELU_ADAPTED); }
+
+    /** The MeLU-size network adapting {@code adapted} (same parameter layout whatever adapts). */
+    public static PreferenceNetwork meluNetwork(List<String> adapted) {
+        ModelConfig config = new ModelConfig(
                 List.of(FeatureSpec.categorical("gender"), FeatureSpec.categorical("age"), FeatureSpec.categorical("occupation"), FeatureSpec.categorical("zip")),
                 List.of(FeatureSpec.categorical("rate"), FeatureSpec.multi("genre"), FeatureSpec.multi("director"), FeatureSpec.multi("actor")),
-                Objective.SQUARED_ERROR);
+                32, List.of(64, 64), Objective.SQUARED_ERROR, adapted, false, false, 5e-3);
         return new PreferenceNetwork(config, USER_ROWS, ITEM_ROWS, 0, 0);
     }
 
@@ -100,6 +108,22 @@ public class ScoringBenchmark {
         }
         packed = EncodedCatalogue.of(catalogue);
         out = new double[items];
+        served = meluNetwork(MeluFixture.SERVED_ADAPTED);
+        servedMeta = served.initialise(1);   // meta.innerLr has one entry per adapted group, so the layout differs
+        servedFast = served.fastLayout().gather(servedMeta);
+        for (int k = 0; k < servedFast.length; k++) servedFast[k] += 0.01 * r.nextGaussian();
+        sides = served.itemSides(servedMeta, catalogue);
+        all = java.util.stream.IntStream.range(0, items).toArray();
+    }
+
+    /**
+     * What serving does for a designed model (W0 shared, {@link PreferenceNetwork#sharesItemSide()}): the items' share of
+     * the first layer computed once per checkpoint ({@link PreferenceNetwork#itemSides}), the user's added per request.
+     */
+    @Benchmark
+    public double[] scoreItemSides() {
+        served.scoreAll(servedMeta, servedFast, user, sides, all, offsets, out);
+        return out;
     }
 
     /** The catalogue packed once ({@link EncodedCatalogue}), as a serving cache holds it. */

@@ -27,6 +27,7 @@ class PreferenceNetworkGradientTest {
         for (Objective o : Objective.values()) {
             cases.add(Arguments.of("decision layers adapted", TestNetworks.decisionLayersAdapted(o), o));
             cases.add(Arguments.of("mixed adaptation", TestNetworks.mixedAdapted(o), o));
+            cases.add(Arguments.of("first layer shared", TestNetworks.firstLayerShared(o), o));
             cases.add(Arguments.of("no hidden layer", TestNetworks.linear(o), o));
         }
         return cases.stream();
@@ -42,6 +43,17 @@ class PreferenceNetworkGradientTest {
         double loss = net.lossAndGradient(meta, fast, batch, grad, null, 0);
 
         assertEquals(net.loss(meta, fast, batch), loss, 1e-12, "loss and lossAndGradient agree");
+        Batch prepared = net.prepare(meta, batch);
+        assertEquals(net.sharesItemSide(), prepared.prepared() != null, "prepared exactly when the first layer is shared");
+        double[] fromPrepared = new double[fast.length];
+        assertEquals(loss, net.lossAndGradient(meta, fast, prepared, fromPrepared, null, 0), 1e-12, "a prepared batch has the same loss");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(grad, fromPrepared, 1e-12, "and the same fast gradient");
+        Params other = TestNetworks.randomParams(net, 99);
+        assertEquals(net.loss(other, fast, batch), net.loss(other, fast, prepared), 0.0, "prepared for other parameters: not used");
+        double[] withSlow = new double[fast.length];
+        net.lossAndGradient(meta, fast, batch, withSlow, new Gradient(net.layout()), 1.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(withSlow, grad, 1e-12,
+                "an adaptation step (no slow gradient) skips the groups that do not adapt, and gets the same fast gradient");
         for (int k = 0; k < fast.length; k++) {
             int at = k;
             double numeric = central(h -> {

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,40 @@ class PreferenceNetworkTest {
         var e = assertThrows(IllegalArgumentException.class, () -> net.scoreAll(p, net.fastLayout().gather(p), user,
                 dev.metarec.features.EncodedCatalogue.of(items), null, new double[items.size()]));
         assertTrue(e.getMessage().contains("outside the table's 5 rows"), e.getMessage());
+    }
+
+    @Test
+    void scoreAll_fromItemSides_equalsScorePerItem_forANetworkWhoseFirstLayerIsShared() {
+        for (PreferenceNetwork n : List.of(TestNetworks.firstLayerShared(Objective.SQUARED_ERROR), TestNetworks.mixedAdapted(Objective.LOGISTIC),
+                TestNetworks.firstLayerShared(Objective.BPR))) {
+            assertTrue(n.sharesItemSide());
+            Params p = TestNetworks.randomParams(n, 11);
+            double[] fast = PreferenceNetworkGradientTest.perturbedFast(n, p);   // adapted weights differ from the meta-parameters
+            Random r = new Random(6);
+            EncodedEntity user = TestNetworks.randomUser(r);
+            List<EncodedEntity> items = new ArrayList<>();
+            for (int i = 0; i < 30; i++) items.add(TestNetworks.randomItem(r));
+            float[][] sides = n.itemSides(p, items);
+            int[] which = {29, 0, 7, 7, 12};
+            double[] offsets = {0.5, -1, 0, 2, 0.25};
+            double[] out = new double[which.length];
+            n.scoreAll(p, fast, user, sides, which, offsets, out);
+            for (int i = 0; i < which.length; i++)
+                assertEquals(n.score(p, fast, user, items.get(which[i]), offsets[i]), out[i], FLOAT_TOLERANCE, "item " + which[i]);
+            // the sides hold the items' share only: another user's scores come from the same sides
+            EncodedEntity other = TestNetworks.randomUser(r);
+            n.scoreAll(p, fast, other, sides, which, null, out);
+            assertEquals(n.score(p, fast, other, items.get(29), 0), out[0], FLOAT_TOLERANCE);
+        }
+    }
+
+    @Test
+    void itemSides_areRefused_whenTheFirstLayerAdaptsPerUser() {
+        assertFalse(net.sharesItemSide());
+        assertFalse(TestNetworks.linear(Objective.SQUARED_ERROR).sharesItemSide(), "a linear model's first layer is out.W, which adapts there");
+        Params p = TestNetworks.randomParams(net, 12);
+        var e = assertThrows(IllegalStateException.class, () -> net.itemSides(p, List.of(TestNetworks.randomItem(new Random(1)))));
+        assertTrue(e.getMessage().contains("mlp.0.W adapts per user"), e.getMessage());
     }
 
     @Test

@@ -39,6 +39,12 @@ public final class TestNetworks {
                 USER_ROWS, ITEM_ROWS, USER_IDS, ITEM_IDS);
     }
 
+    /** What metarec designs: everything after the first layer, its bias and the user bias adapt; W0 stays meta-learned. */
+    public static PreferenceNetwork firstLayerShared(Objective objective) {
+        return new PreferenceNetwork(config(objective, List.of(8, 5), List.of("mlp.0.b", "mlp.1.W", "mlp.1.b", "out.W", "out.b", "user.bias")),
+                USER_ROWS, ITEM_ROWS, USER_IDS, ITEM_IDS);
+    }
+
     /** No hidden layer: a linear model over the embeddings. */
     public static PreferenceNetwork linear(Objective objective) {
         return new PreferenceNetwork(config(objective, List.of(), List.of("out.W", "user.offset")), USER_ROWS, ITEM_ROWS, USER_IDS, ITEM_IDS);

@@ -87,4 +87,17 @@ class TrainingWindowTest {
         assertEquals(MetaTrainService.Status.PROMOTED, r.status(), r.message());
         assertTrue(r.trainTasks() > 0 && r.trainTasks() < 60, "a sample of the users: " + r.trainTasks());
     }
+
+    @Test
+    void aStoredRatingOffTheScale_shouldBeLeftOutAndCounted_whileOtherEventsStay() {
+        TrainingWindow w = new TrainingWindow(new TrainingGuards(60, 1_000_000, 5, Duration.ofDays(2), 1.0, 5.0));
+        w.accept(new Event("ok", "u", "a", EventType.RATING, 5.0, T0));
+        w.accept(new Event("low", "u", "a", EventType.RATING, 0.5, T0.plusSeconds(1)));
+        w.accept(new Event("poison", "u", "b", EventType.RATING, 9.9e125, T0.plusSeconds(2)));
+        w.accept(new Event("view", "u", "b", EventType.VIEW, 9.9e125, T0.plusSeconds(3)));   // a view's value is never a target
+
+        assertEquals(List.of("ok", "view"), w.events().stream().map(Event::eventId).toList());
+        assertEquals(2, w.refusedEvents());
+        assertEquals(4, w.seenEvents());
+    }
 }

@@ -239,7 +239,8 @@ class FunctionsTest {
     @Test
     void adapt_onDivergingLegacyEvents_shouldFallBackToThePrior_andSaySo() {
         // Events written before the rating scale was enforced (the API rejects them now), straight into the store.
-        for (double m : new double[]{300, 3e3, 1e6}) {
+        // (+-300 made a model that adapted W0 diverge; with W0 shared, as designed models are, it adapts without diverging, and so does +-3e3 here.)
+        for (double m : new double[]{1e6}) {
             String user = "legacy-" + (long) m;
             for (int i = 0; i < 10; i++)
                 eventStore.append(new dev.metarec.model.Event(user + "-" + i, user, "i" + (10 + i), dev.metarec.model.EventType.RATING,

@@ -122,12 +122,12 @@ public class ServiceProducers {
         return new EraseService(events, profiles, fastWeights, ledger, erasures, new EraseService.Settings(budget, maxPerCall, tombstone), clock);
     }
 
-    @Produces @Singleton TrainingGuards trainingGuards(
+    @Produces @Singleton TrainingGuards trainingGuards(Limits limits,
             @ConfigProperty(name = "metarec.training.max-events-per-user", defaultValue = "500") int perUser,
             @ConfigProperty(name = "metarec.training.max-events", defaultValue = "2000000") int max,
             @ConfigProperty(name = "metarec.training.profile-min-count", defaultValue = "5") int profileMinCount,
             @ConfigProperty(name = "metarec.training.max-run-age", defaultValue = "P2D") Duration maxRunAge) {
-        return new TrainingGuards(perUser, max, profileMinCount, maxRunAge);
+        return new TrainingGuards(perUser, max, profileMinCount, maxRunAge, limits.minRating(), limits.maxRating());
     }
 
     @Produces @Singleton MetaTrainService metaTrain(EventStore events, CatalogStore catalog, UserProfileStore profiles, CheckpointStore checkpoints,

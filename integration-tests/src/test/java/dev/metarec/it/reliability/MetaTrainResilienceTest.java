@@ -139,12 +139,13 @@ class MetaTrainResilienceTest {
         System.out.printf("[figure] training with 30 events of value 9.9e125: %s (challenger loss %s); champion %s; checkpoint objects %d -> %d; "
                         + "its parameters finite: %s%n", r.status(), r.challengerLoss(), after.equals(champion) ? "unchanged" : "moved to " + after,
                 checkpointsBefore.size(), checkpointsAfter.size(), finite);
-        // The poisoned ratings reach the item baseline the network trains on top of (issue 14), so the first meta step
-        // meets a non-finite loss and the run fails there: nothing is promoted or written.
-        assertEquals(Status.FAILED, r.status(), r.toString());
-        assertTrue(r.message().contains("non-finite"), r.message());
-        assertEquals(champion, after, "the pointer did not move");
-        assertEquals(checkpointsBefore, checkpointsAfter, "no checkpoint object was written");
+        // Ingest would refuse these ratings (off the 0..5 scale), so training leaves them out (TrainingGuards.admits): the run
+        // trains on the rest as if they were not there, and whatever it stores has finite parameters and a baseline for
+        // drama-1 on the rating scale, not one pulled to the poison's size.
+        assertNotEquals(Status.FAILED, r.status(), r.toString());
+        assertTrue(Double.isFinite(r.challengerLoss()) && r.challengerLoss() < 25, "challenger loss on the rating scale: " + r.challengerLoss());
+        double drama = new CheckpointCodec().decode(s.checkpoints().read(after).orElseThrow()).rank().baseline().of("drama-1");
+        assertTrue(Math.abs(drama) <= 5, "drama-1's baseline " + drama);
         assertTrue(finite);
     }
 
