@@ -26,7 +26,9 @@ final class CatalogueScorer {
     private final double[] meta;
     private final float[] userPre;
     private final double userBias;
-    private final float[][][] slotRowsW0;     // slotRowsW0[s] = W0's rows for item slot s (features, then ID)
+    private final float[][][] slotRowsW0;     // slotRowsW0[s] = W0's rows for item slot s (features, then ID), copied on first use
+    private final double[] w0;                // W0, and where it starts in that array
+    private final int w0Offset;
     private final float[] embedding;          // scratch: one embedding row
     private final int[] active;               // scratch for the kernels
     private final float[][][] layerRows;      // layerRows[k] = rows of W_k, k = 1 .. hidden (the output layer is outW)
@@ -51,11 +53,10 @@ final class CatalogueScorer {
         this.userPre = userPre;
         this.userBias = w.value(USER_BIAS, 0);
         int hidden = shape.hiddenLayers();
-        int width = shape.widths[1];
         int slots = shape.config.itemSlots();
-        slotRowsW0 = new float[slots][][];
-        for (int f = 0; f < slots; f++)
-            slotRowsW0[f] = FloatRows.copyRows(w.array(weight(0)), w.offset(weight(0)), shape.userWidth + f * shape.dim, shape.dim, width);
+        slotRowsW0 = new float[slots][][];   // scoring from item sides never reads them: copied per slot on first use
+        w0 = w.array(weight(0));
+        w0Offset = w.offset(weight(0));
         embedding = new float[shape.dim];
         int widest = shape.dim;
         for (int wd : shape.widths) widest = Math.max(widest, wd);
@@ -100,7 +101,7 @@ final class CatalogueScorer {
             } else {
                 setEmbedding(f, rows[0], inv);
                 for (int p = 1; p < rows.length; p++) addEmbedding(f, rows[p], inv);
-                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
+                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRows(f), 0, a0, active);
             }
         }
         addId(item.idRow(), a0);
@@ -134,7 +135,7 @@ final class CatalogueScorer {
             } else {
                 setEmbedding(f, items.rowAt(from), inv);
                 for (int p = from + 1; p < to; p++) addEmbedding(f, items.rowAt(p), inv);
-                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, a0, active);
+                FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRows(f), 0, a0, active);
             }
         }
         addId(items.idRow(i), a0);
@@ -164,7 +165,7 @@ final class CatalogueScorer {
         if (shape.itemIdTable == null || idRow < 0) return;
         int at = shape.itemIdTable.offset() + idRow * shape.dim;
         for (int c = 0; c < shape.dim; c++) embedding[c] = (float) meta[at + c];
-        FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[projections.length], 0, a0, active);
+        FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRows(projections.length), 0, a0, active);
     }
 
     /** The layers after the first; returns MLP output + user.bias. */
@@ -183,6 +184,13 @@ final class CatalogueScorer {
         return FloatRows.dot(h[hidden - 1], outW, outW.length) + outB + userBias;
     }
 
+    /** W0's rows for item slot {@code s} in single precision, copied on first use. */
+    private float[][] slotRows(int s) {
+        float[][] rows = slotRowsW0[s];
+        if (rows == null) rows = slotRowsW0[s] = FloatRows.copyRows(w0, w0Offset, shape.userWidth + s * shape.dim, shape.dim, shape.widths[1]);
+        return rows;
+    }
+
     /** P_f[row], computed on first use. */
     private float[] projection(int f, int row) {
         float[][] table = projections[f];
@@ -192,7 +200,7 @@ final class CatalogueScorer {
         p = new float[shape.widths[1]];
         int at = shape.itemTables[f].offset() + row * shape.dim;
         for (int c = 0; c < shape.dim; c++) embedding[c] = (float) meta[at + c];
-        FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRowsW0[f], 0, p, active);
+        FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRows(f), 0, p, active);
         return table[row] = p;
     }
 }
