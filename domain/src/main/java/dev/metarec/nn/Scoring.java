@@ -68,7 +68,7 @@ final class Scoring {
         }
         Weights w = Weights.of(shape, fastLayout, meta, fast);
         CatalogueScorer scorer = new CatalogueScorer(shape, w, new UserSide(shape, w, user), new boolean[shape.itemTables.length]);
-        for (int i = 0; i < out.length; i++) out[i] = scorer.scoreSide(itemSides[which[i]]) + (offsets == null ? 0 : offsets[i]);
+        scorer.scoreSides(itemSides, which, offsets, out);
     }
 
     /** Whether the first layer's weights are the same for every user (they do not adapt). */
