@@ -78,6 +78,20 @@ public final class FloatRows {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** sum over i < n of max(x[i] + z[i], 0) y[i], in double, four partial sums: {@link #reluDot} of x + z, without storing it. */
+    public static double reluSumDot(float[] x, float[] z, float[] y, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += Math.max(x[i] + z[i], 0.0f) * y[i];
+            s1 += Math.max(x[i + 1] + z[i + 1], 0.0f) * y[i + 1];
+            s2 += Math.max(x[i + 2] + z[i + 2], 0.0f) * y[i + 2];
+            s3 += Math.max(x[i + 3] + z[i + 3], 0.0f) * y[i + 3];
+        }
+        for (; i < n; i++) s0 += Math.max(x[i] + z[i], 0.0f) * y[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Rows {@code first .. first + count} of the {@code ? x cols} row-major matrix at {@code w[wOff]}, rounded to float. */
     public static float[][] copyRows(double[] w, int wOff, int first, int count, int cols) {
         float[][] rows = new float[count][cols];

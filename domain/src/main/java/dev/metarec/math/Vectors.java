@@ -51,4 +51,30 @@ public final class Vectors {
     public static void reluMaskInPlace(double[] a, int aOff, double[] g, int gOff, int n) {
         for (int i = 0; i < n; i++) if (a[aOff + i] <= 0) g[gOff + i] = 0;
     }
+
+    /** The positions of the {@code m} largest values (all of them when m >= values.length; ties: any of them), in no order: a min-heap of m. */
+    public static int[] largest(double[] values, int m) {
+        if (m >= values.length) return java.util.stream.IntStream.range(0, values.length).toArray();
+        if (m <= 0) return new int[0];
+        int[] heap = new int[m];
+        for (int i = 0; i < m; i++) {
+            heap[i] = i;
+            for (int c = i; c > 0 && values[heap[c]] < values[heap[(c - 1) / 2]]; c = (c - 1) / 2) swap(heap, c, (c - 1) / 2);
+        }
+        for (int i = m; i < values.length; i++) {
+            if (!(values[i] > values[heap[0]])) continue;
+            heap[0] = i;
+            for (int c = 0; ; ) {   // sift down
+                int l = 2 * c + 1, r = l + 1, least = c;
+                if (l < m && values[heap[l]] < values[heap[least]]) least = l;
+                if (r < m && values[heap[r]] < values[heap[least]]) least = r;
+                if (least == c) break;
+                swap(heap, c, least);
+                c = least;
+            }
+        }
+        return heap;
+    }
+
+    private static void swap(int[] v, int i, int j) { int t = v[i]; v[i] = v[j]; v[j] = t; }
 }

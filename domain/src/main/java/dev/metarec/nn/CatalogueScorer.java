@@ -3,6 +3,7 @@ package dev.metarec.nn;
 import dev.metarec.features.EncodedCatalogue;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.math.FloatRows;
+import dev.metarec.math.Vectors;
 
 
 import static dev.metarec.nn.NetworkShape.USER_BIAS;
@@ -112,27 +113,91 @@ final class CatalogueScorer {
      * the first layer's sum and ReLU in one pass and the last hidden layer's ReLU folded into the output's dot product.
      */
     void scoreSides(float[][] sides, int[] which, double[] offsets, double[] out) {
-        int hidden = shape.hiddenLayers();
-        if (hidden == 0) {
-            for (int i = 0; i < out.length; i++) out[i] = scoreSide(sides[which[i]]) + (offsets == null ? 0 : offsets[i]);
-            return;
-        }
-        float[] h0 = h[0], up = userPre;
-        double constant = outB + userBias;
-        for (int i = 0; i < out.length; i++) {
-            float[] side = sides[which[i]];
-            for (int o = 0; o < h0.length; o++) h0[o] = Math.max(up[o] + side[o], 0.0f);
-            float[] last = h0;
-            for (int k = 1; k < hidden; k++) {
-                float[] ak = a[k];
-                System.arraycopy(biases[k], 0, ak, 0, ak.length);
-                FloatRows.vecMatAddInPlace(h[k - 1], h[k - 1].length, layerRows[k], 0, ak, active);
-                if (k + 1 < hidden) for (int o = 0; o < ak.length; o++) h[k][o] = Math.max(ak[o], 0.0f);
-                last = ak;
+        for (int i = 0; i < out.length; i++) out[i] = scoreSide(sides[which[i]]) + (offsets == null ? 0 : offsets[i]);
+    }
+
+    /** Items probed per call to fit the first stage of {@link #scoreSidesTwoStage}: their exact scores and activation rates. */
+    static final int PROBES = 256;
+
+    /**
+     * {@link #scoreSides} for a large catalogue, in two stages: the items best by a first stage are scored exactly, every
+     * other item gets the first stage's estimate. The first stage keeps the first layer exact, h0 = ReLU(user's share +
+     * item side), and replaces the layers after it by one vector g: the network's gradient with respect to h0 with each
+     * later unit's ReLU replaced by how often it is active over a set of exactly scored items (for two hidden layers,
+     * g = W1 (rate1 * w_out)), calibrated to those items' exact scores (same mean and spread, so that the estimates can
+     * stand beside exact scores in a blend that standardises them), offsets added. It costs one
+     * width-long pass per item instead of a width x width layer. Two rounds: the rates first from {@link #PROBES} evenly
+     * spaced items (an eighth of a smaller catalogue), whose first-stage best {@code exact} are scored exactly; then from those best items (the region the
+     * top of the list is in), whose first-stage best {@code exact} are scored exactly too. So at most PROBES + 2 exact
+     * items are scored exactly. Every item is scored exactly when {@code exact >= which.length}, when there is no hidden
+     * layer, or when a first stage does not increase with the exact score. Returns which scores are exact.
+     */
+    boolean[] scoreSidesTwoStage(float[][] sides, int[] which, double[] offsets, double[] out, int exact) {
+        int n = which.length, hidden = shape.hiddenLayers();
+        if (exact >= n || hidden == 0) return exhaustive(sides, which, offsets, out);
+        double[] known = new double[n];   // exact scores without offset, where scored
+        double[] estimate = new double[n];   // the first round's estimates: fitted over the whole catalogue, so on its scale
+        boolean[] scored = new boolean[n];
+        int probes = Math.max(1, Math.min(n / 8, PROBES));   // a small catalogue (tests) keeps most items to the first stage
+        int[] fitOn = new int[probes];
+        for (int p = 0; p < probes; p++) fitOn[p] = (int) ((long) p * n / probes);
+        for (int round = 0; round < 2; round++) {
+            double[][] rate = new double[hidden][];
+            for (int k = 1; k < hidden; k++) rate[k] = new double[a[k].length];
+            for (int i : fitOn) {
+                known[i] = scoreSide(sides[which[i]]);   // also leaves the later layers' pre-activations in a[k]
+                scored[i] = true;
+                for (int k = 1; k < hidden; k++) for (int o = 0; o < a[k].length; o++) if (a[k][o] > 0) rate[k][o] += 1.0 / fitOn.length;
             }
-            double s = hidden == 1 ? FloatRows.dot(h0, outW, outW.length) : FloatRows.reluDot(last, outW, outW.length);
-            out[i] = s + constant + (offsets == null ? 0 : offsets[i]);
+            float[] g = meanGradient(rate);
+            for (int i = 0; i < n; i++) out[i] = FloatRows.reluSumDot(userPre, sides[which[i]], g, g.length);
+            double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
+            int m = 0;
+            for (int i = 0; i < n; i++) if (scored[i]) { mx += out[i]; my += known[i]; m++; }
+            mx /= m;
+            my /= m;
+            for (int i = 0; i < n; i++) {
+                if (!scored[i]) continue;
+                sxy += (out[i] - mx) * (known[i] - my);
+                sxx += (out[i] - mx) * (out[i] - mx);
+                syy += (known[i] - my) * (known[i] - my);
+            }
+            double slope = Math.sqrt(syy / sxx);   // moments matched, not least squares: the estimates keep the scores' spread
+            if (!(sxy > 0) || !(slope > 0) || !Double.isFinite(slope)) return exhaustive(sides, which, offsets, out);
+            for (int i = 0; i < n; i++) out[i] = my + slope * (out[i] - mx) + (offsets == null ? 0 : offsets[i]);
+            if (round == 0) System.arraycopy(out, 0, estimate, 0, n);
+            fitOn = Vectors.largest(out, exact);
         }
+        for (int i : fitOn) if (!scored[i]) { known[i] = scoreSide(sides[which[i]]); scored[i] = true; }
+        for (int i = 0; i < n; i++) out[i] = scored[i] ? known[i] + (offsets == null ? 0 : offsets[i]) : estimate[i];
+        return scored;
+    }
+
+    /** {@link #scoreSides}, saying that every score is exact. */
+    private boolean[] exhaustive(float[][] sides, int[] which, double[] offsets, double[] out) {
+        scoreSides(sides, which, offsets, out);
+        boolean[] all = new boolean[which.length];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    /** W1 (rate1 * (W2 (rate2 * ... w_out))): the gradient of the score with respect to h0, each later ReLU replaced by its rate. */
+    private float[] meanGradient(double[][] rate) {
+        double[] v = new double[outW.length];
+        for (int o = 0; o < v.length; o++) v[o] = outW[o];
+        for (int k = shape.hiddenLayers() - 1; k >= 1; k--) {
+            double[] back = new double[layerRows[k].length];
+            for (int j = 0; j < back.length; j++) {
+                float[] row = layerRows[k][j];
+                double s = 0;
+                for (int o = 0; o < row.length; o++) s += row[o] * rate[k][o] * v[o];
+                back[j] = s;
+            }
+            v = back;
+        }
+        float[] g = new float[v.length];
+        for (int j = 0; j < g.length; j++) g[j] = (float) v[j];
+        return g;
     }
 
     /**
@@ -140,9 +205,11 @@ final class CatalogueScorer {
      * with the same W0): the user's share plus it, then the layers after the first.
      */
     double scoreSide(float[] side) {
-        float[] a0 = firstLayer();
-        for (int o = 0; o < a0.length; o++) a0[o] += side[o];
-        return rest(a0);
+        float[] up = userPre;
+        if (shape.hiddenLayers() == 0) return up[0] + side[0] + userBias;
+        float[] h0 = h[0];
+        for (int o = 0; o < h0.length; o++) h0[o] = Math.max(up[o] + side[o], 0.0f);
+        return afterFirstLayer();
     }
 
     /** The item's score without offset: MLP output + user.bias. */
@@ -196,20 +263,30 @@ final class CatalogueScorer {
         FloatRows.vecMatAddInPlace(embedding, shape.dim, slotRows(projections.length), 0, a0, active);
     }
 
-    /** The layers after the first; returns MLP output + user.bias. */
+    /** The layers after the first, from the first layer's pre-activation {@code a0}; returns MLP output + user.bias. */
     private double rest(float[] a0) {
+        if (shape.hiddenLayers() == 0) return a0[0] + userBias;
+        float[] h0 = h[0];
+        for (int o = 0; o < h0.length; o++) h0[o] = Math.max(a0[o], 0.0f);
+        return afterFirstLayer();
+    }
+
+    /**
+     * The layers after the first, from the first layer's activations in h[0] (at least one hidden layer); returns MLP
+     * output + user.bias and leaves each later layer's pre-activation in a[k]. The last hidden layer's ReLU is folded
+     * into the output's dot product (a no-op on h[0], already >= 0).
+     */
+    private double afterFirstLayer() {
         int hidden = shape.hiddenLayers();
-        if (hidden == 0) return a0[0] + userBias;
-        for (int k = 0; k < hidden; k++) {
-            float[] hk = h[k];
+        float[] last = h[0];
+        for (int k = 1; k < hidden; k++) {
             float[] ak = a[k];
-            for (int o = 0; o < hk.length; o++) hk[o] = Math.max(ak[o], 0.0f);
-            if (k + 1 < hidden) {
-                System.arraycopy(biases[k + 1], 0, a[k + 1], 0, a[k + 1].length);
-                FloatRows.vecMatAddInPlace(hk, hk.length, layerRows[k + 1], 0, a[k + 1], active);
-            }
+            System.arraycopy(biases[k], 0, ak, 0, ak.length);
+            FloatRows.vecMatAddInPlace(h[k - 1], h[k - 1].length, layerRows[k], 0, ak, active);
+            if (k + 1 < hidden) for (int o = 0; o < ak.length; o++) h[k][o] = Math.max(ak[o], 0.0f);
+            last = ak;
         }
-        return FloatRows.dot(h[hidden - 1], outW, outW.length) + outB + userBias;
+        return FloatRows.reluDot(last, outW, outW.length) + outB + userBias;
     }
 
     /** W0's rows for item slot {@code s} in single precision, copied on first use. */

@@ -55,9 +55,9 @@ final class Scoring {
         return out;
     }
 
-    /** See {@link PreferenceNetwork#scoreAll(Params, double[], EncodedEntity, float[][], int[], double[], double[])}. */
-    static void scoreAll(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user,
-                         float[][] itemSides, int[] which, double[] offsets, double[] out) {
+    /** See {@link PreferenceNetwork#scoreAll(Params, double[], EncodedEntity, float[][], int[], double[], double[], int)}. */
+    static boolean[] scoreAll(NetworkShape shape, FastLayout fastLayout, Params meta, double[] fast, EncodedEntity user,
+                              float[][] itemSides, int[] which, double[] offsets, double[] out, int exact) {
         requireSharedItemSide(shape, fastLayout);
         Shapes.requireLength("out", out.length, which.length);
         if (offsets != null) Shapes.requireLength("offsets", offsets.length, which.length);
@@ -68,7 +68,7 @@ final class Scoring {
         }
         Weights w = Weights.of(shape, fastLayout, meta, fast);
         CatalogueScorer scorer = new CatalogueScorer(shape, w, new UserSide(shape, w, user), new boolean[shape.itemTables.length]);
-        scorer.scoreSides(itemSides, which, offsets, out);
+        return scorer.scoreSidesTwoStage(itemSides, which, offsets, out, exact);
     }
 
     /** Whether the first layer's weights are the same for every user (they do not adapt). */

@@ -106,7 +106,7 @@ final class RankFit {
         double[] net = new double[eligible.length];
         double[] offsets = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++) offsets[i] = cat.baseline(eligible[i], rank.baseline());
-        Ranking.network(model, fast, u, cat, eligible, offsets, net);
+        Ranking.network(model, fast, u, cat, eligible, offsets, net, eligible.length);
         for (double x : net) if (!Double.isFinite(x)) return null;
         double[] nb = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
         return new RankBlend.Case(k, net, pop, nb, positive);

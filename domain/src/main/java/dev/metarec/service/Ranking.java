@@ -49,30 +49,61 @@ final class Ranking {
         return offsets;
     }
 
+    /** The network's scores of the eligible items, offsets in them, and which of them are exact (null: every one). */
+    record Scored(double[] scores, boolean[] exact) {}
+
     /**
      * Scores of the eligible items: the network plus each item's {@code itemOffsets} ({@link #itemOffsets}); {@code base}
-     * is added to every score (the prior's calibration for zero-shot users).
+     * is added to every score (the prior's calibration for zero-shot users). {@code exact}: how many are scored exactly
+     * ({@link ServiceSettings#exactScored}); the rest get the first stage's estimate.
      */
-    static double[] score(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] itemOffsets, double base) {
-        double[] offsets = new double[eligible.length];
-        for (int i = 0; i < offsets.length; i++) offsets[i] = base + itemOffsets[i];
+    static Scored score(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] itemOffsets, double base, int exact) {
         double[] out = new double[eligible.length];
-        network(model, fast, user, cat, eligible, offsets, out);
-        return out;
+        boolean[] exactly = network(model, fast, user, cat, eligible, offsets(eligible.length, base, itemOffsets, null), out, exact);
+        return new Scored(out, exactly);
+    }
+
+    /**
+     * Scores exactly those of {@code positions} (indices into {@code eligible}) whose scores in {@code s} are estimates,
+     * and marks them exact; returns whether there were any.
+     */
+    static boolean rescore(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] itemOffsets, double base,
+                           Scored s, int[] positions) {
+        int[] which = java.util.Arrays.stream(positions).filter(i -> !s.exact()[i]).toArray();
+        if (which.length == 0) return false;
+        int[] items = new int[which.length];
+        for (int j = 0; j < which.length; j++) items[j] = eligible[which[j]];
+        double[] out = new double[which.length];
+        network(model, fast, user, cat, items, offsets(which.length, base, itemOffsets, which), out, which.length);
+        for (int j = 0; j < which.length; j++) {
+            s.scores()[which[j]] = out[j];
+            s.exact()[which[j]] = true;
+        }
+        return true;
+    }
+
+    /** base + itemOffsets[i] for i < n, or for i in {@code at}. */
+    private static double[] offsets(int n, double base, double[] itemOffsets, int[] at) {
+        double[] offsets = new double[n];
+        for (int i = 0; i < n; i++) offsets[i] = base + itemOffsets[at == null ? i : at[i]];
+        return offsets;
     }
 
     /**
      * The network's scores of the eligible items plus {@code offsets}: from the snapshot's item sides when the champion
-     * keeps them (the item side computed once per checkpoint and item), else item by item.
+     * keeps them (the item side computed once per checkpoint and item; {@code exact} of them scored exactly, the rest
+     * estimated by the first stage), else item by item, every one exactly. Returns which scores are exact (null: all).
      */
-    static void network(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] offsets, double[] out) {
+    static boolean[] network(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] offsets, double[] out, int exact) {
         if (cat.itemSides() != null) {
-            model.network().scoreAll(model.meta(), fast, user, cat.itemSides(), eligible, offsets, out);
-            return;
+            boolean[] exactly = model.network().scoreAll(model.meta(), fast, user, cat.itemSides(), eligible, offsets, out, Math.max(1, exact));
+            for (boolean e : exactly) if (!e) return exactly;
+            return null;
         }
         List<EncodedEntity> items = new ArrayList<>(eligible.length);
         for (int p : eligible) items.add(cat.encoded().get(p));
         model.network().scoreAll(model.meta(), fast, user, items, offsets, out);
+        return null;
     }
 
     /**
@@ -81,11 +112,13 @@ final class Ranking {
      * the blend would bury it; and its item-level evidence, the checkpoint's baseline and the warm-up offset, is thin by
      * definition, so the slots go by what its attributes say, and a brand-new item competes on equal terms with one that
      * has a few ratings);
-     * {@code scores} (the network's, with {@code itemOffsets} in them) give each item's shown prediction. Equal order
+     * {@code scores} (the network's, with {@code base} and {@code itemOffsets} in them) give each item's shown prediction,
+     * or, when some of them are first-stage estimates ({@code estimated}), the chosen items' exact scores do. Equal order
      * scores: the item earlier in the catalogue snapshot (item-id order) first.
      */
     List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats,
-                                 int[] eligible, double[] order, double[] scores, double[] itemOffsets, RecommendCommand cmd, boolean popular) {
+                                 int[] eligible, double[] order, double[] scores, double[] itemOffsets, double base, boolean estimated,
+                                 RecommendCommand cmd, boolean popular) {
         long[] counts = new long[eligible.length];
         for (int i = 0; i < counts.length; i++) counts[i] = count(stats, cat, eligible[i]);
         IntComparator byScore = (a, b) -> a == b ? 0 : order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(eligible[a], eligible[b]);
@@ -117,12 +150,14 @@ final class Ranking {
         int[] chosen = new int[total];
         int e = 0, p = 0;
         for (int slot = 0; slot < total; slot++) chosen[slot] = exploreSlot[slot] ? explored[e++] : main[p++];
-        double[][] contributions = contributions(model, fast, user, cat, eligible, chosen);
+        double[] exactNetwork = new double[total];
+        double[][] contributions = contributions(model, fast, user, cat, eligible, chosen, exactNetwork);
         List<RecommendedItem> out = new ArrayList<>(total);
         Reason reason = popular ? Reason.POPULAR_FALLBACK : Reason.PERSONALISED;
         for (int slot = 0; slot < total; slot++) {
             int i = chosen[slot];
-            out.add(item(model, cat, eligible[i], scores[i], contributions[slot], exploreSlot[slot] ? Reason.NEW_ITEM_EXPLORATION : reason));
+            double score = estimated ? exactNetwork[slot] + base + itemOffsets[i] : scores[i];   // a first-stage estimate is never shown
+            out.add(item(model, cat, eligible[i], score, contributions[slot], exploreSlot[slot] ? Reason.NEW_ITEM_EXPLORATION : reason));
         }
         return out;
     }
@@ -152,9 +187,11 @@ final class Ranking {
     /**
      * Occlusion attribution of every chosen item's slots in one batched scoring call: for item slot f, the
      * score minus the score with the slot replaced by its missing row (row 0), or, for the ID slot, by no
-     * ID; the same quantity as {@code PreferenceNetwork.itemSlotContributions}, computed for all items at once.
+     * ID; the same quantity as {@code PreferenceNetwork.itemSlotContributions}, computed for all items at once. Each chosen
+     * item's exact network score (without offsets) goes to {@code exactNetwork}.
      */
-    private static double[][] contributions(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, int[] chosen) {
+    private static double[][] contributions(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, int[] chosen,
+                                            double[] exactNetwork) {
         int features = model.features().itemVocabularies().size();
         boolean id = model.checkpoint().config().itemIdEmbedding();
         int per = 1 + features + (id ? 1 : 0);
@@ -172,8 +209,10 @@ final class Ranking {
         double[] s = new double[variants.size()];
         model.network().scoreAll(model.meta(), fast, user, variants, null, s);
         double[][] out = new double[chosen.length][per - 1];
-        for (int c = 0; c < chosen.length; c++)
+        for (int c = 0; c < chosen.length; c++) {
+            exactNetwork[c] = s[c * per];
             for (int f = 0; f < per - 1; f++) out[c][f] = s[c * per] - s[c * per + 1 + f];
+        }
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.metarec.service;
 import dev.metarec.checkpoint.CheckpointFormatException;
 import dev.metarec.checkpoint.FastWeightsCodec;
 import dev.metarec.features.EncodedEntity;
+import dev.metarec.math.Vectors;
 import dev.metarec.model.Item;
 import dev.metarec.port.EventStore;
 import dev.metarec.port.FastWeightStore;
@@ -70,14 +71,18 @@ public final class RecommendService {
         double[] scores = served.scores(), order = served.order();
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
         Mode mode = popular ? Mode.POPULAR : w.mode;
-        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, served.itemOffsets(), cmd, popular);
+        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, served.itemOffsets(),
+                served.base(), served.estimated(), cmd, popular);
         return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
     }
 
     record Weights(double[] fast, Mode mode) {}
 
-    /** What a user is served with, the scores of the eligible items, their order scores and the item offsets in the scores. */
-    record Served(Weights weights, double[] scores, double[] order, double[] itemOffsets) {}
+    /**
+     * What a user is served with, the scores of the eligible items, their order scores, the item offsets and the base
+     * (the prior's calibration or 0) in the scores, and whether some scores are first-stage estimates.
+     */
+    record Served(Weights weights, double[] scores, double[] order, double[] itemOffsets, double base, boolean estimated) {}
 
     /**
      * Scores {@code eligible} with the weights {@code w} (the prior's calibration added for a zero-shot or fallen-back
@@ -87,16 +92,27 @@ public final class RecommendService {
     static Served serve(Ranking ranking, SupportSets supports, ServiceSettings settings, ServingModel model, Weights w, EncodedEntity u,
                         List<dev.metarec.model.Event> recentNewestFirst, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible) {
         double[] offsets = ranking.itemOffsets(model, cat, stats, eligible);
-        double[] scores = Ranking.score(model, w.fast, u, cat, eligible, offsets, w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0);
-        if (!allFinite(scores) && w.mode != Mode.ZERO_SHOT) {
+        int exact = settings.exactScored(eligible.length);
+        double base = w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0;
+        Ranking.Scored scored = Ranking.score(model, w.fast, u, cat, eligible, offsets, base, exact);
+        if (!allFinite(scored.scores()) && w.mode != Mode.ZERO_SHOT) {
             w = new Weights(model.prior(), Mode.PRIOR_FALLBACK);
-            scores = Ranking.score(model, w.fast, u, cat, eligible, offsets, model.priorOffset());
+            base = model.priorOffset();
+            scored = Ranking.score(model, w.fast, u, cat, eligible, offsets, base, exact);
         }
+        double[] scores = scored.scores();
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
-        double[] order = RankSignals.order(model.rank(), support.size(), scores, RankSignals.popularity(stats, cat, eligible),
-                RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible));
-        return new Served(w, scores, order, offsets);
+        double[] popularity = RankSignals.popularity(stats, cat, eligible);
+        double[] neighbours = RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible);
+        double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
+        // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;
+        // the top of the blended order is scored exactly too, then blended again
+        if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize()))) {
+            if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
+            order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
+        }
+        return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }
 
     private Weights weights(ServingModel model, UserState user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, Instant now) {

@@ -7,6 +7,7 @@ import dev.metarec.nn.ModelConfig;
 import dev.metarec.nn.Objective;
 import dev.metarec.nn.Params;
 import dev.metarec.nn.PreferenceNetwork;
+import dev.metarec.service.ServiceSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -123,6 +124,17 @@ public class ScoringBenchmark {
     @Benchmark
     public double[] scoreItemSides() {
         served.scoreAll(servedMeta, servedFast, user, sides, all, offsets, out);
+        return out;
+    }
+
+    /**
+     * {@link #scoreItemSides} as a request scores it: in two stages above {@link ServiceSettings#DEFAULT}'s exact scoring
+     * limit (a first stage over every item, the best {@code rerankSize} of two rounds scored exactly), every item exactly
+     * up to it (3,706 items: the same work as scoreItemSides).
+     */
+    @Benchmark
+    public double[] scoreItemSidesServed() {
+        served.scoreAll(servedMeta, servedFast, user, sides, all, offsets, out, ServiceSettings.DEFAULT.exactScored(items));
         return out;
     }
 

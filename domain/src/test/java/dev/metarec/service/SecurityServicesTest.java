@@ -117,7 +117,7 @@ class SecurityServicesTest {
 
     @Test
     void serving_shouldNeverCountAUsersWholeHistory_yetSeeEveryNewerEvent() {
-        ServiceSettings window = new ServiceSettings(5, 50, 0.95, 10.0, 5, 60, "genre", Duration.ZERO, Duration.ZERO, 3.5, 4.0, 5.0, 4.0, 3);
+        ServiceSettings window = new ServiceSettings(5, 50, 0.95, 10.0, 5, 60, "genre", Duration.ZERO, Duration.ZERO, 3.5, 4.0, 5.0, 4.0, 3, 20_000, 1_000);
         EventStore noCount = new DelegatingEvents(f.ports.events) {
             @Override public long count(String userId) { throw new AssertionError("serving counted the user's whole partition"); }
         };

@@ -182,6 +182,26 @@ class ServingServicesTest {
     }
 
     @Test
+    void recommend_inTwoStages_shouldShowExactScores_andKeepTheExhaustiveTopItems() {
+        f.ingest.ingest(events(rating("ts-1", "two-stage", "i10", 5), rating("ts-2", "two-stage", "i11", 4), rating("ts-3", "two-stage", "i12", 2)), Fixture.NOW);
+        int items = f.catalogue.snapshot(f.champion.require(Fixture.NOW), Fixture.NOW).size();
+        ServiceSettings twoStage = f.settings.withScoring(items / 10, items / 10);   // a tenth of the catalogue scored exactly per round
+        RecommendService staged = new RecommendService(f.champion, f.catalogue, f.ports.events, f.ports.profiles, f.ports.fast, f.fastCodec, f.adapt,
+                twoStage, () -> "staged");
+        Map<String, Double> exhaustive = scores(f.recommend.recommend(rec("two-stage", 20, null, null, 0), Fixture.NOW));   // stores the fast weights
+        Map<String, Double> inStages = scores(staged.recommend(rec("two-stage", 20, null, null, 0), Fixture.NOW));
+        assertTrue(items >= 100, "a catalogue of " + items + " items");
+        int common = 0;
+        for (var e : inStages.entrySet()) {
+            if (!exhaustive.containsKey(e.getKey())) continue;
+            common++;
+            // exact up to single-precision rounding (item sides or item by item); an estimate is off by far more
+            assertEquals(exhaustive.get(e.getKey()), e.getValue(), 1e-4, "the shown score of " + e.getKey() + " is exact, not the first stage's estimate");
+        }
+        assertTrue(common >= 18, "two-stage top 20 shares " + common + " items with exhaustive scoring's");
+    }
+
+    @Test
     void explanations_shouldEqualTheNetworksOcclusionAttribution() {
         f.ports.profiles.upsert(new dev.metarec.model.UserProfile("explained", dev.metarec.model.Attributes.of("age", "25-34")));
         Recommendation r = f.recommend.recommend(rec("explained", 5, null, null, 0), Fixture.NOW);

@@ -36,6 +36,15 @@ import java.util.Set;
  * Used by the ranking protocol only: the training users' events are taken up to the latest time in its histories.
  */
 public final class ServedMetaRec implements RatingMethod {
+    private static final System.Logger LOG = System.getLogger(ServedMetaRec.class.getName());
+    /**
+     * When set (a fraction of the catalogue, e.g. 0.01), users are served with two-stage scoring that scores that fraction
+     * of the catalogue exactly per round ({@link ServiceSettings#withScoring}), so the summary measures what a large
+     * catalogue is served; each user served at the served number of steps is also served exhaustively and the overlap of
+     * the two top 10s is logged. With the same seeds, the difference to a run without it is the first stage's recall loss
+     * on a trained model. Run with {@code -Deval.jvm=-Dmetarec.eval.firstStageCheck=0.01}.
+     */
+    static final String FIRST_STAGE_CHECK = "metarec.eval.firstStageCheck";
     private final MetaTrainSettings training;
     private final ServiceSettings serving;
 
@@ -61,8 +70,16 @@ public final class ServedMetaRec implements RatingMethod {
                 training.withSeed(data.seed()).withThreads(data.budget().threads()), serving, TrainingGuards.DEFAULT, last);
         boolean explicit = data.dataset().explicit();
         Map<Integer, OfflineServing> bySteps = new HashMap<>();
-        for (int steps : List.of(0, serving.adaptSteps())) bySteps.put(steps, new OfflineServing(champion, serving.withAdaptSteps(steps), data.dataset().items()));
-        return new Fitted(champion, bySteps, explicit);
+        String check = System.getProperty(FIRST_STAGE_CHECK);
+        ServiceSettings served = serving;
+        OfflineServing exhaustive = null;
+        if (check != null) {
+            int rerank = Math.max(1, (int) Math.ceil(Double.parseDouble(check) * data.dataset().items().size()));
+            served = serving.withScoring(rerank, rerank);
+            exhaustive = new OfflineServing(champion, serving, data.dataset().items());
+        }
+        for (int steps : List.of(0, serving.adaptSteps())) bySteps.put(steps, new OfflineServing(champion, served.withAdaptSteps(steps), data.dataset().items()));
+        return new Fitted(champion, bySteps, explicit, exhaustive);
     }
 
     /** The trained champion and the recommend path at 0 and at the served number of adaptation steps. */
@@ -72,11 +89,15 @@ public final class ServedMetaRec implements RatingMethod {
             private final boolean explicit;
             private Observations lastObserved;
             private Map<String, ItemStats> lastStats;
+            private final OfflineServing exhaustive;
+            private final java.util.concurrent.atomic.DoubleAdder overlap = new java.util.concurrent.atomic.DoubleAdder();
+            private final java.util.concurrent.atomic.LongAdder compared = new java.util.concurrent.atomic.LongAdder();
 
-            Fitted(Checkpoint champion, Map<Integer, OfflineServing> bySteps, boolean explicit) {
+            Fitted(Checkpoint champion, Map<Integer, OfflineServing> bySteps, boolean explicit, OfflineServing exhaustive) {
                 this.champion = champion;
                 this.bySteps = bySteps;
                 this.explicit = explicit;
+                this.exhaustive = exhaustive;
             }
 
             /** The checkpoint production would have promoted from this training data. */
@@ -97,7 +118,28 @@ public final class ServedMetaRec implements RatingMethod {
                             explicit ? r.value() : null, r.time()));
                 }
                 List<String> candidates = task.query().stream().map(Rated::itemId).toList();
-                return s.score(task.user(), newestFirst, stats(observed), candidates).order();
+                double[] order = s.score(task.user(), newestFirst, stats(observed), candidates).order();
+                if (exhaustive != null && steps == serving.adaptSteps())
+                    compareTopTen(exhaustive.score(task.user(), newestFirst, stats(observed), candidates).order(), order);
+                return order;
+            }
+
+            /** Adds the share of {@code exhaustive}'s top 10 that {@code twoStage}'s top 10 holds; logs the running mean. */
+            private void compareTopTen(double[] exhaustive, double[] twoStage) {
+                Set<Integer> a = new HashSet<>(topTen(exhaustive));
+                int n = a.size(), hits = 0;
+                for (int i : topTen(twoStage)) if (a.contains(i)) hits++;
+                overlap.add(hits / (double) Math.max(1, n));
+                compared.increment();
+                long c = compared.sum();
+                if (c % 200 == 0) LOG.log(System.Logger.Level.INFO, String.format("first-stage check: top-10 overlap with exhaustive scoring %.5f over %d users", overlap.sum() / c, c));
+            }
+
+            private static List<Integer> topTen(double[] order) {
+                List<Integer> idx = new ArrayList<>();
+                for (int i = 0; i < order.length; i++) idx.add(i);
+                idx.sort((x, y) -> order[x] != order[y] ? Double.compare(order[y], order[x]) : Integer.compare(x, y));
+                return idx.subList(0, Math.min(10, idx.size()));
             }
 
             private synchronized Map<String, ItemStats> stats(Observations observed) {
