@@ -113,7 +113,27 @@ final class CatalogueScorer {
      * the first layer's sum and ReLU in one pass and the last hidden layer's ReLU folded into the output's dot product.
      */
     void scoreSides(float[][] sides, int[] which, double[] offsets, double[] out) {
-        for (int i = 0; i < out.length; i++) out[i] = scoreSide(sides[which[i]]) + (offsets == null ? 0 : offsets[i]);
+        int hidden = shape.hiddenLayers();
+        if (hidden == 0) {
+            for (int i = 0; i < out.length; i++) out[i] = scoreSide(sides[which[i]]) + (offsets == null ? 0 : offsets[i]);
+            return;
+        }
+        // the loop of scoreSide and afterFirstLayer written out: calling them per item measured 1.7x slower at 100,000 items
+        float[] h0 = h[0], up = userPre;
+        double constant = outB + userBias;
+        for (int i = 0; i < out.length; i++) {
+            float[] side = sides[which[i]];
+            for (int o = 0; o < h0.length; o++) h0[o] = Math.max(up[o] + side[o], 0.0f);
+            float[] last = h0;
+            for (int k = 1; k < hidden; k++) {
+                float[] ak = a[k];
+                System.arraycopy(biases[k], 0, ak, 0, ak.length);
+                FloatRows.vecMatAddInPlace(h[k - 1], h[k - 1].length, layerRows[k], 0, ak, active);
+                if (k + 1 < hidden) for (int o = 0; o < ak.length; o++) h[k][o] = Math.max(ak[o], 0.0f);
+                last = ak;
+            }
+            out[i] = FloatRows.reluDot(last, outW, outW.length) + constant + (offsets == null ? 0 : offsets[i]);
+        }
     }
 
     /** Items probed per call to fit the first stage of {@link #scoreSidesTwoStage}: their exact scores and activation rates. */

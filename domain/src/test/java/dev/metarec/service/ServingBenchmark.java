@@ -52,7 +52,9 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class ServingBenchmark {
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    static final int ITEMS = 3706;
+    /** The catalogue: 3,706 = MovieLens-1M's; {@code -p items=100000} measures a large one (two-stage scoring above 20,000). */
+    @org.openjdk.jmh.annotations.Param({"3706"})
+    public int items;
 
     InMemoryPorts ports;
     RecommendService recommend;
@@ -62,12 +64,15 @@ public class ServingBenchmark {
     CatalogueIndex.Snapshot snapshot;
     double[] fast;
     dev.metarec.features.EncodedEntity user;
-    double[] out = new double[ITEMS];
-    int[] all = java.util.stream.IntStream.range(0, ITEMS).toArray();
+    double[] out;
+    int[] all;
 
     @Setup
     public void setUp() {
         SplittableRandom r = new SplittableRandom(1);
+        final int ITEMS = items;
+        out = new double[ITEMS];
+        all = java.util.stream.IntStream.range(0, ITEMS).toArray();
         ports = new InMemoryPorts();
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
@@ -151,9 +156,9 @@ public class ServingBenchmark {
     public AdaptService.Outcome adapt() { return adapt.adapt("u1", NOW); }
 
     /** An item baseline for every item, as a champion trained on ratings has (added to each scored item). */
-    private static dev.metarec.rank.ItemBaseline baseline(SplittableRandom r) {
+    private dev.metarec.rank.ItemBaseline baseline(SplittableRandom r) {
         java.util.TreeMap<String, Double> b = new java.util.TreeMap<>();
-        for (int i = 0; i < ITEMS; i++) b.put("m" + i, (r.nextDouble() - 0.5) * 0.6);
+        for (int i = 0; i < items; i++) b.put("m" + i, (r.nextDouble() - 0.5) * 0.6);
         return new dev.metarec.rank.ItemBaseline(new ArrayList<>(b.keySet()), b.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
