@@ -306,7 +306,7 @@ final class CatalogueScorer {
             if (k + 1 < hidden) for (int o = 0; o < ak.length; o++) h[k][o] = Math.max(ak[o], 0.0f);
             last = ak;
         }
-        return FloatRows.reluDot(last, outW, outW.length) + outB + userBias;
+        return FloatRows.reluDot(last, outW, outW.length) + (outB + userBias);   // added as scoreSides adds it: the same bits
     }
 
     /** W0's rows for item slot {@code s} in single precision, copied on first use. */
