@@ -150,11 +150,11 @@ final class CatalogueScorer {
      * spaced items (an eighth of a smaller catalogue), whose first-stage best {@code exact} are scored exactly; then from those best items (the region the
      * top of the list is in), whose first-stage best {@code exact} are scored exactly too. So at most PROBES + 2 exact
      * items are scored exactly. Every item is scored exactly when {@code exact >= which.length}, when there is no hidden
-     * layer, or when a first stage does not increase with the exact score. Returns which scores are exact.
+     * layer, or when a first stage does not increase with the exact score. Returns which scores are exact, null when all are.
      */
     boolean[] scoreSidesTwoStage(float[][] sides, int[] which, double[] offsets, double[] out, int exact) {
         int n = which.length, hidden = shape.hiddenLayers();
-        if (exact >= n || hidden == 0) return exhaustive(sides, which, offsets, out);
+        if (exact >= n || hidden == 0) return exhaustive(sides, which, offsets, out);   // null: every score exact
         double[] known = new double[n];   // exact scores without offset, where scored
         double[] estimate = new double[n];   // the first round's estimates: fitted over the whole catalogue, so on its scale
         boolean[] scored = new boolean[n];
@@ -193,12 +193,10 @@ final class CatalogueScorer {
         return scored;
     }
 
-    /** {@link #scoreSides}, saying that every score is exact. */
+    /** {@link #scoreSides}; null, the two-stage answer for "every score is exact". */
     private boolean[] exhaustive(float[][] sides, int[] which, double[] offsets, double[] out) {
         scoreSides(sides, which, offsets, out);
-        boolean[] all = new boolean[which.length];
-        java.util.Arrays.fill(all, true);
-        return all;
+        return null;
     }
 
     /** W1 (rate1 * (W2 (rate2 * ... w_out))): the gradient of the score with respect to h0, each later ReLU replaced by its rate. */

@@ -141,7 +141,8 @@ public final class PreferenceNetwork implements TaskModel<Batch> {
      * to score every item exactly within a request: a first stage estimates every item's score (the first layer exact,
      * the layers after it linearised at this user's mean activations, calibrated on a few hundred exactly scored items),
      * and the {@code exact} items best by it (in each of two rounds) are scored exactly; every other {@code out[i]} is
-     * the estimate. Every item is scored exactly when {@code exact >= which.length}. Returns which {@code out[i]} are exact.
+     * the estimate. Every item is scored exactly when {@code exact >= which.length}. Returns which {@code out[i]} are exact,
+     * or null when every one is.
      */
     public boolean[] scoreAll(Params meta, double[] fast, EncodedEntity user, float[][] itemSides, int[] which, double[] offsets, double[] out, int exact) {
         if (exact < 1) throw new IllegalArgumentException("exact must be >= 1, was " + exact);

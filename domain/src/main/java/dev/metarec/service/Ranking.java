@@ -96,9 +96,7 @@ final class Ranking {
      */
     static boolean[] network(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, int[] eligible, double[] offsets, double[] out, int exact) {
         if (cat.itemSides() != null) {
-            boolean[] exactly = model.network().scoreAll(model.meta(), fast, user, cat.itemSides(), eligible, offsets, out, Math.max(1, exact));
-            for (boolean e : exactly) if (!e) return exactly;
-            return null;
+            return model.network().scoreAll(model.meta(), fast, user, cat.itemSides(), eligible, offsets, out, Math.max(1, exact));
         }
         List<EncodedEntity> items = new ArrayList<>(eligible.length);
         for (int p : eligible) items.add(cat.encoded().get(p));

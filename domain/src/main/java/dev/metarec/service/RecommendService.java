@@ -101,17 +101,15 @@ public final class RecommendService {
             scored = Ranking.score(model, w.fast, u, cat, eligible, offsets, base, exact);
         }
         double[] scores = scored.scores();
-        if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] popularity = RankSignals.popularity(stats, cat, eligible);
         double[] neighbours = RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible);
         double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
         // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;
         // the top of the blended order is scored exactly too, then blended again
-        if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize()))) {
-            if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
+        if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize())))
             order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
-        }
+        if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }
 

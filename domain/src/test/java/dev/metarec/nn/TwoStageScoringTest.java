@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,6 @@ class TwoStageScoringTest {
             for (int i : Vectors.largest(exhaustive, 10)) truth.add(i);
             for (int i : Vectors.largest(twoStage, 10)) if (truth.contains(i)) overlap += 0.1;
         }
-        System.out.println("OVERLAP " + overlap / users);
         assertTrue(overlap / users >= 0.99, "top-10 overlap with exhaustive scoring " + overlap / users);
     }
 
@@ -73,7 +73,7 @@ class TwoStageScoringTest {
         EncodedEntity user = TestNetworks.randomUser(new Random(2));
         double[] exhaustive = new double[n], twoStage = new double[n];
         net.scoreAll(p, fast, user, sides, all, null, exhaustive);
-        net.scoreAll(p, fast, user, sides, all, null, twoStage, n);
+        assertNull(net.scoreAll(p, fast, user, sides, all, null, twoStage, n), "every score exact: no mask");
         assertArrayEquals(exhaustive, twoStage, 0.0);
         var e = assertThrows(IllegalArgumentException.class, () -> net.scoreAll(p, fast, user, sides, all, null, twoStage, 0));
         assertTrue(e.getMessage().contains("exact must be >= 1"), e.getMessage());

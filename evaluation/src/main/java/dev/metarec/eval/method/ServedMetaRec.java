@@ -1,6 +1,7 @@
 package dev.metarec.eval.method;
 
 import dev.metarec.checkpoint.Checkpoint;
+import dev.metarec.eval.metrics.RankingMetrics;
 import dev.metarec.eval.protocol.Observations;
 import dev.metarec.eval.protocol.Rated;
 import dev.metarec.eval.protocol.UserTask;
@@ -126,20 +127,14 @@ public final class ServedMetaRec implements RatingMethod {
 
             /** Adds the share of {@code exhaustive}'s top 10 that {@code twoStage}'s top 10 holds; logs the running mean. */
             private void compareTopTen(double[] exhaustive, double[] twoStage) {
-                Set<Integer> a = new HashSet<>(topTen(exhaustive));
+                Set<Integer> a = new HashSet<>();
+                for (int i : RankingMetrics.top(exhaustive, 10)) a.add(i);
                 int n = a.size(), hits = 0;
-                for (int i : topTen(twoStage)) if (a.contains(i)) hits++;
+                for (int i : RankingMetrics.top(twoStage, 10)) if (a.contains(i)) hits++;
                 overlap.add(hits / (double) Math.max(1, n));
                 compared.increment();
                 long c = compared.sum();
                 if (c % 200 == 0) LOG.log(System.Logger.Level.INFO, String.format("first-stage check: top-10 overlap with exhaustive scoring %.5f over %d users", overlap.sum() / c, c));
-            }
-
-            private static List<Integer> topTen(double[] order) {
-                List<Integer> idx = new ArrayList<>();
-                for (int i = 0; i < order.length; i++) idx.add(i);
-                idx.sort((x, y) -> order[x] != order[y] ? Double.compare(order[y], order[x]) : Integer.compare(x, y));
-                return idx.subList(0, Math.min(10, idx.size()));
             }
 
             private synchronized Map<String, ItemStats> stats(Observations observed) {

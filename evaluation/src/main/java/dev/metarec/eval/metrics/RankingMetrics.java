@@ -179,6 +179,14 @@ public final class RankingMetrics {
         }
     }
 
+    /** The indices of the n best scores, best first; ties in index order (as {@link Ranked#top}). */
+    public static int[] top(double[] scores, int n) {
+        Integer[] order = byScoreDescending(scores);
+        int[] out = new int[Math.min(n, order.length)];
+        for (int i = 0; i < out.length; i++) out[i] = order[i];
+        return out;
+    }
+
     /** Indices by descending score; a stable sort, so tied indices stay in ascending order. */
     private static Integer[] byScoreDescending(double[] scores) {
         Integer[] order = new Integer[scores.length];
