@@ -9,12 +9,17 @@ import java.util.List;
  * (z-score; a signal that is constant there contributes nothing):
  * <ol>
  *   <li>the meta-learned preference score after adaptation (what the network predicts for this user),</li>
- *   <li>a popularity prior, log(1 + users who interacted with the item),</li>
+ *   <li>a popularity prior, log(1 + users who liked the item): users whose latest event with it is positive (rated
+ *       at least the positive rating, or any click, view or purchase), so an item many users rated and disliked
+ *       is not popular,</li>
  *   <li>the neighbours of the user's events, {@link ItemNeighbours#scores}.</li>
  * </ol>
  * One weight vector per support-size bucket: bucket b serves users with at most {@code upTo[b]} events (the last
  * bucket also every larger support). Weights are chosen by {@link #fit} on validation users: with few events
- * popularity carries most of the signal, with more the neighbours and the adapted preferences take over.
+ * popularity carries most of the signal, with more the neighbours and the adapted preferences take over. The
+ * network's standardised score is always added with the weight {@value #TIE_BREAK}, so candidates the weighted
+ * signals tie (equally popular and equally near the user's events while the network's weight is 0) are ordered by
+ * the user's predicted preference instead of by catalogue position.
  *
  * @param upTo    strictly increasing support sizes, at least one
  * @param weights per bucket {network, popularity, neighbours}: finite, >= 0, not all 0
@@ -26,6 +31,8 @@ public record RankBlend(int[] upTo, double[][] weights) {
     /** The order of a checkpoint without a blend: the preference network's score alone. */
     public static final RankBlend NETWORK_ONLY = new RankBlend(new int[]{1}, new double[][]{{1, 0, 0}});
     private static final double[] GRID = {0, 0.25, 0.5, 1, 2};
+    /** The network's weight under every blend: small enough to change only the order of tied candidates. */
+    public static final double TIE_BREAK = 1e-6;
 
     public RankBlend {
         if (upTo.length == 0 || upTo.length != weights.length)
@@ -63,9 +70,10 @@ public record RankBlend(int[] upTo, double[][] weights) {
         double[] out = new double[n];
         double[][] signals = {network, popularity, neighbours};
         for (int s = 0; s < SIGNALS; s++) {
-            if (w[s] == 0) continue;
+            double ws = s == NETWORK ? w[s] + TIE_BREAK : w[s];
+            if (ws == 0) continue;
             double[] z = standardised(signals[s]);
-            for (int i = 0; i < n; i++) out[i] += w[s] * z[i];
+            for (int i = 0; i < n; i++) out[i] += ws * z[i];
         }
         return out;
     }
@@ -84,7 +92,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return z;
     }
 
-    /** log(1 + count): the popularity prior of an item with {@code count} interacting users. */
+    /** log(1 + count): the popularity prior of an item that {@code count} users liked. */
     public static double popularity(long count) { return Math.log1p(Math.max(0, count)); }
 
     /**
@@ -165,7 +173,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
             for (int u = 0; u < cases.size(); u++) {
                 double[][] s = z.get(u);
                 double[] score = new double[s[0].length];
-                for (int i = 0; i < score.length; i++) score[i] = a * s[0][i] + p * s[1][i] + nb * s[2][i];
+                for (int i = 0; i < score.length; i++) score[i] = (a + TIE_BREAK) * s[0][i] + p * s[1][i] + nb * s[2][i];
                 recall += recallAt10(score, cases.get(u).positive(), cases.get(u).positives());
             }
             recall /= cases.size();

@@ -41,7 +41,7 @@ final class RankSignals {
         double[] out = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++) {
             ItemStats s = stats.get(cat.items().get(eligible[i]).itemId());
-            out[i] = RankBlend.popularity(s == null ? 0 : s.count());
+            out[i] = RankBlend.popularity(s == null ? 0 : s.positives());
         }
         return out;
     }

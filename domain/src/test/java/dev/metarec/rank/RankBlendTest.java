@@ -27,12 +27,16 @@ class RankBlendTest {
         double[] pop = {3, 2, 1};
         double[] flat = {7, 7, 7};
         double[] o = b.order(1, net, pop, flat);
-        assertEquals(0.0, o[0], 1e-12, "net -1.22 + pop +1.22");
-        assertEquals(0.0, o[1], 1e-12);
-        assertEquals(0.0, o[2], 1e-12);
+        assertEquals(0.0, o[0], 1e-5, "net -1.22 + pop +1.22");
+        assertEquals(0.0, o[1], 1e-5);
+        assertEquals(0.0, o[2], 1e-5);
+        assertTrue(o[2] > o[1] && o[1] > o[0], "what the weighted signals tie, the network orders: " + java.util.Arrays.toString(o));
+        double[] noNetwork = new RankBlend(new int[]{1}, new double[][]{{0, 1, 1}}).order(1, net, flat, flat);
+        assertTrue(noNetwork[2] > noNetwork[1] && noNetwork[1] > noNetwork[0], "with the network's weight 0 too: " + java.util.Arrays.toString(noNetwork));
+        assertEquals(0.0, noNetwork[2], 1e-5);
         double[] onlyNet = new RankBlend(new int[]{1}, new double[][]{{2, 0, 0}}).order(1, net, pop, flat);
         assertTrue(onlyNet[2] > onlyNet[1] && onlyNet[1] > onlyNet[0]);
-        assertEquals(2 * Math.sqrt(1.5), onlyNet[2], 1e-9, "2 x z-score of the largest of three evenly spaced values");
+        assertEquals((2 + RankBlend.TIE_BREAK) * Math.sqrt(1.5), onlyNet[2], 1e-12, "(2 + the tie-break) x z-score of the largest of three evenly spaced values");
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class ServedMetaRec implements RatingMethod {
             private synchronized Map<String, ItemStats> stats(Observations observed) {
                 if (observed != lastObserved) {
                     Map<String, ItemStats> m = new HashMap<>();
-                    for (String id : observed.items()) m.put(id, new ItemStats(id, observed.count(id), 0.0, observed.count(id)));
+                    for (String id : observed.items()) m.put(id, new ItemStats(id, observed.count(id), 0.0, explicit ? observed.positives(id) : observed.count(id)));
                     lastStats = m;
                     lastObserved = observed;
                 }

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What has been observed about items: per item the number and sum of values, and the global mean.
+ * What has been observed about items: per item the number and sum of values and the number of values of at least
+ * {@link RankingCandidates#POSITIVE_RATING}, and the global mean.
  * Built from training data (strict) or also from other users' support sets (warm-up). Query data
  * never enters it. Immutable.
  */
 public final class Observations {
-    private final Map<String, double[]> stats;   // itemId -> {count, sum}
+    private final Map<String, double[]> stats;   // itemId -> {count, sum, values >= POSITIVE_RATING}
     private final double count;
     private final double sum;
 
@@ -33,9 +34,10 @@ public final class Observations {
         double c = count, s = sum;
         for (Collection<Rated> g : groups) {
             for (Rated r : g) {
-                double[] st = m.computeIfAbsent(r.itemId(), k -> new double[2]);
+                double[] st = m.computeIfAbsent(r.itemId(), k -> new double[3]);
                 st[0]++;
                 st[1] += r.value();
+                if (r.value() >= RankingCandidates.POSITIVE_RATING) st[2]++;
                 c++;
                 s += r.value();
             }
@@ -51,6 +53,12 @@ public final class Observations {
     public int count(String itemId) {
         double[] st = stats.get(itemId);
         return st == null ? 0 : (int) st[0];
+    }
+
+    /** How many observed values of the item are at least {@link RankingCandidates#POSITIVE_RATING} (a positive rating). */
+    public int positives(String itemId) {
+        double[] st = stats.get(itemId);
+        return st == null ? 0 : (int) st[2];
     }
 
     public double sum(String itemId) {
