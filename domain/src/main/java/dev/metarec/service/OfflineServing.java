@@ -28,6 +28,8 @@ public final class OfflineServing {
     private final Ranking ranking;
     private final SupportSets supports;
     private final CatalogueIndex.Snapshot catalogue;
+    /** The last call's statistics by position: the evaluation scores many users with the same statistics read. */
+    private volatile ItemStatsView statsView;
 
     public OfflineServing(Checkpoint champion, ServiceSettings settings, Collection<Item> catalogue) {
         this.model = new ServingModel(champion, settings.adaptSteps());
@@ -61,7 +63,9 @@ public final class OfflineServing {
             AdaptService.Adapted a = AdaptService.adaptOrPrior(model, support);
             w = new Weights(a.fast(model), a.fallbackReason() == null ? Mode.ADAPTED : Mode.PRIOR_FALLBACK);
         }
-        Served s = RecommendService.serve(ranking, supports, settings, model, w, u, newestFirst, catalogue, stats, eligible);
+        ItemStatsView view = ItemStatsView.current(statsView, catalogue, stats);
+        statsView = view;
+        Served s = RecommendService.serve(ranking, supports, settings, model, w, u, newestFirst, view, eligible);
         return new Scores(s.order(), s.scores(), s.weights().mode());
     }
 

@@ -1,7 +1,6 @@
 package dev.metarec.service;
 
 import dev.metarec.model.Event;
-import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
 
@@ -37,12 +36,9 @@ final class RankSignals {
         return out;
     }
 
-    static double[] popularity(Map<String, ItemStats> stats, CatalogueIndex.Snapshot cat, int[] eligible) {
+    static double[] popularity(ItemStatsView stats, int[] eligible) {
         double[] out = new double[eligible.length];
-        for (int i = 0; i < eligible.length; i++) {
-            ItemStats s = stats.get(cat.items().get(eligible[i]).itemId());
-            out[i] = RankBlend.popularity(s == null ? 0 : s.positives());
-        }
+        for (int i = 0; i < eligible.length; i++) out[i] = stats.popularity(eligible[i]);
         return out;
     }
 

@@ -2,7 +2,6 @@ package dev.metarec.service;
 
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.model.Item;
-import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.service.Recommendation.Contribution;
 import dev.metarec.service.Recommendation.Reason;
 import dev.metarec.service.Recommendation.RecommendedItem;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** Filtering, scoring, top-K with exploration slots, and explanations. Stateless. */
 final class Ranking {
@@ -41,11 +39,12 @@ final class Ranking {
     }
 
     /** Per eligible item, what its score adds to the network's: the checkpoint's baseline and the warm-up offset. */
-    double[] itemOffsets(ServingModel model, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible) {
+    double[] itemOffsets(ServingModel model, ItemStatsView stats, int[] eligible) {
+        CatalogueIndex.Snapshot cat = stats.snapshot();
         double[] offsets = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++)
             offsets[i] = cat.baseline(eligible[i], model.rank().baseline())
-                    + ItemWarmUp.offset(stats.get(cat.items().get(eligible[i]).itemId()), settings.itemBiasShrinkage(), model.objective());
+                    + ItemWarmUp.offset(stats.at(eligible[i]), settings.itemBiasShrinkage(), model.objective());
         return offsets;
     }
 
@@ -114,11 +113,11 @@ final class Ranking {
      * or, when some of them are first-stage estimates ({@code estimated}), the chosen items' exact scores do. Equal order
      * scores: the item earlier in the catalogue snapshot (item-id order) first.
      */
-    List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats,
-                                 int[] eligible, double[] order, double[] scores, double[] itemOffsets, double base, boolean estimated,
+    List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, ItemStatsView stats, int[] eligible, double[] order, double[] scores, double[] itemOffsets, double base, boolean estimated,
                                  RecommendCommand cmd, boolean popular) {
+        CatalogueIndex.Snapshot cat = stats.snapshot();
         long[] counts = new long[eligible.length];
-        for (int i = 0; i < counts.length; i++) counts[i] = count(stats, cat, eligible[i]);
+        for (int i = 0; i < counts.length; i++) counts[i] = stats.count(eligible[i]);
         IntComparator byScore = (a, b) -> a == b ? 0 : order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(eligible[a], eligible[b]);
         IntComparator byPopularity = (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : byScore.compare(a, b);
         // new items have no neighbours and little popularity yet: the exploration slots go to the best of them by the network
@@ -175,11 +174,6 @@ final class Ranking {
             best[at] = i;
         }
         return Arrays.copyOf(best, size);
-    }
-
-    private static long count(Map<String, ItemStats> stats, CatalogueIndex.Snapshot cat, int position) {
-        ItemStats s = stats.get(cat.items().get(position).itemId());
-        return s == null ? 0 : s.count();
     }
 
     /**

@@ -58,6 +58,9 @@ public final class RecommendService {
         this.supports = new SupportSets(settings);
     }
 
+    /** The statistics of the last request's snapshot and statistics read: the next request reuses it while both stay. */
+    private volatile ItemStatsView statsView;
+
     public Recommendation recommend(RecommendCommand cmd, Instant now) {
         ServingModel model = champion.require(now);
         UserState user = UserState.load(cmd.userId(), profiles, events, settings.seenLimit());
@@ -66,12 +69,14 @@ public final class RecommendService {
         Weights w = weights(model, user, cat, stats, now);
         EncodedEntity u = model.encodeUser(user.profile());
         int[] eligible = ranking.eligible(cmd, cat, user);
-        Served served = serve(ranking, supports, settings, model, w, u, user.recent(), cat, stats, eligible);
+        ItemStatsView view = ItemStatsView.current(statsView, cat, stats);
+        statsView = view;
+        Served served = serve(ranking, supports, settings, model, w, u, user.recent(), view, eligible);
         w = served.weights();
         double[] scores = served.scores(), order = served.order();
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
         Mode mode = popular ? Mode.POPULAR : w.mode;
-        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, cat, stats, eligible, order, scores, served.itemOffsets(),
+        List<Recommendation.RecommendedItem> items = ranking.select(model, w.fast, u, view, eligible, order, scores, served.itemOffsets(),
                 served.base(), served.estimated(), cmd, popular);
         return new Recommendation(ids.get(), cmd.userId(), model.checkpointId(), mode, items);
     }
@@ -90,8 +95,9 @@ public final class RecommendService {
      * for the user's most recent {@code adaptWindow} events. Shared by recommend and {@link OfflineServing}.
      */
     static Served serve(Ranking ranking, SupportSets supports, ServiceSettings settings, ServingModel model, Weights w, EncodedEntity u,
-                        List<dev.metarec.model.Event> recentNewestFirst, CatalogueIndex.Snapshot cat, Map<String, ItemStats> stats, int[] eligible) {
-        double[] offsets = ranking.itemOffsets(model, cat, stats, eligible);
+                        List<dev.metarec.model.Event> recentNewestFirst, ItemStatsView stats, int[] eligible) {
+        CatalogueIndex.Snapshot cat = stats.snapshot();
+        double[] offsets = ranking.itemOffsets(model, stats, eligible);
         int exact = settings.exactScored(eligible.length);
         double base = w.mode == Mode.ZERO_SHOT || w.mode == Mode.PRIOR_FALLBACK ? model.priorOffset() : 0.0;
         Ranking.Scored scored = Ranking.score(model, w.fast, u, cat, eligible, offsets, base, exact);
@@ -102,7 +108,7 @@ public final class RecommendService {
         }
         double[] scores = scored.scores();
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
-        double[] popularity = RankSignals.popularity(stats, cat, eligible);
+        double[] popularity = RankSignals.popularity(stats, eligible);
         double[] neighbours = RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible);
         double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
         // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;

@@ -103,7 +103,10 @@ public class ServingBenchmark {
                 new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}),
                 baseline(r));
         Checkpoint c = new Checkpoint("ckpt-bench", config, features, net.initialise(7), CheckpointMetadata.of(NOW, "fomaml", 0, Map.of()), rank);
-        for (int i = 0; i < ITEMS; i++) ports.stats.add("m" + i, 1 + r.nextInt(500), 0.0, 1);
+        for (int i = 0; i < ITEMS; i++) {
+            int n = 1 + r.nextInt(500);
+            ports.stats.add("m" + i, n, 0.0, r.nextInt(n + 1));   // users who interacted, and those who liked it
+        }
         CheckpointCodec codec = new CheckpointCodec();
         ports.checkpoints.write(c.checkpointId(), codec.encode(c));
         ports.pointer.moveCurrent(null, c.checkpointId());
