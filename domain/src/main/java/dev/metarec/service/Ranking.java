@@ -17,22 +17,33 @@ final class Ranking {
 
     Ranking(ServiceSettings settings) { this.settings = settings; }
 
-    /** Positions in the snapshot that pass every hard filter, in snapshot order. */
+    /**
+     * Positions in the snapshot that pass every hard filter, in snapshot order. The excluded and seen items are
+     * marked by position (a few lookups by id) rather than every catalogue item looked up in them.
+     */
     int[] eligible(RecommendCommand cmd, CatalogueIndex.Snapshot cat, UserState user) {
+        boolean[] excluded = new boolean[cat.size()];
+        mark(excluded, cat, cmd.exclude());
+        if (cmd.excludeSeen()) mark(excluded, cat, user.seen());
         int[] out = new int[cat.size()];
         int n = 0;
         if (!cmd.candidates().isEmpty()) {
             int[] positions = cmd.candidates().stream().map(cat.position()::get).filter(p -> p != null).mapToInt(Integer::intValue).sorted().toArray();
-            for (int p : positions) if (passes(cmd, cat.items().get(p), user)) out[n++] = p;
+            for (int p : positions) if (!excluded[p] && inCategories(cmd, cat.items().get(p))) out[n++] = p;
         } else {
-            for (int p = 0; p < cat.size(); p++) if (passes(cmd, cat.items().get(p), user)) out[n++] = p;
+            for (int p = 0; p < cat.size(); p++) if (!excluded[p] && inCategories(cmd, cat.items().get(p))) out[n++] = p;
         }
         return Arrays.copyOf(out, n);
     }
 
-    private boolean passes(RecommendCommand cmd, Item item, UserState user) {
-        if (cmd.exclude().contains(item.itemId())) return false;
-        if (cmd.excludeSeen() && user.seen().contains(item.itemId())) return false;
+    private static void mark(boolean[] excluded, CatalogueIndex.Snapshot cat, java.util.Collection<String> ids) {
+        for (String id : ids) {
+            Integer p = cat.position().get(id);
+            if (p != null) excluded[p] = true;
+        }
+    }
+
+    private boolean inCategories(RecommendCommand cmd, Item item) {
         if (cmd.categories().isEmpty()) return true;
         for (String c : item.attributes().get(settings.categoryAttribute())) if (cmd.categories().contains(c)) return true;
         return false;
