@@ -66,9 +66,7 @@ final class RankFit {
             for (Event ev : e.getValue()) items.add(ev.itemId());
             itemsByUser.add(items);
             catalogue.addAll(items);
-            Map<String, Event> latest = new HashMap<>();
-            for (Event ev : e.getValue()) latest.put(ev.itemId(), ev);   // oldest first: the latest event per item stays
-            latest.forEach((i, ev) -> { if (sets.positive(ev)) liked.merge(i, 1, Integer::sum); });
+            addLikes(liked, e.getValue(), sets);
         }
         if (itemsByUser.isEmpty()) return c;
         int items = catalogue.size();
@@ -93,14 +91,31 @@ final class RankFit {
         return c.withRank(new RankPrior(neighbours, blend, baseline));
     }
 
+    /** Adds 1 for each item whose latest event in {@code events} (oldest first) is positive: the user liked it. */
+    static void addLikes(Map<String, Integer> liked, List<Event> events, SupportSets sets) {
+        Map<String, Event> latest = new HashMap<>();
+        for (Event ev : events) latest.put(ev.itemId(), ev);   // oldest first: the latest event per item stays
+        latest.forEach((i, ev) -> { if (sets.positive(ev)) liked.merge(i, 1, Integer::sum); });
+    }
+
+    /**
+     * The events [from, to) whose positives judge a user of {@code size} events seen at {@code k}: the
+     * {@value #HORIZON} after the first {@value #LATER_FROM} (after the support when it is longer), or the
+     * {@value #HORIZON} after the support for a user with at most {@value #LATER_FROM} events.
+     */
+    static int[] judged(int size, int k) {
+        int from = size > LATER_FROM ? Math.max(k, LATER_FROM) : k;
+        return new int[]{Math.min(from, size), Math.min(size, from + HORIZON)};
+    }
+
     private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, SupportSets sets, Map<String, Integer> liked,
                                            TrainingData data, String user, List<Event> events, int k) {
         List<Event> support = new ArrayList<>(events.subList(0, k));
         Set<String> seen = new HashSet<>();
         support.forEach(e -> seen.add(e.itemId()));
         Set<String> positives = new HashSet<>();
-        int from = events.size() > LATER_FROM ? Math.max(k, LATER_FROM) : k;
-        for (Event e : events.subList(from, Math.min(events.size(), from + HORIZON)))
+        int[] window = judged(events.size(), k);
+        for (Event e : events.subList(window[0], window[1]))
             if (sets.positive(e) && !seen.contains(e.itemId()) && cat.position().containsKey(e.itemId())) positives.add(e.itemId());
         if (positives.isEmpty()) return null;
         int[] eligible = new int[cat.size() - (int) seen.stream().filter(cat.position()::containsKey).count()];
