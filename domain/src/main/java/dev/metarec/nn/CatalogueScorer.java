@@ -118,21 +118,13 @@ final class CatalogueScorer {
             for (int i = 0; i < out.length; i++) out[i] = scoreSide(sides[which[i]]) + (offsets == null ? 0 : offsets[i]);
             return;
         }
-        // the loop of scoreSide and afterFirstLayer written out: calling them per item measured 1.7x slower at 100,000 items
+        // the first layer stays written out here: calling scoreSide per item measured 1.7x slower at 100,000 items
         float[] h0 = h[0], up = userPre;
         double constant = outB + userBias;
         for (int i = 0; i < out.length; i++) {
             float[] side = sides[which[i]];
             for (int o = 0; o < h0.length; o++) h0[o] = Math.max(up[o] + side[o], 0.0f);
-            float[] last = h0;
-            for (int k = 1; k < hidden; k++) {
-                float[] ak = a[k];
-                System.arraycopy(biases[k], 0, ak, 0, ak.length);
-                FloatRows.vecMatAddInPlace(h[k - 1], h[k - 1].length, layerRows[k], 0, ak, active);
-                if (k + 1 < hidden) for (int o = 0; o < ak.length; o++) h[k][o] = Math.max(ak[o], 0.0f);
-                last = ak;
-            }
-            out[i] = FloatRows.reluDot(last, outW, outW.length) + constant + (offsets == null ? 0 : offsets[i]);
+            out[i] = FloatRows.reluDot(laterLayers(hidden), outW, outW.length) + constant + (offsets == null ? 0 : offsets[i]);
         }
     }
 
@@ -295,7 +287,15 @@ final class CatalogueScorer {
      * into the output's dot product (a no-op on h[0], already >= 0).
      */
     private double afterFirstLayer() {
-        int hidden = shape.hiddenLayers();
+        return FloatRows.reluDot(laterLayers(shape.hiddenLayers()), outW, outW.length) + (outB + userBias);   // added as scoreSides adds it: the same bits
+    }
+
+    /**
+     * Runs the hidden layers after the first from h[0] ({@code hidden} >= 1 layers in all), leaving each one's
+     * pre-activation in a[k] and, but for the last, its ReLU in h[k]; returns the last hidden layer's pre-activation
+     * (h[0] when there is one hidden layer).
+     */
+    private float[] laterLayers(int hidden) {
         float[] last = h[0];
         for (int k = 1; k < hidden; k++) {
             float[] ak = a[k];
@@ -304,7 +304,7 @@ final class CatalogueScorer {
             if (k + 1 < hidden) for (int o = 0; o < ak.length; o++) h[k][o] = Math.max(ak[o], 0.0f);
             last = ak;
         }
-        return FloatRows.reluDot(last, outW, outW.length) + (outB + userBias);   // added as scoreSides adds it: the same bits
+        return last;
     }
 
     /** W0's rows for item slot {@code s} in single precision, copied on first use. */

@@ -124,7 +124,8 @@ final class Ranking {
      * or, when some of them are first-stage estimates ({@code estimated}), the chosen items' exact scores do. Equal order
      * scores: the item earlier in the catalogue snapshot (item-id order) first.
      */
-    List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, ItemStatsView stats, int[] eligible, double[] order, double[] scores, double[] itemOffsets, double base, boolean estimated,
+    List<RecommendedItem> select(ServingModel model, double[] fast, EncodedEntity user, ItemStatsView stats, int[] eligible,
+                                 double[] order, double[] scores, double[] itemOffsets, double base, boolean estimated,
                                  RecommendCommand cmd, boolean popular) {
         CatalogueIndex.Snapshot cat = stats.snapshot();
         long[] counts = new long[eligible.length];
