@@ -88,6 +88,14 @@ final class BinaryReader {
         return v;
     }
 
+    float[] readFloats(String what) {
+        int n = readCount(what, 4);
+        float[] v = new float[n];
+        buf.asFloatBuffer().get(v);
+        buf.position(buf.position() + 4 * n);
+        return v;
+    }
+
     /** Throws unless every byte of this part was read. */
     void requireEnd() {
         if (buf.hasRemaining()) throw fail(buf.remaining() + " unread bytes at the end");

@@ -55,6 +55,21 @@ final class BinaryWriter {
         return this;
     }
 
+    /** Count, then the values as IEEE-754 singles, converted in chunks. */
+    BinaryWriter writeFloats(float[] v) {
+        writeInt(v.length);
+        ByteBuffer chunk = ByteBuffer.allocate(4 * 4096);
+        for (int from = 0; from < v.length; from += 4096) {
+            int n = Math.min(4096, v.length - from);
+            chunk.clear();
+            chunk.asFloatBuffer().put(v, from, n);
+            byte[] b = chunk.array();
+            int len = 4 * n;
+            io(() -> out.write(b, 0, len));
+        }
+        return this;
+    }
+
     /** A section: 4-byte ASCII tag, int length, then the body. */
     BinaryWriter writeSection(String tag, BinaryWriter body) {
         byte[] t = tag.getBytes(StandardCharsets.US_ASCII);

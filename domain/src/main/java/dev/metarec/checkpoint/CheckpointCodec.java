@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The checkpoint file format, version 1. Big-endian throughout; no Java serialisation.
+ * The checkpoint file format, version 2 (this build also reads version 1). Big-endian throughout; no Java serialisation.
  *
  * <pre>
  * magic         8 bytes   0x89 'M' 'R' 'C' 'K' 'P' 'T' '\n'
- * version       int       1
+ * version       int       2
  * totalLength   long      length of the whole file, checksum included
  * sections, each: tag (4 ASCII bytes), int length, body; in this order:
  *   META  checkpoint id, createdAt (epoch second long, nano int), learner, training step, metrics (name, double)*
@@ -29,9 +29,12 @@ import java.util.TreeMap;
  *   FEAT  feature vocabularies: per feature spec, known values, numeric boundaries; optional user/item id lists
  *   PARM  parameter layout (name, kind, rows, cols per group) and the values (IEEE-754 doubles)
  *   RANK  optional (absent: {@link dev.metarec.rank.RankPrior#NONE}): item neighbours (max neighbours, shrinkage, item ids,
- *         per item the neighbour indices and float similarities) and the blend (bucket bounds, three weights each)
+ *         per item the neighbour indices and float similarities) and the blend (bucket bounds, four weights each:
+ *         network, popularity, neighbours, encoder; version 1 wrote the first three, read with the encoder's weight 0)
  *   BASE  optional (absent: {@link dev.metarec.rank.ItemBaseline#NONE}): the item baseline the network was trained on
  *         (item ids, one double each); a checkpoint written before it existed has none and is served as it was trained
+ *   ENCO  optional, version 2 (absent: {@link dev.metarec.rank.SupportEncoder#NONE}): the support-set encoder (width, item
+ *         ids, input embeddings, output embeddings, biases; IEEE-754 singles)
  * sha256        32 bytes  SHA-256 of every byte before it
  * </pre>
  *
@@ -41,7 +44,9 @@ import java.util.TreeMap;
  * gives an equal checkpoint (parameters bit-exact). Stateless and thread-safe.
  */
 public final class CheckpointCodec {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format this build reads: version 1, before the support-set encoder (read as a checkpoint without one). */
+    public static final int OLDEST_READABLE = 1;
     private static final byte[] MAGIC = {(byte) 0x89, 'M', 'R', 'C', 'K', 'P', 'T', '\n'};
     private static final int HEADER = MAGIC.length + 4 + 8;
     private static final int DIGEST = 32;
@@ -52,7 +57,8 @@ public final class CheckpointCodec {
         boolean ranks = !r.neighbours().equals(ItemNeighbours.NONE) || !r.blend().equals(RankBlend.NETWORK_ONLY);
         return assemble(FORMAT_VERSION, writeMeta(c), ModelSections.writeConfig(c.config()),
                 ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()),
-                ranks ? RankSection.write(r) : null, r.baseline().isEmpty() ? null : RankSection.writeBaseline(r.baseline()));
+                ranks ? RankSection.write(r) : null, r.baseline().isEmpty() ? null : RankSection.writeBaseline(r.baseline()),
+                r.encoder().isEmpty() ? null : RankSection.writeEncoder(r.encoder()));
     }
 
     /** Header, the four sections in order, checksum. Package-private so tests can build odd files. */
@@ -68,10 +74,17 @@ public final class CheckpointCodec {
     /** Header, the four sections in order, the optional RANK and BASE sections (null: none), checksum. */
     static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank,
                            BinaryWriter baseline) {
+        return assemble(version, meta, config, features, params, rank, baseline, null);
+    }
+
+    /** Header, the four sections in order, the optional RANK, BASE and ENCO sections (null: none), checksum. */
+    static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank,
+                           BinaryWriter baseline, BinaryWriter encoder) {
         BinaryWriter body = new BinaryWriter().writeSection("META", meta).writeSection("CONF", config)
                 .writeSection("FEAT", features).writeSection("PARM", params);
         if (rank != null) body.writeSection("RANK", rank);
         if (baseline != null) body.writeSection("BASE", baseline);
+        if (encoder != null) body.writeSection("ENCO", encoder);
         byte[] b = body.toByteArray();
         if (b.length > Integer.MAX_VALUE - 16 - HEADER - DIGEST)
             throw new IllegalArgumentException("a checkpoint is too large for one byte array: " + b.length + " bytes of sections");
@@ -89,8 +102,9 @@ public final class CheckpointCodec {
             throw new CheckpointFormatException("not a metarec checkpoint: the first 8 bytes are not the checkpoint magic");
         ByteBuffer header = ByteBuffer.wrap(bytes, MAGIC.length, 12);
         int version = header.getInt();
-        if (version != FORMAT_VERSION)
-            throw new CheckpointFormatException("unsupported checkpoint format version " + version + "; this build reads version " + FORMAT_VERSION);
+        if (version < OLDEST_READABLE || version > FORMAT_VERSION)
+            throw new CheckpointFormatException("unsupported checkpoint format version " + version + "; this build reads versions "
+                    + OLDEST_READABLE + " to " + FORMAT_VERSION);
         long declared = header.getLong();
         if (declared != bytes.length)
             throw new CheckpointFormatException(declared > bytes.length
@@ -99,10 +113,10 @@ public final class CheckpointCodec {
         byte[] digest = sha256(bytes, bytes.length - DIGEST);
         if (!MessageDigest.isEqual(digest, Arrays.copyOfRange(bytes, bytes.length - DIGEST, bytes.length)))
             throw new CheckpointFormatException("corrupt checkpoint: SHA-256 checksum mismatch");
-        return readSections(new BinaryReader(bytes, HEADER, bytes.length - HEADER - DIGEST, "checkpoint"), bytes);
+        return readSections(new BinaryReader(bytes, HEADER, bytes.length - HEADER - DIGEST, "checkpoint"), bytes, version);
     }
 
-    private static Checkpoint readSections(BinaryReader outer, byte[] bytes) {
+    private static Checkpoint readSections(BinaryReader outer, byte[] bytes, int version) {
         BinaryReader[] parts = new BinaryReader[SECTIONS.length];
         for (int i = 0; i < SECTIONS.length; i++) {
             String tag = new String(outer.readBytes(4), StandardCharsets.ISO_8859_1);
@@ -111,8 +125,8 @@ public final class CheckpointCodec {
             parts[i] = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
             outer.readBytes(length);
         }
-        BinaryReader rankPart = null, basePart = null;
-        List<String> optional = new ArrayList<>(List.of("RANK", "BASE"));   // each at most once, in this order
+        BinaryReader rankPart = null, basePart = null, encoderPart = null;
+        List<String> optional = new ArrayList<>(version == 1 ? List.of("RANK", "BASE") : List.of("RANK", "BASE", "ENCO"));   // each at most once, in this order
         while (outer.remaining() > 0) {
             String tag = new String(outer.readBytes(4), StandardCharsets.ISO_8859_1);
             if (!optional.contains(tag))
@@ -121,7 +135,11 @@ public final class CheckpointCodec {
             optional.subList(0, optional.indexOf(tag) + 1).clear();
             int length = outer.readCount("bytes of section " + tag, 1);
             BinaryReader part = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
-            if (tag.equals("RANK")) rankPart = part; else basePart = part;
+            switch (tag) {
+                case "RANK" -> rankPart = part;
+                case "BASE" -> basePart = part;
+                default -> encoderPart = part;
+            }
             outer.readBytes(length);
         }
         outer.requireEnd();
@@ -134,12 +152,16 @@ public final class CheckpointCodec {
         for (BinaryReader p : parts) p.requireEnd();
         RankPrior rank = RankPrior.NONE;
         if (rankPart != null) {
-            rank = RankSection.read(rankPart);
+            rank = RankSection.read(rankPart, version);
             rankPart.requireEnd();
         }
         if (basePart != null) {
-            rank = new RankPrior(rank.neighbours(), rank.blend(), RankSection.readBaseline(basePart));
+            rank = rank.withBaseline(RankSection.readBaseline(basePart));
             basePart.requireEnd();
+        }
+        if (encoderPart != null) {
+            rank = rank.withEncoder(RankSection.readEncoder(encoderPart));
+            encoderPart.requireEnd();
         }
         try {
             return new Checkpoint(id, config, features, params, metadata, rank);

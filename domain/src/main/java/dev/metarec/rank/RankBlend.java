@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The served order: per candidate, a weighted sum of three signals, each standardised over the user's candidates
+ * The served order: per candidate, a weighted sum of four signals, each standardised over the user's candidates
  * (z-score; a signal that is constant there contributes nothing):
  * <ol>
  *   <li>the meta-learned preference score after adaptation (what the network predicts for this user),</li>
  *   <li>a popularity prior, log(1 + users who liked the item): users whose latest event with it is positive (rated
  *       at least the positive rating, or any click, view or purchase), so an item many users rated and disliked
  *       is not popular,</li>
- *   <li>the neighbours of the user's events, {@link ItemNeighbours#scores}.</li>
+ *   <li>the neighbours of the user's events, {@link ItemNeighbours#scores},</li>
+ *   <li>the support-set encoder's score, {@link SupportEncoder}: what users who had the user's support items went on
+ *       to like (an item the encoder does not know takes the mean of the others, so it is neither pushed nor held back).</li>
  * </ol>
  * One weight vector per support-size bucket: bucket b serves users with at most {@code upTo[b]} events (the last
  * bucket also every larger support). Weights are chosen by {@link #fit} on validation users: with few events
@@ -22,14 +24,15 @@ import java.util.List;
  * the user's predicted preference instead of by catalogue position.
  *
  * @param upTo    strictly increasing support sizes, at least one
- * @param weights per bucket {network, popularity, neighbours}: finite, >= 0, not all 0
+ * @param weights per bucket {network, popularity, neighbours, encoder}: finite, >= 0, not all 0. A vector of three is a
+ *                blend from before the encoder (checkpoint format 1) and reads with the encoder's weight 0.
  */
 public record RankBlend(int[] upTo, double[][] weights) {
-    public static final int NETWORK = 0, POPULARITY = 1, NEIGHBOURS = 2, SIGNALS = 3;
+    public static final int NETWORK = 0, POPULARITY = 1, NEIGHBOURS = 2, ENCODER = 3, SIGNALS = 4;
     /** The buckets {@link #fit} uses: 1, 3, 5, 10 and 20 events (the few-shot curve's support sizes). */
     public static final int[] SHOTS = {1, 3, 5, 10, 20};
     /** The order of a checkpoint without a blend: the preference network's score alone. */
-    public static final RankBlend NETWORK_ONLY = new RankBlend(new int[]{1}, new double[][]{{1, 0, 0}});
+    public static final RankBlend NETWORK_ONLY = new RankBlend(new int[]{1}, new double[][]{{1, 0, 0, 0}});
     private static final double[] GRID = {0, 0.25, 0.5, 1, 2};
     /** The network's weight under every blend: small enough to change only the order of tied candidates. */
     public static final double TIE_BREAK = 1e-6;
@@ -41,14 +44,15 @@ public record RankBlend(int[] upTo, double[][] weights) {
         double[][] w = new double[weights.length][];
         for (int b = 0; b < upTo.length; b++) {
             if (b > 0 && upTo[b] <= upTo[b - 1]) throw new IllegalArgumentException("bucket bounds must increase, got " + Arrays.toString(upTo));
-            if (weights[b].length != SIGNALS) throw new IllegalArgumentException("bucket " + b + " has " + weights[b].length + " weights, needs " + SIGNALS);
+            if (weights[b].length != SIGNALS && weights[b].length != SIGNALS - 1)
+                throw new IllegalArgumentException("bucket " + b + " has " + weights[b].length + " weights, needs " + SIGNALS);
             double sum = 0;
             for (double x : weights[b]) {
                 if (!(x >= 0) || !Double.isFinite(x)) throw new IllegalArgumentException("bucket " + b + ": weight " + x + " is not finite and >= 0");
                 sum += x;
             }
             if (sum == 0) throw new IllegalArgumentException("bucket " + b + ": every weight is 0");
-            w[b] = weights[b].clone();
+            w[b] = Arrays.copyOf(weights[b], SIGNALS);
         }
         weights = w;
     }
@@ -59,16 +63,16 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return weights[upTo.length - 1].clone();
     }
 
-    /** The blended order score of each candidate ({@code network}, {@code popularity}, {@code neighbours} are per candidate). */
-    public double[] order(int supportSize, double[] network, double[] popularity, double[] neighbours) {
-        return combine(weightsFor(supportSize), network, popularity, neighbours);
+    /** The blended order score of each candidate (each signal per candidate; NaN in {@code encoder}: an item it does not know). */
+    public double[] order(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
+        return combine(weightsFor(supportSize), network, popularity, neighbours, encoder);
     }
 
-    static double[] combine(double[] w, double[] network, double[] popularity, double[] neighbours) {
+    static double[] combine(double[] w, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
         int n = network.length;
-        if (popularity.length != n || neighbours.length != n) throw new IllegalArgumentException("signals of different lengths");
+        if (popularity.length != n || neighbours.length != n || encoder.length != n) throw new IllegalArgumentException("signals of different lengths");
         double[] out = new double[n];
-        double[][] signals = {network, popularity, neighbours};
+        double[][] signals = {network, popularity, neighbours, encoder};
         for (int s = 0; s < SIGNALS; s++) {
             double ws = s == NETWORK ? w[s] + TIE_BREAK : w[s];
             if (ws == 0) continue;
@@ -78,17 +82,21 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return out;
     }
 
-    /** (x - mean) / standard deviation; all zeros when the deviation is 0 or not finite. */
+    /**
+     * (x - mean) / standard deviation over the values that are not NaN; a NaN (a candidate the signal knows nothing of)
+     * gets 0, the mean. All zeros when the deviation is 0 or not finite.
+     */
     static double[] standardised(double[] x) {
         double mean = 0;
-        for (double v : x) mean += v;
-        mean /= Math.max(1, x.length);
+        int known = 0;
+        for (double v : x) if (!Double.isNaN(v)) { mean += v; known++; }
+        mean /= Math.max(1, known);
         double var = 0;
-        for (double v : x) var += (v - mean) * (v - mean);
-        double sd = Math.sqrt(var / Math.max(1, x.length));
+        for (double v : x) if (!Double.isNaN(v)) var += (v - mean) * (v - mean);
+        double sd = Math.sqrt(var / Math.max(1, known));
         double[] z = new double[x.length];
         if (!(sd > 1e-12) || !Double.isFinite(sd)) return z;
-        for (int i = 0; i < x.length; i++) z[i] = (x[i] - mean) / sd;
+        for (int i = 0; i < x.length; i++) z[i] = Double.isNaN(x[i]) ? 0 : (x[i] - mean) / sd;
         return z;
     }
 
@@ -96,13 +104,14 @@ public record RankBlend(int[] upTo, double[][] weights) {
     public static double popularity(long count) { return Math.log1p(Math.max(0, count)); }
 
     /**
-     * One validation user seen at one support size: the three signals over the candidates (every catalogue item but
+     * One validation user seen at one support size: the four signals over the candidates (every catalogue item but
      * the support), and which candidates are positives (the user's later positive events).
      */
-    public record Case(int supportSize, double[] network, double[] popularity, double[] neighbours, boolean[] positive) {
+    public record Case(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, boolean[] positive) {
         public Case {
             int n = network.length;
-            if (popularity.length != n || neighbours.length != n || positive.length != n) throw new IllegalArgumentException("signals of different lengths");
+            if (popularity.length != n || neighbours.length != n || encoder.length != n || positive.length != n)
+                throw new IllegalArgumentException("signals of different lengths");
         }
 
         int positives() {
@@ -113,12 +122,27 @@ public record RankBlend(int[] upTo, double[][] weights) {
     }
 
     /**
-     * Per bucket of {@code upTo}, the weights on a grid ({0, 1/4, 1/2, 1, 2} for each signal) with the best mean
+     * Per bucket of {@code upTo}, the weights on a grid ({0, 1/4, 1/2, 1, 2} for each of the four signals) with the best mean
      * Recall@10 (hits / min(10, positives)) over the cases of that bucket (a case belongs to the first bucket whose
      * bound is at least its support size); on equal recall the earlier grid point. A bucket without cases takes the
      * weights of the nearest bucket with cases; with no case at all the blend is {@link #NETWORK_ONLY}.
      */
-    public static RankBlend fit(List<Case> cases, int[] upTo) {
+    public static RankBlend fit(List<Case> cases, int[] upTo) { return fit(cases, upTo, Fit.GRID); }
+
+    /** How a bucket's weights are chosen from its cases. */
+    public enum Fit {
+        /** The grid point with the best mean Recall@10 ({@link #fit(List, int[])}). */
+        GRID,
+        /**
+         * The weights >= 0 that maximise the likelihood of the positives under a softmax over each case's candidates of
+         * the blended score (the mean over cases of -1/P sum over positives of log softmax), with a small ridge (10⁻³ |w|²):
+         * a smooth, convex objective in the four weights, solved by projected Newton steps, instead of the step function
+         * Recall@10 that the grid maximises, whose best point jumps with a few cases.
+         */
+        LIKELIHOOD
+    }
+
+    public static RankBlend fit(List<Case> cases, int[] upTo, Fit how) {
         List<List<Case>> byBucket = new ArrayList<>();
         for (int b = 0; b < upTo.length; b++) byBucket.add(new ArrayList<>());
         for (Case c : cases) {
@@ -128,7 +152,8 @@ public record RankBlend(int[] upTo, double[][] weights) {
             byBucket.get(b).add(c);
         }
         double[][] chosen = new double[upTo.length][];
-        for (int b = 0; b < upTo.length; b++) if (!byBucket.get(b).isEmpty()) chosen[b] = best(byBucket.get(b));
+        for (int b = 0; b < upTo.length; b++)
+            if (!byBucket.get(b).isEmpty()) chosen[b] = how == Fit.GRID ? best(byBucket.get(b)) : likeliest(byBucket.get(b));
         boolean any = false;
         for (double[] w : chosen) any |= w != null;
         if (!any) return NETWORK_ONLY;
@@ -154,7 +179,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
             int b = 0;
             while (b < upTo.length - 1 && c.supportSize() > upTo[b]) b++;
             double[] w = weights[b];
-            double[] score = combine(w, c.network(), c.popularity(), c.neighbours());
+            double[] score = combine(w, c.network(), c.popularity(), c.neighbours(), c.encoder());
             sum[b] += recallAt10(score, c.positive(), c.positives());
             n[b]++;
         }
@@ -162,22 +187,155 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return sum;
     }
 
+    /**
+     * Per bucket, the mean Recall@10 of weights fitted on the other half of the users: {@code first} and {@code second}
+     * hold the cases of two disjoint sets of users; the blend fitted ({@link #fit}) on one is judged
+     * on the other, both ways, and the two recalls are averaged weighted by their cases. An estimate of what the fit
+     * achieves on users it did not see, which the recall on its own cases ({@link #recallByBucket}) overstates.
+     */
+    public static double[] crossFitted(List<Case> first, List<Case> second, int[] upTo, Fit how) {
+        double[] a = fit(first, upTo, how).recallByBucket(second), b = fit(second, upTo, how).recallByBucket(first);
+        int[] na = counts(second, upTo), nb = counts(first, upTo);
+        double[] out = new double[upTo.length];
+        for (int k = 0; k < out.length; k++) {
+            double sum = (na[k] > 0 ? a[k] * na[k] : 0) + (nb[k] > 0 ? b[k] * nb[k] : 0);
+            out[k] = na[k] + nb[k] == 0 ? Double.NaN : sum / (na[k] + nb[k]);
+        }
+        return out;
+    }
+
+    private static int[] counts(List<Case> cases, int[] upTo) {
+        int[] n = new int[upTo.length];
+        for (Case c : cases) {
+            if (c.positives() == 0) continue;
+            int b = 0;
+            while (b < upTo.length - 1 && c.supportSize() > upTo[b]) b++;
+            n[b]++;
+        }
+        return n;
+    }
+
+    private static final double RIDGE = 1e-3;
+
+    /** {@link Fit#LIKELIHOOD}: projected Newton steps with backtracking from equal weights of 1. */
+    private static double[] likeliest(List<Case> cases) {
+        List<double[][]> z = new ArrayList<>();
+        for (Case c : cases)
+            z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
+        double[] w = {1, 1, 1, 1};
+        double loss = likelihoodLoss(z, cases, w, null, null);
+        for (int iter = 0; iter < 50; iter++) {
+            double[] g = new double[SIGNALS];
+            double[][] h = new double[SIGNALS][SIGNALS];
+            likelihoodLoss(z, cases, w, g, h);
+            double[] step = solve(h, g);
+            double t = 1;
+            double[] next = null;
+            double nextLoss = Double.POSITIVE_INFINITY;
+            for (int tries = 0; tries < 20; tries++, t /= 2) {
+                next = new double[SIGNALS];
+                for (int k = 0; k < SIGNALS; k++) next[k] = Math.max(0, w[k] - t * step[k]);
+                nextLoss = likelihoodLoss(z, cases, next, null, null);
+                if (nextLoss < loss) break;
+            }
+            if (!(nextLoss < loss - 1e-9)) break;
+            w = next;
+            loss = nextLoss;
+        }
+        double sum = 0;
+        for (double x : w) sum += x;
+        if (!(sum > 0) || !Double.isFinite(sum)) return new double[]{1, 0, 0, 0};
+        return w;
+    }
+
+    /** The mean softmax loss of the positives (plus the ridge); fills the gradient and Hessian when they are not null. */
+    private static double likelihoodLoss(List<double[][]> z, List<Case> cases, double[] w, double[] g, double[][] h) {
+        double loss = 0;
+        int m = cases.size();
+        for (int u = 0; u < m; u++) {
+            double[][] s = z.get(u);
+            boolean[] pos = cases.get(u).positive();
+            int n = pos.length, p = cases.get(u).positives();
+            double[] score = new double[n];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double x = 0;
+                for (int k = 0; k < SIGNALS; k++) x += w[k] * s[k][i];
+                score[i] = x;
+                max = Math.max(max, x);
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += Math.exp(score[i] - max);
+            double logZ = max + Math.log(sum);
+            double[] mean = new double[SIGNALS], posMean = new double[SIGNALS];
+            double[][] second = h == null ? null : new double[SIGNALS][SIGNALS];
+            for (int i = 0; i < n; i++) {
+                double prob = Math.exp(score[i] - logZ);
+                if (pos[i]) loss += (logZ - score[i]) / p / m;
+                if (g == null) continue;
+                for (int k = 0; k < SIGNALS; k++) {
+                    mean[k] += prob * s[k][i];
+                    if (pos[i]) posMean[k] += s[k][i] / p;
+                    for (int l = 0; l <= k; l++) second[k][l] += prob * s[k][i] * s[l][i];
+                }
+            }
+            if (g == null) continue;
+            for (int k = 0; k < SIGNALS; k++) {
+                g[k] += (mean[k] - posMean[k]) / m;
+                for (int l = 0; l <= k; l++) {
+                    double cov = (second[k][l] - mean[k] * mean[l]) / m;
+                    h[k][l] += cov;
+                    if (l != k) h[l][k] += cov;
+                }
+            }
+        }
+        for (int k = 0; k < SIGNALS; k++) {
+            loss += RIDGE * w[k] * w[k];
+            if (g != null) { g[k] += 2 * RIDGE * w[k]; h[k][k] += 2 * RIDGE; }
+        }
+        return loss;
+    }
+
+    /** x with h x = g (Gaussian elimination with partial pivoting; h is positive definite thanks to the ridge). */
+    private static double[] solve(double[][] h, double[] g) {
+        int n = g.length;
+        double[][] a = new double[n][n + 1];
+        for (int i = 0; i < n; i++) { System.arraycopy(h[i], 0, a[i], 0, n); a[i][n] = g[i]; }
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
+            double[] t = a[c]; a[c] = a[p]; a[p] = t;
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int k = c; k <= n; k++) a[r][k] -= f * a[c][k];
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double v = a[r][n];
+            for (int k = r + 1; k < n; k++) v -= a[r][k] * x[k];
+            x[r] = v / a[r][r];
+        }
+        return x;
+    }
+
     private static double[] best(List<Case> cases) {
         List<double[][]> z = new ArrayList<>();
-        for (Case c : cases) z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours())});
+        for (Case c : cases)
+            z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
         double[] best = null;
         double bestRecall = -1;
-        for (double a : GRID) for (double p : GRID) for (double nb : GRID) {
-            if (a + p + nb == 0) continue;
+        for (double a : GRID) for (double p : GRID) for (double nb : GRID) for (double en : GRID) {
+            if (a + p + nb + en == 0) continue;
             double recall = 0;
             for (int u = 0; u < cases.size(); u++) {
                 double[][] s = z.get(u);
                 double[] score = new double[s[0].length];
-                for (int i = 0; i < score.length; i++) score[i] = (a + TIE_BREAK) * s[0][i] + p * s[1][i] + nb * s[2][i];
+                for (int i = 0; i < score.length; i++) score[i] = (a + TIE_BREAK) * s[0][i] + p * s[1][i] + nb * s[2][i] + en * s[3][i];
                 recall += recallAt10(score, cases.get(u).positive(), cases.get(u).positives());
             }
             recall /= cases.size();
-            if (recall > bestRecall + 1e-12) { bestRecall = recall; best = new double[]{a, p, nb}; }
+            if (recall > bestRecall + 1e-12) { bestRecall = recall; best = new double[]{a, p, nb, en}; }
         }
         return best;
     }

@@ -4,20 +4,29 @@ import java.util.Objects;
 
 /**
  * The item-level part of a checkpoint: the item neighbours fitted on the training events, the blend chosen on
- * validation users that orders the served list, and the items' baseline added to the network's score.
- * {@link #NONE}: a checkpoint without one scores with the network alone and ranks by that score.
+ * validation users that orders the served list, the items' baseline added to the network's score, and the
+ * support-set encoder trained on the training events. {@link #NONE}: a checkpoint without one scores with the
+ * network alone and ranks by that score.
  */
-public record RankPrior(ItemNeighbours neighbours, RankBlend blend, ItemBaseline baseline) {
-    public static final RankPrior NONE = new RankPrior(ItemNeighbours.NONE, RankBlend.NETWORK_ONLY, ItemBaseline.NONE);
+public record RankPrior(ItemNeighbours neighbours, RankBlend blend, ItemBaseline baseline, SupportEncoder encoder) {
+    public static final RankPrior NONE = new RankPrior(ItemNeighbours.NONE, RankBlend.NETWORK_ONLY, ItemBaseline.NONE, SupportEncoder.NONE);
 
     public RankPrior {
         Objects.requireNonNull(neighbours, "neighbours");
         Objects.requireNonNull(blend, "blend");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(encoder, "encoder");
     }
 
-    /** Without an item baseline. */
+    /** Without a support-set encoder (its signal is absent, whatever its blend weight). */
+    public RankPrior(ItemNeighbours neighbours, RankBlend blend, ItemBaseline baseline) { this(neighbours, blend, baseline, SupportEncoder.NONE); }
+
+    /** Without an item baseline or an encoder. */
     public RankPrior(ItemNeighbours neighbours, RankBlend blend) { this(neighbours, blend, ItemBaseline.NONE); }
+
+    public RankPrior withBaseline(ItemBaseline b) { return new RankPrior(neighbours, blend, b, encoder); }
+
+    public RankPrior withEncoder(SupportEncoder e) { return new RankPrior(neighbours, blend, baseline, e); }
 
     public boolean isNone() { return equals(NONE); }
 }

@@ -2,6 +2,7 @@ package dev.metarec.service;
 
 import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.SupportEncoder;
 
 import java.util.Map;
 
@@ -51,4 +52,17 @@ final class ItemStatsView {
 
     /** The popularity prior of the item at {@code position}. */
     double popularity(int position) { return popularity[position]; }
+
+    private volatile EncoderRows encoderRows;
+
+    private record EncoderRows(SupportEncoder encoder, int[] rows) {}
+
+    /** Per position, the item's row in {@code encoder} (-1: unknown to it); computed once per view and encoder. */
+    int[] encoderRows(SupportEncoder encoder) {
+        EncoderRows r = encoderRows;
+        if (r != null && r.encoder() == encoder) return r.rows();
+        int[] rows = RankSignals.encoderRows(encoder, snapshot);
+        encoderRows = new EncoderRows(encoder, rows);
+        return rows;
+    }
 }

@@ -8,6 +8,7 @@ import dev.metarec.rank.ItemBaseline;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
+import dev.metarec.rank.SupportEncoder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,12 +48,25 @@ final class RankFit {
     /** Events of a user (the first ones) after which the judged window starts: the ranking protocol's 20. */
     static final int LATER_FROM = 20;
     static final int MAX_USERS = 200;
+    /**
+     * Diagnostics for comparing designs on validation users, off in production: {@code -Dmetarec.rankfit.crossfit=true}
+     * also logs the blend's cross-fitted validation Recall@10 ({@link RankBlend#crossFitted}; fitted on the even-numbered
+     * validation users, judged on the odd ones, and the other way round), and {@code -Dmetarec.rankfit.no-encoder=true}
+     * leaves the support-set encoder out (the blend of the three signals before it). docs/RESULTS.md gives the commands.
+     */
+    static final RankBlend.Fit BLEND_FIT = RankBlend.Fit.valueOf(System.getProperty("metarec.rankfit.blend", "GRID"));
+    static final boolean CROSS_FIT = Boolean.getBoolean("metarec.rankfit.crossfit"), WITHOUT_ENCODER = Boolean.getBoolean("metarec.rankfit.no-encoder");
+    /** The support sizes at which each training user is cut to train the support-set encoder. */
+    static final int[] ENCODER_CUTS = {1, 2, 3, 4, 5, 7, 10, 13, 16, 20};
+    /** One in this many training users stops the encoder's training instead of training it. */
+    static final int ENCODER_STOPPING_EVERY = 8;
     private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
 
     private RankFit() {}
 
     static Checkpoint attach(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
         List<Set<String>> itemsByUser = new ArrayList<>();
+        List<List<Event>> trainingUsers = new ArrayList<>();
         Set<String> catalogue = new HashSet<>();
         Map<String, Integer> liked = new HashMap<>();
         SupportSets sets = new SupportSets(serving);
@@ -65,6 +79,7 @@ final class RankFit {
             Set<String> items = new LinkedHashSet<>();
             for (Event ev : e.getValue()) items.add(ev.itemId());
             itemsByUser.add(items);
+            trainingUsers.add(e.getValue());
             catalogue.addAll(items);
             addLikes(liked, e.getValue(), sets);
         }
@@ -72,23 +87,97 @@ final class RankFit {
         int items = catalogue.size();
         ItemNeighbours neighbours = ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, items))), SHRINKAGE);
         ItemBaseline baseline = c.rank().baseline();
-        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, baseline);
+        SupportEncoder encoder = WITHOUT_ENCODER ? SupportEncoder.NONE
+                : trainEncoder(new ArrayList<>(new java.util.TreeSet<>(catalogue)), trainingUsers, sets, settings.seed());
+        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, baseline, encoder);
         ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
-        List<RankBlend.Case> cases = new ArrayList<>();
+        int[] encoderRows = RankSignals.encoderRows(encoder, cat);
+        List<RankBlend.Case> cases = new ArrayList<>(), even = new ArrayList<>(), odd = new ArrayList<>();
         for (String user : validation) {
             List<Event> events = data.eventsByUser.get(user);   // oldest first
             for (int k : RankBlend.SHOTS) {
                 if (events.size() <= k) break;
-                RankBlend.Case c1 = userCase(model, withoutBlend, cat, sets, liked, data, user, events, k);
-                if (c1 != null) cases.add(c1);
+                RankBlend.Case c1 = userCase(model, withoutBlend, cat, encoderRows, sets, liked, data, user, events, k);
+                if (c1 != null) { cases.add(c1); (validation.indexOf(user) % 2 == 0 ? even : odd).add(c1); }
             }
         }
-        RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS);
-        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, blend {2} fitted on {3} validation cases "
+        RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS, BLEND_FIT);
+        if (CROSS_FIT)
+            for (RankBlend.Fit how : RankBlend.Fit.values())
+                LOG.log(System.Logger.Level.INFO, "rank prior of {0}: cross-fitted validation Recall@10 by bucket, {2} fit: {1}", c.checkpointId(),
+                        java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, how)), how);
+        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), neighbours.items().size(), blend, cases.size(),
-                java.util.Arrays.toString(blend.recallByBucket(cases)));
-        return c.withRank(new RankPrior(neighbours, blend, baseline));
+                java.util.Arrays.toString(blend.recallByBucket(cases)), encoder);
+        return c.withRank(new RankPrior(neighbours, blend, baseline, encoder));
+    }
+
+    /**
+     * The support-set encoder over {@code items} (sorted ids), trained on the training users cut after each of their
+     * first {@link #ENCODER_CUTS} events (support: those events' items; targets: the positives among the judged window,
+     * {@link #judged}; the window's other items left out of the softmax). Every {@value #ENCODER_STOPPING_EVERY}th
+     * training user is held out instead, and the epoch is chosen by the encoder's mean Recall@10 on them at the support
+     * sizes of {@link RankBlend#SHOTS}: not on the validation users, whose cases then fit the blend, so that the blend
+     * does not see an encoder already chosen to suit them (on ML-100K, choosing the epoch on the blend's own validation
+     * users made the blend lean on the encoder more than held-out users justified).
+     */
+    static SupportEncoder trainEncoder(List<String> items, List<List<Event>> trainingUsers, SupportSets sets, long seed) {
+        Map<String, Integer> row = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) row.put(items.get(i), i);
+        List<SupportEncoder.Example> examples = new ArrayList<>(), probes = new ArrayList<>();
+        for (int u = 0; u < trainingUsers.size(); u++) {
+            List<Event> events = trainingUsers.get(u);
+            boolean stopping = u % ENCODER_STOPPING_EVERY == ENCODER_STOPPING_EVERY - 1;
+            for (int k : stopping ? RankBlend.SHOTS : ENCODER_CUTS) {
+                if (events.size() <= k) break;
+                SupportEncoder.Example ex = encoderExample(events, k, row, sets);
+                if (ex != null) (stopping ? probes : examples).add(ex);
+            }
+        }
+        if (probes.isEmpty()) return SupportEncoder.NONE;   // nothing to choose the epoch on: leave the signal out
+        SupportEncoder e = SupportEncoder.train(items, examples, SupportEncoder.Settings.DEFAULT, seed, enc -> meanRecall(enc, probes));
+        LOG.log(System.Logger.Level.INFO, "support-set encoder: {0} training cases, validation Recall@10 {1} over {2} cases",
+                examples.size(), meanRecall(e, probes), probes.size());
+        return e;
+    }
+
+    /** A user cut after {@code k} events as an encoder case (rows of {@code row}); null without a known later positive. */
+    private static SupportEncoder.Example encoderExample(List<Event> events, int k, Map<String, Integer> row, SupportSets sets) {
+        Set<Integer> support = new LinkedHashSet<>();
+        for (Event e : events.subList(0, k)) { Integer r = row.get(e.itemId()); if (r != null) support.add(r); }
+        Set<Integer> targets = new LinkedHashSet<>(), excluded = new LinkedHashSet<>();
+        int[] window = judged(events.size(), k);
+        for (Event e : events.subList(window[0], window[1])) {
+            Integer r = row.get(e.itemId());
+            if (r == null || support.contains(r)) continue;
+            if (sets.positive(e)) targets.add(r); else excluded.add(r);
+        }
+        excluded.removeAll(targets);
+        if (targets.isEmpty()) return null;
+        return new SupportEncoder.Example(support.stream().mapToInt(Integer::intValue).toArray(), targets.stream().mapToInt(Integer::intValue).toArray(),
+                excluded.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Mean Recall@10 of the encoder alone over the probes (candidates: every encoder item but the probe's support and excluded items). */
+    private static double meanRecall(SupportEncoder enc, List<SupportEncoder.Example> probes) {
+        if (enc.isEmpty()) return Double.NaN;
+        int n = enc.items().size();
+        double sum = 0;
+        for (SupportEncoder.Example p : probes) {
+            float[] u = enc.encode(java.util.Arrays.stream(p.support()).mapToObj(enc.items()::get).toList());
+            double[] score = new double[n];
+            for (int j = 0; j < n; j++) score[j] = enc.score(u, j);
+            for (int r : p.support()) score[r] = Double.NEGATIVE_INFINITY;
+            for (int r : p.excluded()) score[r] = Double.NEGATIVE_INFINITY;
+            int[] top = dev.metarec.math.Vectors.largest(score, 10);
+            Set<Integer> targets = new HashSet<>();
+            for (int t : p.targets()) targets.add(t);
+            int hits = 0;
+            for (int t : top) if (targets.contains(t)) hits++;
+            sum += hits / (double) Math.min(10, targets.size());
+        }
+        return sum / probes.size();
     }
 
     /** Adds 1 for each item whose latest event in {@code events} (oldest first) is positive: the user liked it. */
@@ -108,7 +197,8 @@ final class RankFit {
         return new int[]{Math.min(from, size), Math.min(size, from + HORIZON)};
     }
 
-    private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, SupportSets sets, Map<String, Integer> liked,
+    private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, int[] encoderRows, SupportSets sets,
+                                           Map<String, Integer> liked,
                                            TrainingData data, String user, List<Event> events, int k) {
         List<Event> support = new ArrayList<>(events.subList(0, k));
         Set<String> seen = new HashSet<>();
@@ -139,6 +229,7 @@ final class RankFit {
         Ranking.network(model, fast, u, cat, eligible, offsets, net, eligible.length);
         for (double x : net) if (!Double.isFinite(x)) return null;
         double[] nb = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
-        return new RankBlend.Case(k, net, pop, nb, positive);
+        double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, encoderRows, eligible);
+        return new RankBlend.Case(k, net, pop, nb, enc, positive);
     }
 }

@@ -3,6 +3,7 @@ package dev.metarec.service;
 import dev.metarec.model.Event;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
+import dev.metarec.rank.SupportEncoder;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * The served order of the eligible items: {@link RankBlend} of the network's scores, the popularity prior (item
- * statistics' user counts) and the neighbours of the user's positive support events. Serving and meta-training's
+ * statistics' user counts), the neighbours of the user's positive support events and the support-set encoder's scores. Serving and meta-training's
  * blend fit compute the signals here, so what is fitted is what is served.
  */
 final class RankSignals {
@@ -53,10 +54,36 @@ final class RankSignals {
         }, eligible.length);
     }
 
+    /** Per snapshot position, the item's row in {@code encoder}, -1 when it does not know the item. */
+    static int[] encoderRows(SupportEncoder encoder, CatalogueIndex.Snapshot cat) {
+        int[] rows = new int[cat.size()];
+        for (int p = 0; p < rows.length; p++) rows[p] = encoder.row(cat.items().get(p).itemId());
+        return rows;
+    }
+
+    /**
+     * The support-set encoder's score of each eligible item for a user whose support events are {@code newestFirst}
+     * (their distinct items): NaN for an item the encoder does not know, all NaN without an encoder or a non-finite score
+     * (the blend then leaves the signal out).
+     */
+    static double[] encoder(SupportEncoder encoder, List<Event> newestFirst, int[] rowsByPosition, int[] eligible) {
+        double[] out = new double[eligible.length];
+        if (encoder.isEmpty()) { Arrays.fill(out, Double.NaN); return out; }
+        java.util.Set<String> items = new java.util.LinkedHashSet<>();
+        for (Event e : newestFirst) items.add(e.itemId());
+        float[] u = encoder.encode(items);
+        for (int i = 0; i < eligible.length; i++) {
+            double s = encoder.score(u, rowsByPosition[eligible[i]]);
+            if (Double.isInfinite(s)) { Arrays.fill(out, Double.NaN); return out; }
+            out[i] = s;
+        }
+        return out;
+    }
+
     /** The order scores: the blend for {@code supportSize} events; the network's scores as they are when the checkpoint has no blend. */
-    static double[] order(RankPrior rank, int supportSize, double[] network, double[] popularity, double[] neighbours) {
+    static double[] order(RankPrior rank, int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
         if (rank.isNone()) return network;
-        double[] o = rank.blend().order(supportSize, network, popularity, neighbours);
+        double[] o = rank.blend().order(supportSize, network, popularity, neighbours, encoder);
         for (double x : o) if (!Double.isFinite(x)) return network;
         return o;
     }

@@ -10,6 +10,7 @@ import dev.metarec.port.FastWeightStore;
 import dev.metarec.port.FastWeightStore.StoredFastWeights;
 import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.port.UserProfileStore;
+import dev.metarec.rank.SupportEncoder;
 import dev.metarec.service.Recommendation.Mode;
 
 import java.time.Instant;
@@ -110,11 +111,13 @@ public final class RecommendService {
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] popularity = RankSignals.popularity(stats, eligible);
         double[] neighbours = RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible);
-        double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
+        SupportEncoder enc = model.rank().encoder();
+        double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible);
+        double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder);
         // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;
         // the top of the blended order is scored exactly too, then blended again
         if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize())))
-            order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours);
+            order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder);
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }

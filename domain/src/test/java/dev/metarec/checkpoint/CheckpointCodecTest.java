@@ -92,9 +92,11 @@ class CheckpointCodecTest {
     @Test
     void unknownFormatVersion_isRejected_evenWithAValidChecksum() {
         Checkpoint c = CheckpointFixtures.small();
-        byte[] v2 = CheckpointCodec.assemble(2, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()));
-        assertMessage(rejected(v2), "unsupported checkpoint format version 2; this build reads version 1");
+        for (int version : new int[]{0, 3}) {
+            byte[] other = CheckpointCodec.assemble(version, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                    ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()));
+            assertMessage(rejected(other), "unsupported checkpoint format version " + version + "; this build reads versions 1 to 2");
+        }
     }
 
     @Test
@@ -167,15 +169,44 @@ class CheckpointCodecTest {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         assertEquals((byte) 0x89, b.get());
         b.position(8);
-        assertEquals(1, b.getInt());
+        assertEquals(2, b.getInt());
         assertEquals(bytes.length, b.getLong());
     }
 
     private static dev.metarec.rank.RankPrior rankPrior() {
         var users = java.util.List.of(java.util.Set.of("i1", "i2"), java.util.Set.of("i1", "i2", "i3"), java.util.Set.of("i3", "i4"));
         return new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(users, 2, 1.5),
-                new dev.metarec.rank.RankBlend(new int[]{1, 5}, new double[][]{{0, 1, 0.25}, {1, 0.5, 2}}),
-                new dev.metarec.rank.ItemBaseline(java.util.List.of("i1", "i3"), new double[]{0.25, -1.5}));
+                new dev.metarec.rank.RankBlend(new int[]{1, 5}, new double[][]{{0, 1, 0.25, 0.5}, {1, 0.5, 2, 0}}),
+                new dev.metarec.rank.ItemBaseline(java.util.List.of("i1", "i3"), new double[]{0.25, -1.5}),
+                new dev.metarec.rank.SupportEncoder(java.util.List.of("i1", "i2", "i3"), 2, new float[]{1, 2, 3, 4, 5, 6},
+                        new float[]{-1, 0.5f, 0, 1e-3f, 7, 8}, new float[]{0.1f, -0.2f, 0.3f}));
+    }
+
+    @Test
+    void aVersion1Checkpoint_readsWithTheEncodersWeight0_andWithoutAnEncoder() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter rank = new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
+                .writeInt(1).writeInt(1).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0)
+                .writeInt(1).writeInt(1).writeDouble(0.25).writeDouble(2).writeDouble(0);
+        byte[] v1 = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), rank);
+        var read = codec.decode(v1).rank();
+        assertArrayEquals(new double[]{0.25, 2, 0, 0}, read.blend().weightsFor(1));
+        assertTrue(read.encoder().isEmpty());
+        assertEquals(0.5, read.neighbours().similarity("i1", "i2"), 1e-9);
+        byte[] v1WithEncoder = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, null, RankSection.writeEncoder(rankPrior().encoder()));
+        assertMessage(rejected(v1WithEncoder), "expected section RANK or BASE or the end but found 'ENCO'");
+    }
+
+    @Test
+    void anEncoderSectionWithANonFiniteValue_isRejected_namingIt() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter enc = new BinaryWriter().writeInt(1).writeStrings(java.util.List.of("i1")).writeFloats(new float[]{1})
+                .writeFloats(new float[]{Float.NaN}).writeFloats(new float[]{0});
+        byte[] bytes = CheckpointCodec.assemble(2, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, null, enc);
+        assertMessage(rejected(bytes), "section ENCO: invalid support-set encoder: encoder value #0 is not finite: NaN");
     }
 
     @Test
@@ -183,6 +214,8 @@ class CheckpointCodecTest {
         Checkpoint c = CheckpointFixtures.small().withRank(rankPrior());
         Checkpoint back = codec.decode(codec.encode(c));
         assertEquals(c.rank(), back.rank());
+        assertEquals(c.rank().encoder(), back.rank().encoder());
+        assertArrayEquals(new float[]{-1, 0.5f, 0, 1e-3f, 7, 8}, back.rank().encoder().output(), "the encoder bit-exact");
         assertEquals(2 / (Math.sqrt(2 * 2) + 1.5), back.rank().neighbours().similarity("i1", "i2"), 1e-6);
         assertEquals(-1.5, back.rank().baseline().of("i3"));
         assertEquals(0.0, back.rank().baseline().of("i2"), "no baseline: 0");

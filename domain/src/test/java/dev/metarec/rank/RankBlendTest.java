@@ -13,28 +13,47 @@ class RankBlendTest {
 
     @Test
     void weightsFor_shouldPickTheFirstBucketThatHoldsTheSupport_andTheLastBeyond() {
-        RankBlend b = new RankBlend(new int[]{1, 5}, new double[][]{{1, 0, 0}, {0, 1, 0}});
-        assertArrayEquals(new double[]{1, 0, 0}, b.weightsFor(0));
-        assertArrayEquals(new double[]{1, 0, 0}, b.weightsFor(1));
-        assertArrayEquals(new double[]{0, 1, 0}, b.weightsFor(2));
-        assertArrayEquals(new double[]{0, 1, 0}, b.weightsFor(500));
+        RankBlend b = new RankBlend(new int[]{1, 5}, new double[][]{{1, 0, 0, 0}, {0, 1, 0, 2}});
+        assertArrayEquals(new double[]{1, 0, 0, 0}, b.weightsFor(0));
+        assertArrayEquals(new double[]{1, 0, 0, 0}, b.weightsFor(1));
+        assertArrayEquals(new double[]{0, 1, 0, 2}, b.weightsFor(2));
+        assertArrayEquals(new double[]{0, 1, 0, 2}, b.weightsFor(500));
+    }
+
+    @Test
+    void aBlendOfThreeWeights_isOneFromBeforeTheEncoder_andGivesItWeight0() {
+        RankBlend old = new RankBlend(new int[]{1}, new double[][]{{0.25, 2, 0}});
+        assertArrayEquals(new double[]{0.25, 2, 0, 0}, old.weightsFor(1));
+        assertEquals(new RankBlend(new int[]{1}, new double[][]{{0.25, 2, 0, 0}}), old);
+    }
+
+    @Test
+    void anItemTheEncoderDoesNotKnow_standsAtTheSignalsMean() {
+        RankBlend onlyEncoder = new RankBlend(new int[]{1}, new double[][]{{0, 0, 0, 1}});
+        double[] flat = {1, 1, 1, 1};
+        double[] o = onlyEncoder.order(1, new double[]{0, 0, 0, 0}, flat, flat, new double[]{1, Double.NaN, 3, 2});
+        assertEquals(-Math.sqrt(1.5), o[0], 1e-9, "z-scores over the known values 1, 3, 2");
+        assertEquals(0.0, o[1], 1e-9, "the unknown item: the mean");
+        assertTrue(o[2] > o[3] && o[3] > o[1] - 1e-9 && o[1] > o[0]);
+        double[] none = onlyEncoder.order(1, new double[]{4, 3, 2, 1}, flat, flat, new double[]{Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+        assertTrue(none[0] > none[1] && none[1] > none[2], "an encoder that knows nothing adds nothing; the network breaks the tie");
     }
 
     @Test
     void order_shouldAddStandardisedSignals_soScaleDoesNotMatter_andAConstantSignalNothing() {
-        RankBlend b = new RankBlend(new int[]{1}, new double[][]{{1, 1, 1}});
+        RankBlend b = new RankBlend(new int[]{1}, new double[][]{{1, 1, 1, 1}});
         double[] net = {1000, 2000, 3000};
         double[] pop = {3, 2, 1};
         double[] flat = {7, 7, 7};
-        double[] o = b.order(1, net, pop, flat);
+        double[] o = b.order(1, net, pop, flat, flat);
         assertEquals(0.0, o[0], 1e-5, "net -1.22 + pop +1.22");
         assertEquals(0.0, o[1], 1e-5);
         assertEquals(0.0, o[2], 1e-5);
         assertTrue(o[2] > o[1] && o[1] > o[0], "what the weighted signals tie, the network orders: " + java.util.Arrays.toString(o));
-        double[] noNetwork = new RankBlend(new int[]{1}, new double[][]{{0, 1, 1}}).order(1, net, flat, flat);
+        double[] noNetwork = new RankBlend(new int[]{1}, new double[][]{{0, 1, 1, 1}}).order(1, net, flat, flat, flat);
         assertTrue(noNetwork[2] > noNetwork[1] && noNetwork[1] > noNetwork[0], "with the network's weight 0 too: " + java.util.Arrays.toString(noNetwork));
         assertEquals(0.0, noNetwork[2], 1e-5);
-        double[] onlyNet = new RankBlend(new int[]{1}, new double[][]{{2, 0, 0}}).order(1, net, pop, flat);
+        double[] onlyNet = new RankBlend(new int[]{1}, new double[][]{{2, 0, 0, 0}}).order(1, net, pop, flat, flat);
         assertTrue(onlyNet[2] > onlyNet[1] && onlyNet[1] > onlyNet[0]);
         assertEquals((2 + RankBlend.TIE_BREAK) * Math.sqrt(1.5), onlyNet[2], 1e-12, "(2 + the tie-break) x z-score of the largest of three evenly spaced values");
     }
@@ -46,12 +65,51 @@ class RankBlendTest {
         for (int u = 0; u < 40; u++) {
             cases.add(randomCase(r, 1, 1));   // at one event the positives are the popular items
             cases.add(randomCase(r, 10, 2));  // at ten, the support's neighbours
+            cases.add(randomCase(r, 20, 3));  // at twenty, the encoder
         }
-        RankBlend b = RankBlend.fit(cases, new int[]{1, 3, 10});
-        double[] one = b.weightsFor(1), ten = b.weightsFor(10), three = b.weightsFor(3);
-        assertTrue(one[RankBlend.POPULARITY] > 0 && one[RankBlend.NEIGHBOURS] == 0 && one[RankBlend.NETWORK] == 0, java.util.Arrays.toString(one));
-        assertTrue(ten[RankBlend.NEIGHBOURS] > 0 && ten[RankBlend.POPULARITY] == 0 && ten[RankBlend.NETWORK] == 0, java.util.Arrays.toString(ten));
+        RankBlend b = RankBlend.fit(cases, new int[]{1, 3, 10, 20});
+        double[] one = b.weightsFor(1), ten = b.weightsFor(10), three = b.weightsFor(3), twenty = b.weightsFor(20);
+        assertTrue(one[RankBlend.POPULARITY] > 0 && one[RankBlend.NEIGHBOURS] == 0 && one[RankBlend.NETWORK] == 0 && one[RankBlend.ENCODER] == 0,
+                java.util.Arrays.toString(one));
+        assertTrue(ten[RankBlend.NEIGHBOURS] > 0 && ten[RankBlend.POPULARITY] == 0 && ten[RankBlend.NETWORK] == 0 && ten[RankBlend.ENCODER] == 0,
+                java.util.Arrays.toString(ten));
+        assertTrue(twenty[RankBlend.ENCODER] > 0 && twenty[RankBlend.POPULARITY] == 0 && twenty[RankBlend.NEIGHBOURS] == 0, java.util.Arrays.toString(twenty));
         assertArrayEquals(one, three, "a bucket without cases takes its nearest neighbour's weights (ties: the smaller)");
+    }
+
+    @Test
+    void likelihoodFit_shouldWeighTheInformativeSignalMost_perBucket() {
+        SplittableRandom r = new SplittableRandom(4);
+        List<RankBlend.Case> cases = new ArrayList<>();
+        for (int u = 0; u < 40; u++) {
+            cases.add(randomCase(r, 1, 1));
+            cases.add(randomCase(r, 20, 3));
+        }
+        RankBlend b = RankBlend.fit(cases, new int[]{1, 20}, RankBlend.Fit.LIKELIHOOD);
+        double[] one = b.weightsFor(1), twenty = b.weightsFor(20);
+        for (int s = 0; s < RankBlend.SIGNALS; s++) {
+            if (s != RankBlend.POPULARITY) assertTrue(one[RankBlend.POPULARITY] > 3 * one[s], java.util.Arrays.toString(one));
+            if (s != RankBlend.ENCODER) assertTrue(twenty[RankBlend.ENCODER] > 3 * twenty[s], java.util.Arrays.toString(twenty));
+        }
+        assertTrue(b.recallByBucket(cases)[0] > 0.9 && b.recallByBucket(cases)[1] > 0.9, java.util.Arrays.toString(b.recallByBucket(cases)));
+    }
+
+    @Test
+    void crossFitted_shouldJudgeEachHalfsFitOnTheOtherHalf() {
+        SplittableRandom r = new SplittableRandom(5);
+        List<RankBlend.Case> popular = new ArrayList<>(), neighbours = new ArrayList<>(), morePopular = new ArrayList<>();
+        for (int u = 0; u < 30; u++) {
+            popular.add(randomCase(r, 1, 1));
+            morePopular.add(randomCase(r, 1, 1));
+            neighbours.add(randomCase(r, 1, 2));
+        }
+        int[] upTo = {1};
+        double same = RankBlend.crossFitted(popular, morePopular, upTo, RankBlend.Fit.GRID)[0];
+        double ownFit = RankBlend.fit(popular, upTo).recallByBucket(popular)[0];
+        double differ = RankBlend.crossFitted(popular, neighbours, upTo, RankBlend.Fit.GRID)[0];
+        assertTrue(same > 0.5, "halves that agree: each half's fit finds the other's positives, " + same);
+        assertTrue(differ < 0.2, "halves that disagree: each half's fit misses the other's positives, " + differ);
+        assertTrue(RankBlend.fit(neighbours, upTo).recallByBucket(neighbours)[0] > 0.5 && ownFit > 0.5, "while each fits itself well");
     }
 
     @Test
@@ -65,17 +123,19 @@ class RankBlendTest {
         assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{0, 0, 0}}));
         assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{-1, 1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{Double.NaN, 1, 0}}));
+        assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{1, 1}}));
+        assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{1, 1, 0, 0, 0}}));
     }
 
     /** Noise in every signal; the positives are the top 10 of signal {@code informative} (noise added). */
     private static RankBlend.Case randomCase(SplittableRandom r, int k, int informative) {
-        double[][] s = new double[3][ITEMS];
+        double[][] s = new double[4][ITEMS];
         for (double[] x : s) for (int i = 0; i < ITEMS; i++) x[i] = r.nextDouble();
         boolean[] positive = new boolean[ITEMS];
         Integer[] order = new Integer[ITEMS];
         for (int i = 0; i < ITEMS; i++) order[i] = i;
         java.util.Arrays.sort(order, (a, b) -> Double.compare(s[informative][b], s[informative][a]));
         for (int i = 0; i < 10; i++) positive[order[i]] = true;
-        return new RankBlend.Case(k, s[0], s[1], s[2], positive);
+        return new RankBlend.Case(k, s[0], s[1], s[2], s[3], positive);
     }
 }

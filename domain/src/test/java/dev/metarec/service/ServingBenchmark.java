@@ -92,7 +92,8 @@ public class ServingBenchmark {
                 32, List.of(64, 64), Objective.SQUARED_ERROR, ModelDesign.adapted(List.of(64, 64)), false, false, 5e-3);
         FeatureSpace features = FeatureSpace.fit(config, users, items, 1);
         PreferenceNetwork net = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
-        // the served order's rank prior: 200 neighbours per item from 6,000 generated users of 30 items each, a blend of all three signals
+        // the served order's rank prior: 200 neighbours per item from 6,000 generated users of 30 items each, a support-set encoder
+        // of width 64 over every item, a blend of all four signals
         List<List<String>> histories = new ArrayList<>();
         for (int u = 0; u < 6000; u++) {
             List<String> h = new ArrayList<>();
@@ -100,8 +101,8 @@ public class ServingBenchmark {
             histories.add(h);
         }
         dev.metarec.rank.RankPrior rank = new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(histories, 200, 10.0),
-                new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}),
-                baseline(r));
+                new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}}),
+                baseline(r), encoder(r));
         Checkpoint c = new Checkpoint("ckpt-bench", config, features, net.initialise(7), CheckpointMetadata.of(NOW, "fomaml", 0, Map.of()), rank);
         for (int i = 0; i < ITEMS; i++) {
             int n = 1 + r.nextInt(500);
@@ -163,5 +164,16 @@ public class ServingBenchmark {
         java.util.TreeMap<String, Double> b = new java.util.TreeMap<>();
         for (int i = 0; i < items; i++) b.put("m" + i, (r.nextDouble() - 0.5) * 0.6);
         return new dev.metarec.rank.ItemBaseline(new ArrayList<>(b.keySet()), b.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** A support-set encoder of width 64 over every item, random values of a trained one's scale. */
+    private dev.metarec.rank.SupportEncoder encoder(SplittableRandom r) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < items; i++) ids.add("m" + i);
+        int d = 64;
+        float[] in = new float[items * d], out = new float[items * d], bias = new float[items];
+        for (int i = 0; i < in.length; i++) { in[i] = (float) (r.nextGaussian() * 0.1); out[i] = (float) (r.nextGaussian() * 0.1); }
+        for (int i = 0; i < items; i++) bias[i] = (float) r.nextGaussian();
+        return new dev.metarec.rank.SupportEncoder(new ArrayList<>(ids), d, in, out, bias);
     }
 }

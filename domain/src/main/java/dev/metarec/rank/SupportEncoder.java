@@ -1,0 +1,243 @@
+package dev.metarec.rank;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The support-set encoder: what a user will like next, from the items of their support events. The user is the mean
+ * of their support items' input embeddings, scaled by 1/sqrt(support size): u = sum_i E[i] / sqrt(|S|); an item's
+ * score is its output embedding's dot product with u plus its bias, s_j = u . W[j] + b_j. With no known support item
+ * u = 0 and the score is the bias alone: what users like later, whoever they are.
+ * <p>
+ * Trained ({@link #train}) with a softmax over the whole catalogue (the multinomial likelihood of Liang et al.'s
+ * Mult-VAE, WWW 2018): for each training user cut after their first k events, the support items are the input and
+ * the user's later positives are the targets; the support items and the later events that are not positives are left
+ * out of the softmax. So the encoder learns item-to-item structure (who liked this went on to like that) and, through
+ * the bias, which items users come to like, and both are trained for the later taste the served list is judged on.
+ * Epochs stop on validation users ({@code validation}), never on the training loss.
+ * <p>
+ * Immutable; items are kept in id order.
+ */
+public final class SupportEncoder {
+    public static final SupportEncoder NONE = new SupportEncoder(List.of(), 1, new float[0], new float[0], new float[0]);
+
+    private final List<String> items;
+    private final Map<String, Integer> index;
+    private final int dim;
+    private final float[] input;
+    private final float[] output;
+    private final float[] bias;
+
+    /**
+     * @param items  item ids, strictly increasing
+     * @param dim    embedding width, at least 1
+     * @param input  items.size() x dim input embeddings (row-major), finite
+     * @param output items.size() x dim output embeddings, finite
+     * @param bias   one per item, finite
+     */
+    public SupportEncoder(List<String> items, int dim, float[] input, float[] output, float[] bias) {
+        if (dim < 1) throw new IllegalArgumentException("encoder width must be >= 1, was " + dim);
+        int n = items.size();
+        if (input.length != (long) n * dim || output.length != (long) n * dim || bias.length != n)
+            throw new IllegalArgumentException("encoder tables (" + input.length + ", " + output.length + ", " + bias.length + " values) must match "
+                    + n + " items x " + dim);
+        Map<String, Integer> ix = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String id = Objects.requireNonNull(items.get(i), "item id");
+            if (i > 0 && items.get(i - 1).compareTo(id) >= 0) throw new IllegalArgumentException("encoder item ids must be strictly increasing at #" + i);
+            ix.put(id, i);
+        }
+        for (float[] t : new float[][]{input, output, bias})
+            for (int i = 0; i < t.length; i++) if (!Float.isFinite(t[i])) throw new IllegalArgumentException("encoder value #" + i + " is not finite: " + t[i]);
+        this.items = List.copyOf(items);
+        this.index = Map.copyOf(ix);
+        this.dim = dim;
+        this.input = input.clone();
+        this.output = output.clone();
+        this.bias = bias.clone();
+    }
+
+    public List<String> items() { return items; }
+
+    public int dim() { return dim; }
+
+    public boolean isEmpty() { return items.isEmpty(); }
+
+    /** The row of an item, -1 when the encoder does not know it (an item that arrived after training). */
+    public int row(String itemId) { return index.getOrDefault(itemId, -1); }
+
+    public float[] input() { return input.clone(); }
+
+    public float[] output() { return output.clone(); }
+
+    public float[] bias() { return bias.clone(); }
+
+    /** The user's vector u from their support items (unknown ones count for nothing; duplicates once); zeros without any known item. */
+    public float[] encode(Collection<String> supportItems) {
+        int[] rows = supportItems.stream().mapToInt(this::row).filter(r -> r >= 0).distinct().toArray();
+        return encodeRows(rows, input, dim);
+    }
+
+    /** s_j = u . W[row] + b[row]; NaN for row -1 (an item the encoder does not know). */
+    public double score(float[] u, int row) {
+        if (row < 0) return Double.NaN;
+        int at = row * dim, k = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;   // four partial sums: no single chain of dependent additions
+        for (; k + 3 < dim; k += 4) {
+            s0 += u[k] * output[at + k];
+            s1 += u[k + 1] * output[at + k + 1];
+            s2 += u[k + 2] * output[at + k + 2];
+            s3 += u[k + 3] * output[at + k + 3];
+        }
+        for (; k < dim; k++) s0 += u[k] * output[at + k];
+        return bias[row] + ((s0 + s1) + (s2 + s3));
+    }
+
+    private static float[] encodeRows(int[] rows, float[] input, int dim) {
+        float[] u = new float[dim];
+        if (rows.length == 0) return u;
+        float scale = (float) (1.0 / Math.sqrt(rows.length));
+        for (int r : rows) for (int k = 0; k < dim; k++) u[k] += input[r * dim + k] * scale;
+        return u;
+    }
+
+    /**
+     * One training case: the rows of a user's support items (distinct), of the positives that came later (distinct,
+     * none in the support, at least one) and of later items left out of the softmax (neither positive nor a support item).
+     */
+    public record Example(int[] support, int[] targets, int[] excluded) {
+        public Example {
+            if (targets.length == 0) throw new IllegalArgumentException("an example needs at least one target");
+        }
+    }
+
+    /**
+     * How to train: width, Adam's learning rate, examples per step, at most {@code maxEpochs} epochs, stop after
+     * {@code patience} epochs without a better validation score, and at most {@code maxWork} multiply-adds per epoch
+     * (examples x items x width; a larger set is subsampled each epoch so that a large catalogue trains in bounded time).
+     */
+    public record Settings(int dim, double learningRate, int batch, int maxEpochs, int patience, long maxWork) {
+        public static final Settings DEFAULT = new Settings(64, 0.001, 32, 30, 3, 20_000_000_000L);
+
+        public Settings {
+            if (dim < 1 || batch < 1 || maxEpochs < 1 || patience < 1 || maxWork < 1 || !(learningRate > 0) || !Double.isFinite(learningRate))
+                throw new IllegalArgumentException("invalid encoder settings: dim " + dim + ", learning rate " + learningRate + ", batch " + batch
+                        + ", epochs " + maxEpochs + ", patience " + patience + ", work " + maxWork);
+        }
+    }
+
+    /**
+     * Trains an encoder over {@code items} (strictly increasing ids; example rows index into it) on {@code examples},
+     * keeping the epoch whose encoder {@code validation} scores highest (e.g. the mean Recall@10 over validation users;
+     * NaN counts as no better). Without examples, {@link #NONE}. Deterministic for a seed.
+     */
+    public static SupportEncoder train(List<String> items, List<Example> examples, Settings s, long seed, ToDoubleFunction<SupportEncoder> validation) {
+        int n = items.size(), d = s.dim();
+        if (n == 0 || examples.isEmpty()) return NONE;
+        Random rnd = new Random(seed);
+        float[] in = new float[n * d], out = new float[n * d], b = new float[n];
+        for (int i = 0; i < in.length; i++) { in[i] = (float) (rnd.nextGaussian() * 0.05); out[i] = (float) (rnd.nextGaussian() * 0.05); }
+        Adam adam = new Adam(2 * n * d + n);
+        List<Example> order = new ArrayList<>(examples);
+        int perEpoch = (int) Math.max(1, Math.min(order.size(), s.maxWork() / ((long) n * d)));
+        SupportEncoder best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int since = 0;
+        float[] grad = new float[2 * n * d + n];
+        for (int epoch = 0; epoch < s.maxEpochs() && since < s.patience(); epoch++) {
+            Collections.shuffle(order, rnd);
+            int inBatch = 0;
+            for (int e = 0; e < perEpoch; e++) {
+                accumulate(order.get(e), in, out, b, d, grad);
+                if (++inBatch == s.batch() || e == perEpoch - 1) {
+                    adam.step(grad, inBatch, s.learningRate(), in, out, b);
+                    Arrays.fill(grad, 0f);
+                    inBatch = 0;
+                }
+            }
+            if (!allFinite(in) || !allFinite(out) || !allFinite(b)) break;   // diverged: keep the best epoch so far
+            SupportEncoder candidate = new SupportEncoder(items, d, in, out, b);
+            double score = validation.applyAsDouble(candidate);
+            if (score > bestScore) { bestScore = score; best = candidate; since = 0; } else since++;
+        }
+        return best == null ? NONE : best;
+    }
+
+    private static boolean allFinite(float[] x) {
+        for (float v : x) if (!Float.isFinite(v)) return false;
+        return true;
+    }
+
+    /** Adds one example's gradient of the softmax loss (mean over its targets) to {@code g} = [dIn | dOut | dBias]. */
+    private static void accumulate(Example ex, float[] in, float[] out, float[] b, int d, float[] g) {
+        int n = b.length;
+        float[] u = encodeRows(ex.support(), in, d);
+        double[] z = new double[n];
+        boolean[] skip = new boolean[n];
+        for (int r : ex.support()) skip[r] = true;
+        for (int r : ex.excluded()) skip[r] = true;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            if (skip[j]) continue;
+            double v = b[j];
+            int at = j * d;
+            for (int k = 0; k < d; k++) v += u[k] * out[at + k];
+            z[j] = v;
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) if (!skip[j]) sum += z[j] = Math.exp(z[j] - max);
+        double inv = 1.0 / ex.targets().length;
+        for (int j = 0; j < n; j++) z[j] = skip[j] ? 0 : z[j] / sum;
+        for (int t : ex.targets()) z[t] -= inv;
+        float[] du = new float[d];
+        int outAt = n * d, biasAt = 2 * n * d;
+        for (int j = 0; j < n; j++) {
+            float dz = (float) z[j];
+            if (dz == 0f) continue;
+            g[biasAt + j] += dz;
+            int at = j * d;
+            for (int k = 0; k < d; k++) { g[outAt + at + k] += dz * u[k]; du[k] += dz * out[at + k]; }
+        }
+        float scale = (float) (1.0 / Math.sqrt(Math.max(1, ex.support().length)));
+        for (int r : ex.support()) for (int k = 0; k < d; k++) g[r * d + k] += du[k] * scale;
+    }
+
+    /** Adam (Kingma and Ba, 2015) over [input | output | bias]. */
+    private static final class Adam {
+        private final float[] m, v;
+        private int t;
+
+        Adam(int size) { m = new float[size]; v = new float[size]; }
+
+        void step(float[] g, int batch, double lr, float[] in, float[] out, float[] b) {
+            t++;
+            double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
+            int nd = in.length;
+            for (int i = 0; i < g.length; i++) {
+                float gi = g[i] / batch;
+                m[i] = 0.9f * m[i] + 0.1f * gi;
+                v[i] = 0.999f * v[i] + 0.001f * gi * gi;
+                float delta = (float) (lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8));
+                if (i < nd) in[i] -= delta; else if (i < 2 * nd) out[i - nd] -= delta; else b[i - 2 * nd] -= delta;
+            }
+        }
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof SupportEncoder e && dim == e.dim && items.equals(e.items) && Arrays.equals(input, e.input)
+                && Arrays.equals(output, e.output) && Arrays.equals(bias, e.bias);
+    }
+
+    @Override public int hashCode() { return Objects.hash(items, dim, Arrays.hashCode(bias)); }
+
+    @Override public String toString() { return "SupportEncoder[" + items.size() + " items x " + dim + "]"; }
+}

@@ -1,0 +1,94 @@
+package dev.metarec.rank;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SupportEncoderTest {
+    private static final List<String> ITEMS = IntStream.range(0, 20).mapToObj(i -> String.format("i%02d", i)).toList();
+    private static final SupportEncoder.Settings FAST = new SupportEncoder.Settings(8, 0.05, 8, 40, 40, 1_000_000_000L);
+
+    /**
+     * Two tastes: items 0-9 and 10-19. A user of one taste had one or two of its items first and liked three more of
+     * the same taste later; and everyone liked item 19 later, whatever their taste.
+     */
+    private static List<SupportEncoder.Example> twoTastes(Random r, int users) {
+        List<SupportEncoder.Example> out = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int base = u % 2 == 0 ? 0 : 10;
+            int first = base + r.nextInt(9);
+            int[] support = r.nextBoolean() ? new int[]{first} : new int[]{first, base + (first - base + 1) % 9};
+            List<Integer> later = new ArrayList<>();
+            while (later.size() < 3) {
+                int j = base + r.nextInt(9);
+                if (!later.contains(j) && IntStream.of(support).noneMatch(s -> s == j)) later.add(j);
+            }
+            later.add(19);
+            out.add(new SupportEncoder.Example(support, later.stream().mapToInt(Integer::intValue).toArray(), new int[0]));
+        }
+        return out;
+    }
+
+    private static double[] scores(SupportEncoder e, List<String> support) {
+        float[] u = e.encode(support);
+        return IntStream.range(0, ITEMS.size()).mapToDouble(j -> e.score(u, j)).toArray();
+    }
+
+    @Test
+    void train_shouldLearnWhatUsersOfATasteLikeLater_andWhatEveryoneLikes() {
+        SupportEncoder e = SupportEncoder.train(ITEMS, twoTastes(new Random(1), 400), FAST, 7, enc -> 0.0);
+        double[] first = scores(e, List.of("i02"));
+        double[] second = scores(e, List.of("i13"));
+        double meanOwn = IntStream.range(0, 9).filter(j -> j != 2).mapToDouble(j -> first[j]).average().orElseThrow();
+        double meanOther = IntStream.range(10, 19).mapToDouble(j -> first[j]).average().orElseThrow();
+        assertTrue(meanOwn > meanOther + 1, "a fan of the first taste: own " + meanOwn + " vs other " + meanOther);
+        assertTrue(IntStream.range(0, 9).mapToDouble(j -> second[j]).max().orElseThrow()
+                < IntStream.range(10, 19).filter(j -> j != 13).mapToDouble(j -> second[j]).min().orElseThrow(), "a fan of the second taste: every own item first");
+        double[] nobody = scores(e, List.of());
+        int top = IntStream.range(0, ITEMS.size()).boxed().max((a, b) -> Double.compare(nobody[a], nobody[b])).orElseThrow();
+        assertEquals(19, top, "without support, the item everyone came to like");
+        assertArrayEquals(nobody, scores(e, List.of("unknown-item")), "an unknown support item counts for nothing");
+        assertTrue(Double.isNaN(e.score(e.encode(List.of("i01")), e.row("unknown-item"))), "an item it does not know has no score");
+    }
+
+    @Test
+    void train_shouldKeepTheBestEpochOnValidation_andStopAfterPatienceEpochsWithoutProgress() {
+        AtomicInteger calls = new AtomicInteger();
+        List<SupportEncoder> seen = new ArrayList<>();
+        SupportEncoder.Settings s = new SupportEncoder.Settings(8, 0.05, 8, 30, 3, 1_000_000_000L);
+        SupportEncoder e = SupportEncoder.train(ITEMS, twoTastes(new Random(2), 100), s, 3, enc -> {
+            seen.add(enc);
+            return calls.incrementAndGet() == 2 ? 1.0 : 0.0;   // the second epoch is the best
+        });
+        assertEquals(5, calls.get(), "epoch 2 best, then 3 epochs without a better score");
+        assertSame(seen.get(1), e);
+        assertNotEquals(seen.get(0), seen.get(1), "epochs differ");
+    }
+
+    @Test
+    void train_isDeterministicForASeed() {
+        List<SupportEncoder.Example> ex = twoTastes(new Random(3), 60);
+        SupportEncoder.Settings s = new SupportEncoder.Settings(4, 0.01, 8, 3, 3, 1_000_000_000L);
+        assertEquals(SupportEncoder.train(ITEMS, ex, s, 5, e -> 0), SupportEncoder.train(ITEMS, ex, s, 5, e -> 0));
+        assertSame(SupportEncoder.NONE, SupportEncoder.train(ITEMS, List.of(), s, 5, e -> 0), "nothing to learn from");
+        assertSame(SupportEncoder.NONE, SupportEncoder.train(ITEMS, ex, s, 5, e -> Double.NaN), "no validation score: no encoder");
+    }
+
+    @Test
+    void invalidEncoders_shouldBeRejected_namingTheProblem() {
+        var ids = List.of("a", "b");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SupportEncoder(ids, 1, new float[]{1, 2}, new float[]{1, Float.POSITIVE_INFINITY}, new float[2]))
+                .getMessage().contains("not finite"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SupportEncoder(List.of("b", "a"), 1, new float[2], new float[2], new float[2]))
+                .getMessage().contains("strictly increasing"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SupportEncoder(ids, 2, new float[2], new float[4], new float[2]))
+                .getMessage().contains("must match"));
+        assertThrows(IllegalArgumentException.class, () -> new SupportEncoder.Example(new int[]{0}, new int[0], new int[0]));
+    }
+}
