@@ -17,8 +17,8 @@ import java.util.List;
  *       to like (an item the encoder does not know takes the mean of the others, so it is neither pushed nor held back).</li>
  * </ol>
  * One weight vector per support-size bucket: bucket b serves users with at most {@code upTo[b]} events (the last
- * bucket also every larger support). Weights are chosen by {@link #fit} on validation users: with few events
- * popularity carries most of the signal, with more the neighbours and the adapted preferences take over. The
+ * bucket also every larger support). Weights are chosen on validation users, by {@link #fit(List, int[], Fit)}: with
+ * few events popularity carries most of the signal, with more the encoder and the neighbours take over. The
  * network's standardised score is always added with the weight {@value #TIE_BREAK}, so candidates the weighted
  * signals tie (equally popular and equally near the user's events while the network's weight is 0) are ordered by
  * the user's predicted preference instead of by catalogue position.

@@ -125,7 +125,7 @@ public final class SupportEncoder {
      * (examples x items x width; a larger set is subsampled each epoch so that a large catalogue trains in bounded time).
      */
     public record Settings(int dim, double learningRate, int batch, int maxEpochs, int patience, long maxWork) {
-        public static final Settings DEFAULT = new Settings(64, 0.001, 32, 30, 3, 20_000_000_000L);
+        public static final Settings DEFAULT = new Settings(64, 0.001, 32, 30, 3, 5_000_000_000L);
 
         public Settings {
             if (dim < 1 || batch < 1 || maxEpochs < 1 || patience < 1 || maxWork < 1 || !(learningRate > 0) || !Double.isFinite(learningRate))

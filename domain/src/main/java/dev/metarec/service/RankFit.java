@@ -20,10 +20,11 @@ import java.util.Set;
 
 /**
  * Fits a finished challenger's {@link RankPrior} on the run's data (the item baseline it was trained on stays): item
- * neighbours and popularity (users who liked each item) from the training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
+ * neighbours, popularity (users who liked each item) and the support-set encoder ({@link SupportEncoder}) from the
+ * training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
  * sizes of {@link RankBlend#SHOTS} exactly as serving would see them (first k events; adapted network scores,
- * popularity, neighbours of the positive support events; every other catalogue item a candidate) and judged by
- * Recall@10 of the positives among {@value #HORIZON} later events: the events after the user's first
+ * popularity, neighbours of the positive support events, the encoder's scores; every other catalogue item a
+ * candidate) and judged by the positives among {@value #HORIZON} later events: the events after the user's first
  * {@value #LATER_FROM} (after the support when it is longer), so that every support size is judged on the same
  * later taste. A user with at most {@value #LATER_FROM} events is judged on the events right after the support.
  * <p>
@@ -54,7 +55,11 @@ final class RankFit {
      * validation users, judged on the odd ones, and the other way round), and {@code -Dmetarec.rankfit.no-encoder=true}
      * leaves the support-set encoder out (the blend of the three signals before it). docs/RESULTS.md gives the commands.
      */
-    static final RankBlend.Fit BLEND_FIT = RankBlend.Fit.valueOf(System.getProperty("metarec.rankfit.blend", "GRID"));
+    /**
+     * How the blend's weights are fitted: {@link RankBlend.Fit#LIKELIHOOD}, chosen over the grid on the validation users,
+     * cross-fitted (docs/RESULTS.md, designs tried); {@code -Dmetarec.rankfit.blend=GRID} gives the grid fit for comparison.
+     */
+    static final RankBlend.Fit BLEND_FIT = RankBlend.Fit.valueOf(System.getProperty("metarec.rankfit.blend", "LIKELIHOOD"));
     static final boolean CROSS_FIT = Boolean.getBoolean("metarec.rankfit.crossfit"), WITHOUT_ENCODER = Boolean.getBoolean("metarec.rankfit.no-encoder");
     /** The support sizes at which each training user is cut to train the support-set encoder. */
     static final int[] ENCODER_CUTS = {1, 2, 3, 4, 5, 7, 10, 13, 16, 20};

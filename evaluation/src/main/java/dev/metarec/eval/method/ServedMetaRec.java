@@ -27,7 +27,7 @@ import java.util.Set;
  * What {@code /recommend} serves, measured: production's meta-training run ({@link OfflineTraining}: the same window,
  * model design, learner, calibration and rank prior as the scheduled job, with production's settings) on every
  * training user's events before the cut-off, then production's on-the-fly recommend path ({@link OfflineServing}:
- * adaptation, network scores, the blend of network, popularity and neighbours). Its internal validation users (a hash
+ * adaptation, network scores, the blend of network, popularity, neighbours and support-set encoder). Its internal validation users (a hash
  * of the user id, as in production) choose the blend; the split's validation and test users are never seen in training.
  * <p>
  * The one input production has and the evaluation builds differently: item statistics. Here an item's count is its
