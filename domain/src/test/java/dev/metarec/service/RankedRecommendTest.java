@@ -6,6 +6,7 @@ import dev.metarec.model.EventType;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
+import dev.metarec.rank.SupportEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -70,6 +71,22 @@ class RankedRecommendTest {
         List<String> top = top(f, 2);
         assertEquals(y, top.get(0), "the neighbour of the three recent loves comes first (equal weights would put the eight older ones' first)");
         assertEquals(x, top.get(1), "the older taste still counts, second");
+    }
+
+    @Test
+    void theEncodersScore_shouldOrderTheList_whenTheBlendWeighsIt_andSurviveTheCheckpoint() {
+        Fixture f = new Fixture(40).trained();
+        // a hand-made encoder over the first ten items: whoever had item 0 goes on to like item 9, then item 8, ...
+        List<String> ids = f.data.items().stream().map(dev.metarec.model.Item::itemId).sorted().toList().subList(0, 10);
+        float[] in = new float[10], out = new float[10], bias = new float[10];
+        in[0] = 1;
+        for (int j = 1; j < 10; j++) out[j] = j;
+        SupportEncoder enc = new SupportEncoder(ids, 1, in, out, bias);
+        serveWith(f, new RankPrior(ItemNeighbours.NONE, new RankBlend(new int[]{1}, new double[][]{{0, 0, 0, 1}}), dev.metarec.rank.ItemBaseline.NONE, enc));
+        assertEquals(enc, f.champion.require(Fixture.NOW).rank().encoder(), "the served champion carries the encoder through the checkpoint codec");
+
+        f.ports.events.append(new Event("r1", USER, ids.get(0), EventType.RATING, 2.0, Fixture.NOW.minusSeconds(10)), Fixture.NOW);
+        assertEquals(List.of(ids.get(9), ids.get(8), ids.get(7)), top(f, 3), "the encoder's order, even after a rating below positive (it reads every support item)");
     }
 
     @Test
