@@ -121,16 +121,20 @@ public final class SupportEncoder {
 
     /**
      * How to train: width, Adam's learning rate, examples per step, at most {@code maxEpochs} epochs, stop after
-     * {@code patience} epochs without a better validation score, and at most {@code maxWork} multiply-adds per epoch
-     * (examples x items x width; a larger set is subsampled each epoch so that a large catalogue trains in bounded time).
+     * {@code patience} epochs without a better validation score, at most {@code maxWork} multiply-adds per epoch
+     * (examples x items x width; a larger set is subsampled each epoch so that a large catalogue trains in bounded time),
+     * and no epoch started after {@code maxTime} of training (the meta-train Lambda finishes a run within the minutes
+     * left after its training budget). The time limit is the one input that can make two runs differ; ML-100K and
+     * ml-latest-small train in under 40 s, far inside it.
      */
-    public record Settings(int dim, double learningRate, int batch, int maxEpochs, int patience, long maxWork) {
-        public static final Settings DEFAULT = new Settings(64, 0.001, 32, 30, 3, 5_000_000_000L);
+    public record Settings(int dim, double learningRate, int batch, int maxEpochs, int patience, long maxWork, java.time.Duration maxTime) {
+        public static final Settings DEFAULT = new Settings(64, 0.001, 32, 30, 3, 5_000_000_000L, java.time.Duration.ofSeconds(90));
 
         public Settings {
-            if (dim < 1 || batch < 1 || maxEpochs < 1 || patience < 1 || maxWork < 1 || !(learningRate > 0) || !Double.isFinite(learningRate))
+            if (dim < 1 || batch < 1 || maxEpochs < 1 || patience < 1 || maxWork < 1 || !(learningRate > 0) || !Double.isFinite(learningRate)
+                    || maxTime == null || maxTime.isNegative())
                 throw new IllegalArgumentException("invalid encoder settings: dim " + dim + ", learning rate " + learningRate + ", batch " + batch
-                        + ", epochs " + maxEpochs + ", patience " + patience + ", work " + maxWork);
+                        + ", epochs " + maxEpochs + ", patience " + patience + ", work " + maxWork + ", time " + maxTime);
         }
     }
 
@@ -152,7 +156,8 @@ public final class SupportEncoder {
         double bestScore = Double.NEGATIVE_INFINITY;
         int since = 0;
         float[] grad = new float[2 * n * d + n];
-        for (int epoch = 0; epoch < s.maxEpochs() && since < s.patience(); epoch++) {
+        long start = System.nanoTime();
+        for (int epoch = 0; epoch < s.maxEpochs() && since < s.patience() && (epoch == 0 || System.nanoTime() - start < s.maxTime().toNanos()); epoch++) {
             Collections.shuffle(order, rnd);
             int inBatch = 0;
             for (int e = 0; e < perEpoch; e++) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SupportEncoderTest {
     private static final List<String> ITEMS = IntStream.range(0, 20).mapToObj(i -> String.format("i%02d", i)).toList();
-    private static final SupportEncoder.Settings FAST = new SupportEncoder.Settings(8, 0.05, 8, 40, 40, 1_000_000_000L);
+    private static final SupportEncoder.Settings FAST = new SupportEncoder.Settings(8, 0.05, 8, 40, 40, 1_000_000_000L, java.time.Duration.ofMinutes(5));
 
     /**
      * Two tastes: items 0-9 and 10-19. A user of one taste had one or two of its items first and liked three more of
@@ -61,7 +61,7 @@ class SupportEncoderTest {
     void train_shouldKeepTheBestEpochOnValidation_andStopAfterPatienceEpochsWithoutProgress() {
         AtomicInteger calls = new AtomicInteger();
         List<SupportEncoder> seen = new ArrayList<>();
-        SupportEncoder.Settings s = new SupportEncoder.Settings(8, 0.05, 8, 30, 3, 1_000_000_000L);
+        SupportEncoder.Settings s = new SupportEncoder.Settings(8, 0.05, 8, 30, 3, 1_000_000_000L, java.time.Duration.ofMinutes(5));
         SupportEncoder e = SupportEncoder.train(ITEMS, twoTastes(new Random(2), 100), s, 3, enc -> {
             seen.add(enc);
             return calls.incrementAndGet() == 2 ? 1.0 : 0.0;   // the second epoch is the best
@@ -72,9 +72,18 @@ class SupportEncoderTest {
     }
 
     @Test
+    void train_shouldStartNoEpochAfterItsTimeLimit() {
+        AtomicInteger calls = new AtomicInteger();
+        SupportEncoder.Settings noTime = new SupportEncoder.Settings(8, 0.05, 8, 30, 30, 1_000_000_000L, java.time.Duration.ZERO);
+        SupportEncoder e = SupportEncoder.train(ITEMS, twoTastes(new Random(4), 100), noTime, 3, enc -> calls.incrementAndGet());
+        assertEquals(1, calls.get(), "one epoch, then the time is up");
+        assertFalse(e.isEmpty(), "that epoch's encoder is kept");
+    }
+
+    @Test
     void train_isDeterministicForASeed() {
         List<SupportEncoder.Example> ex = twoTastes(new Random(3), 60);
-        SupportEncoder.Settings s = new SupportEncoder.Settings(4, 0.01, 8, 3, 3, 1_000_000_000L);
+        SupportEncoder.Settings s = new SupportEncoder.Settings(4, 0.01, 8, 3, 3, 1_000_000_000L, java.time.Duration.ofMinutes(5));
         assertEquals(SupportEncoder.train(ITEMS, ex, s, 5, e -> 0), SupportEncoder.train(ITEMS, ex, s, 5, e -> 0));
         assertSame(SupportEncoder.NONE, SupportEncoder.train(ITEMS, List.of(), s, 5, e -> 0), "nothing to learn from");
         assertSame(SupportEncoder.NONE, SupportEncoder.train(ITEMS, ex, s, 5, e -> Double.NaN), "no validation score: no encoder");
