@@ -41,30 +41,26 @@ final class BinaryWriter {
     }
 
     /** Count, then the values, converted in chunks (fast for multi-megabyte parameter vectors). */
-    BinaryWriter writeDoubles(double[] v) {
-        writeInt(v.length);
-        ByteBuffer chunk = ByteBuffer.allocate(8 * 4096);
-        for (int from = 0; from < v.length; from += 4096) {
-            int n = Math.min(4096, v.length - from);
-            chunk.clear();
-            chunk.asDoubleBuffer().put(v, from, n);
-            byte[] b = chunk.array();
-            int len = 8 * n;
-            io(() -> out.write(b, 0, len));
-        }
-        return this;
-    }
+    BinaryWriter writeDoubles(double[] v) { return writeChunked(v.length, Double.BYTES, (chunk, from, n) -> chunk.asDoubleBuffer().put(v, from, n)); }
 
     /** Count, then the values as IEEE-754 singles, converted in chunks. */
-    BinaryWriter writeFloats(float[] v) {
-        writeInt(v.length);
-        ByteBuffer chunk = ByteBuffer.allocate(4 * 4096);
-        for (int from = 0; from < v.length; from += 4096) {
-            int n = Math.min(4096, v.length - from);
+    BinaryWriter writeFloats(float[] v) { return writeChunked(v.length, Float.BYTES, (chunk, from, n) -> chunk.asFloatBuffer().put(v, from, n)); }
+
+    /** Puts values {@code from .. from + n} of an array into {@code chunk}, from its start. */
+    private interface ChunkFill { void put(ByteBuffer chunk, int from, int n); }
+
+    private static final int CHUNK = 4096;
+
+    /** Count, then {@code length} values of {@code width} bytes each, filled into a buffer {@link #CHUNK} values at a time. */
+    private BinaryWriter writeChunked(int length, int width, ChunkFill fill) {
+        writeInt(length);
+        ByteBuffer chunk = ByteBuffer.allocate(width * CHUNK);
+        for (int from = 0; from < length; from += CHUNK) {
+            int n = Math.min(CHUNK, length - from);
             chunk.clear();
-            chunk.asFloatBuffer().put(v, from, n);
+            fill.put(chunk, from, n);
             byte[] b = chunk.array();
-            int len = 4 * n;
+            int len = width * n;
             io(() -> out.write(b, 0, len));
         }
         return this;

@@ -51,16 +51,19 @@ public final class FloatRows {
      * sum over i < n of x[i] y[i], in double: four partial sums, so that the additions are not one chain of n
      * dependent adds (the output layer of every scored item ends here).
      */
-    public static double dot(float[] x, float[] y, int n) {
+    public static double dot(float[] x, float[] y, int n) { return dot(x, y, 0, n); }
+
+    /** {@link #dot} of x and the n values of y from {@code yOff} (a row of a row-major table). */
+    public static double dot(float[] x, float[] y, int yOff, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            s0 += x[i] * y[i];
-            s1 += x[i + 1] * y[i + 1];
-            s2 += x[i + 2] * y[i + 2];
-            s3 += x[i + 3] * y[i + 3];
+            s0 += x[i] * y[yOff + i];
+            s1 += x[i + 1] * y[yOff + i + 1];
+            s2 += x[i + 2] * y[yOff + i + 2];
+            s3 += x[i + 3] * y[yOff + i + 3];
         }
-        for (; i < n; i++) s0 += x[i] * y[i];
+        for (; i < n; i++) s0 += x[i] * y[yOff + i];
         return (s0 + s1) + (s2 + s3);
     }
 

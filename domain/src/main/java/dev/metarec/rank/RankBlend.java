@@ -58,9 +58,13 @@ public record RankBlend(int[] upTo, double[][] weights) {
     }
 
     /** The weights for a user with {@code supportSize} events. */
-    public double[] weightsFor(int supportSize) {
-        for (int b = 0; b < upTo.length; b++) if (supportSize <= upTo[b]) return weights[b].clone();
-        return weights[upTo.length - 1].clone();
+    public double[] weightsFor(int supportSize) { return weights[bucketOf(supportSize, upTo)].clone(); }
+
+    /** The bucket of a user with {@code supportSize} events: the first whose bound holds it, else the last. */
+    private static int bucketOf(int supportSize, int[] upTo) {
+        int b = 0;
+        while (b < upTo.length - 1 && supportSize > upTo[b]) b++;
+        return b;
     }
 
     /** The blended order score of each candidate (each signal per candidate; NaN in {@code encoder}: an item it does not know). */
@@ -147,9 +151,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         for (int b = 0; b < upTo.length; b++) byBucket.add(new ArrayList<>());
         for (Case c : cases) {
             if (c.positives() == 0) continue;
-            int b = 0;
-            while (b < upTo.length - 1 && c.supportSize() > upTo[b]) b++;
-            byBucket.get(b).add(c);
+            byBucket.get(bucketOf(c.supportSize(), upTo)).add(c);
         }
         double[][] chosen = new double[upTo.length][];
         for (int b = 0; b < upTo.length; b++)
@@ -176,10 +178,8 @@ public record RankBlend(int[] upTo, double[][] weights) {
         int[] n = new int[upTo.length];
         for (Case c : cases) {
             if (c.positives() == 0) continue;
-            int b = 0;
-            while (b < upTo.length - 1 && c.supportSize() > upTo[b]) b++;
-            double[] w = weights[b];
-            double[] score = combine(w, c.network(), c.popularity(), c.neighbours(), c.encoder());
+            int b = bucketOf(c.supportSize(), upTo);
+            double[] score = combine(weights[b], c.network(), c.popularity(), c.neighbours(), c.encoder());
             sum[b] += recallAt10(score, c.positive(), c.positives());
             n[b]++;
         }
@@ -208,9 +208,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         int[] n = new int[upTo.length];
         for (Case c : cases) {
             if (c.positives() == 0) continue;
-            int b = 0;
-            while (b < upTo.length - 1 && c.supportSize() > upTo[b]) b++;
-            n[b]++;
+            n[bucketOf(c.supportSize(), upTo)]++;
         }
         return n;
     }
@@ -219,9 +217,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
 
     /** {@link Fit#LIKELIHOOD}: projected Newton steps with backtracking from equal weights of 1. */
     private static double[] likeliest(List<Case> cases) {
-        List<double[][]> z = new ArrayList<>();
-        for (Case c : cases)
-            z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
+        List<double[][]> z = standardisedSignals(cases);
         double[] w = {1, 1, 1, 1};
         double loss = likelihoodLoss(z, cases, w, null, null);
         for (int iter = 0; iter < 50; iter++) {
@@ -319,10 +315,16 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return x;
     }
 
-    private static double[] best(List<Case> cases) {
+    /** Per case, its four signals standardised ({@link #standardised}), in the order of {@link #SIGNALS}' indices. */
+    private static List<double[][]> standardisedSignals(List<Case> cases) {
         List<double[][]> z = new ArrayList<>();
         for (Case c : cases)
             z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
+        return z;
+    }
+
+    private static double[] best(List<Case> cases) {
+        List<double[][]> z = standardisedSignals(cases);
         double[] best = null;
         double bestRecall = -1;
         for (double a : GRID) for (double p : GRID) for (double nb : GRID) for (double en : GRID) {
@@ -341,7 +343,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
     }
 
     /** Hits in the top 10 (ties: the lower index first) over min(10, positives). */
-    static double recallAt10(double[] score, boolean[] positive, int positives) {
+    public static double recallAt10(double[] score, boolean[] positive, int positives) {
         int[] top = new int[Math.min(10, score.length)];
         int size = 0;
         for (int i = 0; i < score.length; i++) {

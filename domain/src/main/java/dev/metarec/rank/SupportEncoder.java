@@ -1,5 +1,7 @@
 package dev.metarec.rank;
 
+import dev.metarec.math.FloatRows;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -88,18 +90,11 @@ public final class SupportEncoder {
 
     /** s_j = u . W[row] + b[row]; NaN for row -1 (an item the encoder does not know). */
     public double score(float[] u, int row) {
-        if (row < 0) return Double.NaN;
-        int at = row * dim, k = 0;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;   // four partial sums: no single chain of dependent additions
-        for (; k + 3 < dim; k += 4) {
-            s0 += u[k] * output[at + k];
-            s1 += u[k + 1] * output[at + k + 1];
-            s2 += u[k + 2] * output[at + k + 2];
-            s3 += u[k + 3] * output[at + k + 3];
-        }
-        for (; k < dim; k++) s0 += u[k] * output[at + k];
-        return bias[row] + ((s0 + s1) + (s2 + s3));
+        return row < 0 ? Double.NaN : bias[row] + FloatRows.dot(u, output, row * dim, dim);
     }
+
+    /** The user's vector u from the rows of their support items (distinct, each a row of this encoder). */
+    public float[] encodeRows(int[] rows) { return encodeRows(rows, input, dim); }
 
     private static float[] encodeRows(int[] rows, float[] input, int dim) {
         float[] u = new float[dim];

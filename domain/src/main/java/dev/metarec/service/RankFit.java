@@ -99,12 +99,13 @@ final class RankFit {
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
         int[] encoderRows = RankSignals.encoderRows(encoder, cat);
         List<RankBlend.Case> cases = new ArrayList<>(), even = new ArrayList<>(), odd = new ArrayList<>();
-        for (String user : validation) {
+        for (int v = 0; v < validation.size(); v++) {
+            String user = validation.get(v);
             List<Event> events = data.eventsByUser.get(user);   // oldest first
             for (int k : RankBlend.SHOTS) {
                 if (events.size() <= k) break;
                 RankBlend.Case c1 = userCase(model, withoutBlend, cat, encoderRows, sets, liked, data, user, events, k);
-                if (c1 != null) { cases.add(c1); (validation.indexOf(user) % 2 == 0 ? even : odd).add(c1); }
+                if (c1 != null) { cases.add(c1); (v % 2 == 0 ? even : odd).add(c1); }
             }
         }
         RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS, BLEND_FIT);
@@ -170,17 +171,14 @@ final class RankFit {
         int n = enc.items().size();
         double sum = 0;
         for (SupportEncoder.Example p : probes) {
-            float[] u = enc.encode(java.util.Arrays.stream(p.support()).mapToObj(enc.items()::get).toList());
+            float[] u = enc.encodeRows(p.support());
             double[] score = new double[n];
             for (int j = 0; j < n; j++) score[j] = enc.score(u, j);
             for (int r : p.support()) score[r] = Double.NEGATIVE_INFINITY;
             for (int r : p.excluded()) score[r] = Double.NEGATIVE_INFINITY;
-            int[] top = dev.metarec.math.Vectors.largest(score, 10);
-            Set<Integer> targets = new HashSet<>();
-            for (int t : p.targets()) targets.add(t);
-            int hits = 0;
-            for (int t : top) if (targets.contains(t)) hits++;
-            sum += hits / (double) Math.min(10, targets.size());
+            boolean[] positive = new boolean[n];
+            for (int t : p.targets()) positive[t] = true;
+            sum += RankBlend.recallAt10(score, positive, p.targets().length);
         }
         return sum / probes.size();
     }

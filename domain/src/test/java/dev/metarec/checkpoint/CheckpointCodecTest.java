@@ -93,8 +93,7 @@ class CheckpointCodecTest {
     void unknownFormatVersion_isRejected_evenWithAValidChecksum() {
         Checkpoint c = CheckpointFixtures.small();
         for (int version : new int[]{0, 3}) {
-            byte[] other = CheckpointCodec.assemble(version, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                    ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()));
+            byte[] other = withSections(version, c, null, null, null);
             assertMessage(rejected(other), "unsupported checkpoint format version " + version + "; this build reads versions 1 to 2");
         }
     }
@@ -173,6 +172,22 @@ class CheckpointCodecTest {
         assertEquals(bytes.length, b.getLong());
     }
 
+    /** A file of format {@code version} with {@code c}'s four sections and the optional sections given (null: absent). */
+    private static byte[] withSections(int version, Checkpoint c, BinaryWriter rank, BinaryWriter base, BinaryWriter encoder) {
+        return CheckpointCodec.assemble(version, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), rank, base, encoder);
+    }
+
+    /**
+     * A RANK section as format 1 wrote it: items i1 and i2, i1's one neighbour at index {@code neighbour} (similarity
+     * 0.5), i2 without any, and one bucket (up to 1 event) with three weights.
+     */
+    private static BinaryWriter version1Rank(int neighbour, double network, double popularity, double neighbours) {
+        return new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
+                .writeInt(1).writeInt(neighbour).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0)
+                .writeInt(1).writeInt(1).writeDouble(network).writeDouble(popularity).writeDouble(neighbours);
+    }
+
     private static dev.metarec.rank.RankPrior rankPrior() {
         var users = java.util.List.of(java.util.Set.of("i1", "i2"), java.util.Set.of("i1", "i2", "i3"), java.util.Set.of("i3", "i4"));
         return new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(users, 2, 1.5),
@@ -185,17 +200,12 @@ class CheckpointCodecTest {
     @Test
     void aVersion1Checkpoint_readsWithTheEncodersWeight0_andWithoutAnEncoder() {
         Checkpoint c = CheckpointFixtures.small();
-        BinaryWriter rank = new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
-                .writeInt(1).writeInt(1).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0)
-                .writeInt(1).writeInt(1).writeDouble(0.25).writeDouble(2).writeDouble(0);
-        byte[] v1 = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), rank);
+        byte[] v1 = withSections(1, c, version1Rank(1, 0.25, 2, 0), null, null);
         var read = codec.decode(v1).rank();
         assertArrayEquals(new double[]{0.25, 2, 0, 0}, read.blend().weightsFor(1));
         assertTrue(read.encoder().isEmpty());
         assertEquals(0.5, read.neighbours().similarity("i1", "i2"), 1e-9);
-        byte[] v1WithEncoder = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, null, RankSection.writeEncoder(rankPrior().encoder()));
+        byte[] v1WithEncoder = withSections(1, c, null, null, RankSection.writeEncoder(rankPrior().encoder()));
         assertMessage(rejected(v1WithEncoder), "expected section RANK or BASE or the end but found 'ENCO'");
     }
 
@@ -204,8 +214,7 @@ class CheckpointCodecTest {
         Checkpoint c = CheckpointFixtures.small();
         BinaryWriter enc = new BinaryWriter().writeInt(1).writeStrings(java.util.List.of("i1")).writeFloats(new float[]{1})
                 .writeFloats(new float[]{Float.NaN}).writeFloats(new float[]{0});
-        byte[] bytes = CheckpointCodec.assemble(2, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, null, enc);
+        byte[] bytes = withSections(2, c, null, null, enc);
         assertMessage(rejected(bytes), "section ENCO: invalid support-set encoder: encoder value #0 is not finite: NaN");
     }
 
@@ -226,11 +235,7 @@ class CheckpointCodecTest {
     @Test
     void aRankSectionWithABadNeighbour_isRejected_namingIt() {
         Checkpoint c = CheckpointFixtures.small();
-        BinaryWriter rank = new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
-                .writeInt(1).writeInt(9).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0)
-                .writeInt(1).writeInt(1).writeDouble(1).writeDouble(0).writeDouble(0);
-        byte[] bytes = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), rank);
+        byte[] bytes = withSections(1, c, version1Rank(9, 1, 0, 0), null, null);
         assertMessage(rejected(bytes), "section RANK: invalid rank prior: item i1: neighbour index 9 out of range");
     }
 
@@ -250,8 +255,7 @@ class CheckpointCodecTest {
     void aBaseSectionWithUnsortedItems_isRejected_namingIt() {
         Checkpoint c = CheckpointFixtures.small();
         BinaryWriter badBase = new BinaryWriter().writeStrings(java.util.List.of("i2", "i1")).writeDoubles(new double[]{1, 2});
-        byte[] unsorted = CheckpointCodec.assemble(1, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
-                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, badBase);
+        byte[] unsorted = withSections(1, c, null, badBase, null);
         assertMessage(rejected(unsorted), "section BASE: invalid item baseline: item ids must be strictly increasing at #1");
     }
 }
