@@ -52,29 +52,53 @@ public final class Vectors {
         for (int i = 0; i < n; i++) if (a[aOff + i] <= 0) g[gOff + i] = 0;
     }
 
-    /** The positions of the {@code m} largest values (all of them when m >= values.length; ties: any of them), in no order: a min-heap of m. */
+    /**
+     * The positions of the {@code m} largest values (all of them when m >= values.length; ties: the first positions among
+     * them; NaN counts as smaller than every number), in position order: the m-th largest found by selection on a copy
+     * (linear time on average), then one pass collecting what beats it and as many of the values equal to it as fit.
+     */
     public static int[] largest(double[] values, int m) {
-        if (m >= values.length) return java.util.stream.IntStream.range(0, values.length).toArray();
+        int n = values.length;
+        if (m >= n) return java.util.stream.IntStream.range(0, n).toArray();
         if (m <= 0) return new int[0];
-        int[] heap = new int[m];
-        for (int i = 0; i < m; i++) {
-            heap[i] = i;
-            for (int c = i; c > 0 && values[heap[c]] < values[heap[(c - 1) / 2]]; c = (c - 1) / 2) swap(heap, c, (c - 1) / 2);
+        double[] copy = new double[n];
+        for (int i = 0; i < n; i++) copy[i] = Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i];
+        double threshold = select(copy, n - m);
+        int above = 0;
+        for (int i = 0; i < n; i++) if (values[i] > threshold) above++;
+        int[] out = new int[m];
+        int k = 0, ties = m - above;
+        for (int i = 0; i < n; i++) {
+            double v = Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i];
+            if (v > threshold || (v == threshold && ties-- > 0)) out[k++] = i;
         }
-        for (int i = m; i < values.length; i++) {
-            if (!(values[i] > values[heap[0]])) continue;
-            heap[0] = i;
-            for (int c = 0; ; ) {   // sift down
-                int l = 2 * c + 1, r = l + 1, least = c;
-                if (l < m && values[heap[l]] < values[heap[least]]) least = l;
-                if (r < m && values[heap[r]] < values[heap[least]]) least = r;
-                if (least == c) break;
-                swap(heap, c, least);
-                c = least;
-            }
-        }
-        return heap;
+        return out;
     }
 
-    private static void swap(int[] v, int i, int j) { int t = v[i]; v[i] = v[j]; v[j] = t; }
+    /** The value that would sit at position {@code k} if {@code v} were sorted ascending (no NaN); reorders v. */
+    private static double select(double[] v, int k) {
+        int lo = 0, hi = v.length - 1;
+        while (hi > lo) {
+            double pivot = median(v[lo], v[(lo + hi) >>> 1], v[hi]);
+            int i = lo, j = hi;
+            while (i <= j) {   // Hoare partition: v[lo..j] <= pivot <= v[i..hi]
+                while (v[i] < pivot) i++;
+                while (v[j] > pivot) j--;
+                if (i <= j) {
+                    double t = v[i]; v[i] = v[j]; v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return v[k];
+        }
+        return v[k];
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
 }

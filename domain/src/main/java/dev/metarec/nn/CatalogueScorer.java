@@ -5,6 +5,8 @@ import dev.metarec.features.EncodedEntity;
 import dev.metarec.math.FloatRows;
 import dev.metarec.math.Vectors;
 
+import java.util.Arrays;
+
 
 import static dev.metarec.nn.NetworkShape.USER_BIAS;
 import static dev.metarec.nn.NetworkShape.bias;
@@ -130,6 +132,14 @@ final class CatalogueScorer {
 
     /** Items probed per call to fit the first stage of {@link #scoreSidesTwoStage}: their exact scores and activation rates. */
     static final int PROBES = 256;
+    /** The second round of {@link #scoreSidesTwoStage} re-estimates the first round's best this many times {@code exact}. */
+    static final int SECOND_ROUND = 8;
+
+    private static int[] all(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        return a;
+    }
 
     /**
      * {@link #scoreSides} for a large catalogue, in two stages: the items best by a first stage are scored exactly, every
@@ -140,7 +150,9 @@ final class CatalogueScorer {
      * stand beside exact scores in a blend that standardises them), offsets added. It costs one
      * width-long pass per item instead of a width x width layer. Two rounds: the rates first from {@link #PROBES} evenly
      * spaced items (an eighth of a smaller catalogue), whose first-stage best {@code exact} are scored exactly; then from those best items (the region the
-     * top of the list is in), whose first-stage best {@code exact} are scored exactly too. So at most PROBES + 2 exact
+     * top of the list is in), whose first-stage best {@code exact} are scored exactly too. The second round re-estimates
+     * only the first round's best {@value #SECOND_ROUND} x {@code exact} items (a pass over the whole catalogue is most of
+     * the first stage's time, and an item outside them is not near the top). So at most PROBES + 2 exact
      * items are scored exactly. Every item is scored exactly when {@code exact >= which.length}, when there is no hidden
      * layer, or when a first stage does not increase with the exact score. Returns which scores are exact, null when all are.
      */
@@ -153,6 +165,7 @@ final class CatalogueScorer {
         int probes = Math.max(1, Math.min(n / 8, PROBES));   // a small catalogue (tests) keeps most items to the first stage
         int[] fitOn = new int[probes];
         for (int p = 0; p < probes; p++) fitOn[p] = (int) ((long) p * n / probes);
+        int[] estimated = null;   // the items the round estimates: all of them, then the first round's best
         for (int round = 0; round < 2; round++) {
             double[][] rate = new double[hidden][];
             for (int k = 1; k < hidden; k++) rate[k] = new double[a[k].length];
@@ -162,13 +175,16 @@ final class CatalogueScorer {
                 for (int k = 1; k < hidden; k++) for (int o = 0; o < a[k].length; o++) if (a[k][o] > 0) rate[k][o] += 1.0 / fitOn.length;
             }
             float[] g = meanGradient(rate);
-            for (int i = 0; i < n; i++) out[i] = FloatRows.reluSumDot(userPre, sides[which[i]], g, g.length);
+            int[] these = estimated == null ? all(n) : estimated;
+            if (estimated != null) Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            float[] products = new float[g.length];
+            for (int i : these) out[i] = FloatRows.reluSumDot(userPre, sides[which[i]], g, g.length, products);
             double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
             int m = 0;
-            for (int i = 0; i < n; i++) if (scored[i]) { mx += out[i]; my += known[i]; m++; }
+            for (int i : these) if (scored[i]) { mx += out[i]; my += known[i]; m++; }
             mx /= m;
             my /= m;
-            for (int i = 0; i < n; i++) {
+            for (int i : these) {
                 if (!scored[i]) continue;
                 sxy += (out[i] - mx) * (known[i] - my);
                 sxx += (out[i] - mx) * (out[i] - mx);
@@ -177,7 +193,10 @@ final class CatalogueScorer {
             double slope = Math.sqrt(syy / sxx);   // moments matched, not least squares: the estimates keep the scores' spread
             if (!(sxy > 0) || !(slope > 0) || !Double.isFinite(slope)) return exhaustive(sides, which, offsets, out);
             for (int i = 0; i < n; i++) out[i] = my + slope * (out[i] - mx) + (offsets == null ? 0 : offsets[i]);
-            if (round == 0) System.arraycopy(out, 0, estimate, 0, n);
+            if (round == 0) {
+                System.arraycopy(out, 0, estimate, 0, n);
+                estimated = Vectors.largest(out, (int) Math.min(n, (long) SECOND_ROUND * exact));
+            }
             fitOn = Vectors.largest(out, exact);
         }
         for (int i : fitOn) if (!scored[i]) { known[i] = scoreSide(sides[which[i]]); scored[i] = true; }

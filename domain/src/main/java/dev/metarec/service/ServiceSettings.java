@@ -31,7 +31,7 @@ public record ServiceSettings(int adaptSteps, int adaptWindow, double recencyDec
                               int exactScoringLimit, int rerankSize) {
 
     public static final ServiceSettings DEFAULT = new ServiceSettings(5, 50, 0.95, 10.0, 5, 1000, "genre",
-            Duration.ofSeconds(5), Duration.ofSeconds(2), 3.5, 4.0, 5.0, 4.0, 3, 20_000, 1_000);
+            Duration.ofSeconds(5), Duration.ofSeconds(2), 3.5, 4.0, 5.0, 4.0, 3, 2_000, 300);
 
     public ServiceSettings {
         Objects.requireNonNull(categoryAttribute, "categoryAttribute");

@@ -91,6 +91,18 @@ class TwoStageScoringTest {
         assertArrayEquals(expected, top);
     }
 
+    @Test
+    void largest_keepsTheFirstOfTiedValues_andRanksNaNLast() {
+        double[] v = {3, Double.NaN, 5, 3, 1, 3, 5, Double.NaN, 0};
+        assertArrayEquals(new int[] {0, 2, 3, 6}, Vectors.largest(v, 4), "both 5s, then the first two of the three 3s");
+        assertArrayEquals(new int[] {0, 2, 3, 4, 5, 6, 8}, Vectors.largest(v, 7), "every number before any NaN");
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 8}, Vectors.largest(v, 8), "then the first NaN");
+        assertArrayEquals(new int[0], Vectors.largest(v, 0));
+        double[] same = new double[5000];
+        Arrays.fill(same, 2.5);
+        assertArrayEquals(IntStream.range(0, 1000).toArray(), Vectors.largest(same, 1000), "all tied: the first 1,000 positions");
+    }
+
     private static double correlation(double[] x, double[] y) {
         double mx = Arrays.stream(x).average().orElse(0), my = Arrays.stream(y).average().orElse(0), sxy = 0, sxx = 0, syy = 0;
         for (int i = 0; i < x.length; i++) {

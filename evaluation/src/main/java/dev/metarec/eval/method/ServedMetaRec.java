@@ -43,7 +43,9 @@ public final class ServedMetaRec implements RatingMethod {
      * of the catalogue exactly per round ({@link ServiceSettings#withScoring}), so the summary measures what a large
      * catalogue is served; each user served at the served number of steps is also served exhaustively and the overlap of
      * the two top 10s is logged. With the same seeds, the difference to a run without it is the first stage's recall loss
-     * on a trained model. Run with {@code -Deval.jvm=-Dmetarec.eval.firstStageCheck=0.01}.
+     * on a trained model. Run with {@code -Deval.jvm=-Dmetarec.eval.firstStageCheck=0.01}. {@code served} instead of a
+     * fraction keeps production's scoring ({@link ServiceSettings#exactScored}) and compares it with every item scored
+     * exactly: the summary is production's, and the log gives the overlap with exhaustive scoring.
      */
     static final String FIRST_STAGE_CHECK = "metarec.eval.firstStageCheck";
     private final MetaTrainSettings training;
@@ -74,10 +76,12 @@ public final class ServedMetaRec implements RatingMethod {
         String check = System.getProperty(FIRST_STAGE_CHECK);
         ServiceSettings served = serving;
         OfflineServing exhaustive = null;
-        if (check != null) {
+        if ("served".equals(check)) {
+            exhaustive = new OfflineServing(champion, serving.withScoring(Integer.MAX_VALUE, serving.rerankSize()), data.dataset().items());
+        } else if (check != null) {
             int rerank = Math.max(1, (int) Math.ceil(Double.parseDouble(check) * data.dataset().items().size()));
             served = serving.withScoring(rerank, rerank);
-            exhaustive = new OfflineServing(champion, serving, data.dataset().items());
+            exhaustive = new OfflineServing(champion, serving.withScoring(Integer.MAX_VALUE, serving.rerankSize()), data.dataset().items());
         }
         for (int steps : List.of(0, serving.adaptSteps())) bySteps.put(steps, new OfflineServing(champion, served.withAdaptSteps(steps), data.dataset().items()));
         return new Fitted(champion, bySteps, explicit, exhaustive);

@@ -63,8 +63,8 @@ public class ServiceProducers {
             @ConfigProperty(name = "metarec.serving.category-attribute", defaultValue = "genre") String category,
             @ConfigProperty(name = "metarec.serving.champion-refresh", defaultValue = "PT5S") Duration championRefresh,
             @ConfigProperty(name = "metarec.serving.stats-refresh", defaultValue = "PT2S") Duration statsRefresh,
-            @ConfigProperty(name = "metarec.serving.exact-scoring-limit", defaultValue = "20000") int exactScoringLimit,
-            @ConfigProperty(name = "metarec.serving.rerank-size", defaultValue = "1000") int rerankSize) {
+            @ConfigProperty(name = "metarec.serving.exact-scoring-limit", defaultValue = "2000") int exactScoringLimit,
+            @ConfigProperty(name = "metarec.serving.rerank-size", defaultValue = "300") int rerankSize) {
         return ServiceSettings.DEFAULT.withAdaptSteps(adaptSteps).withCategoryAttribute(category).withRefresh(championRefresh, statsRefresh)
                 .withScoring(exactScoringLimit, rerankSize);
     }
