@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class ServingBenchmark {
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    /** The catalogue: 3,706 = MovieLens-1M's; {@code -p items=100000} measures a large one (two-stage scoring above 20,000). */
+    /** The catalogue: 3,706 = MovieLens-1M's; {@code -p items=100000} measures a large one (both are scored in two stages, above 2,000 eligible items). */
     @org.openjdk.jmh.annotations.Param({"3706"})
     public int items;
 
