@@ -7,7 +7,6 @@ import dev.metarec.math.Vectors;
 
 import java.util.Arrays;
 
-
 import static dev.metarec.nn.NetworkShape.USER_BIAS;
 import static dev.metarec.nn.NetworkShape.bias;
 import static dev.metarec.nn.NetworkShape.weight;
