@@ -6,6 +6,7 @@ import dev.metarec.math.FloatRows;
 import dev.metarec.math.Vectors;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import static dev.metarec.nn.NetworkShape.USER_BIAS;
 import static dev.metarec.nn.NetworkShape.bias;
@@ -134,12 +135,6 @@ final class CatalogueScorer {
     /** The second round of {@link #scoreSidesTwoStage} re-estimates the first round's best this many times {@code exact}. */
     static final int SECOND_ROUND = 8;
 
-    private static int[] all(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        return a;
-    }
-
     /**
      * {@link #scoreSides} for a large catalogue, in two stages: the items best by a first stage are scored exactly, every
      * other item gets the first stage's estimate. The first stage keeps the first layer exact, h0 = ReLU(user's share +
@@ -164,7 +159,7 @@ final class CatalogueScorer {
         int probes = Math.max(1, Math.min(n / 8, PROBES));   // a small catalogue (tests) keeps most items to the first stage
         int[] fitOn = new int[probes];
         for (int p = 0; p < probes; p++) fitOn[p] = (int) ((long) p * n / probes);
-        int[] estimated = null;   // the items the round estimates: all of them, then the first round's best
+        int[] these = IntStream.range(0, n).toArray();   // the items the round estimates: all of them, then the first round's best
         for (int round = 0; round < 2; round++) {
             double[][] rate = new double[hidden][];
             for (int k = 1; k < hidden; k++) rate[k] = new double[a[k].length];
@@ -174,8 +169,7 @@ final class CatalogueScorer {
                 for (int k = 1; k < hidden; k++) for (int o = 0; o < a[k].length; o++) if (a[k][o] > 0) rate[k][o] += 1.0 / fitOn.length;
             }
             float[] g = meanGradient(rate);
-            int[] these = estimated == null ? all(n) : estimated;
-            if (estimated != null) Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            if (these.length < n) Arrays.fill(out, Double.NEGATIVE_INFINITY);
             float[] products = new float[g.length];
             for (int i : these) out[i] = FloatRows.reluSumDot(userPre, sides[which[i]], g, g.length, products);
             double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
@@ -194,7 +188,7 @@ final class CatalogueScorer {
             for (int i = 0; i < n; i++) out[i] = my + slope * (out[i] - mx) + (offsets == null ? 0 : offsets[i]);
             if (round == 0) {
                 System.arraycopy(out, 0, estimate, 0, n);
-                estimated = Vectors.largest(out, (int) Math.min(n, (long) SECOND_ROUND * exact));
+                these = Vectors.largest(out, (int) Math.min(n, (long) SECOND_ROUND * exact));
             }
             fitOn = Vectors.largest(out, exact);
         }

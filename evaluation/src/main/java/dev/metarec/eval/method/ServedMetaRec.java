@@ -76,12 +76,12 @@ public final class ServedMetaRec implements RatingMethod {
         String check = System.getProperty(FIRST_STAGE_CHECK);
         ServiceSettings served = serving;
         OfflineServing exhaustive = null;
-        if ("served".equals(check)) {
+        if (check != null) {
             exhaustive = new OfflineServing(champion, serving.withScoring(Integer.MAX_VALUE, serving.rerankSize()), data.dataset().items());
-        } else if (check != null) {
-            int rerank = Math.max(1, (int) Math.ceil(Double.parseDouble(check) * data.dataset().items().size()));
-            served = serving.withScoring(rerank, rerank);
-            exhaustive = new OfflineServing(champion, serving.withScoring(Integer.MAX_VALUE, serving.rerankSize()), data.dataset().items());
+            if (!"served".equals(check)) {
+                int rerank = Math.max(1, (int) Math.ceil(Double.parseDouble(check) * data.dataset().items().size()));
+                served = serving.withScoring(rerank, rerank);
+            }
         }
         for (int steps : List.of(0, serving.adaptSteps())) bySteps.put(steps, new OfflineServing(champion, served.withAdaptSteps(steps), data.dataset().items()));
         return new Fitted(champion, bySteps, explicit, exhaustive);
