@@ -30,7 +30,7 @@ public final class LambdaDriver {
         HttpClient http = HttpClient.newHttpClient();
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getDeclaredConstructor().newInstance();
         while (true) {
-            HttpResponse<byte[]> next = http.send(HttpRequest.newBuilder(URI.create(base + "invocation/next")).GET().build(),
+            HttpResponse<byte[]> next = send(http, HttpRequest.newBuilder(URI.create(base + "invocation/next")).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String id = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             long deadline = next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong).orElse(Long.MAX_VALUE);
@@ -49,8 +49,25 @@ public final class LambdaDriver {
                 body = ("{\"errorType\":\"" + t.getClass().getName() + "\",\"errorMessage\":"
                         + quote(String.valueOf(t.getMessage())) + "}").getBytes(StandardCharsets.UTF_8);
             }
-            http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            send(http, HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /**
+     * One call to the Runtime API, retried on a broken connection (a pooled connection the server closed) as
+     * Lambda's runtime client does, so a transient socket error does not end the environment. Posting an answer
+     * twice is harmless: the second is refused as an unknown invocation.
+     */
+    private static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, handler);
+            } catch (java.io.IOException e) {
+                if (attempt == 5) throw e;
+                System.err.println("runtime API " + request.method() + " " + request.uri().getPath() + " failed (attempt " + attempt + "): " + e);
+                Thread.sleep(50L * attempt);
+            }
         }
     }
 

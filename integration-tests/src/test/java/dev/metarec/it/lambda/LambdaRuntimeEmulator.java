@@ -12,15 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The AWS Lambda Runtime API (2018-06-01) on a loopback port: function processes started with
@@ -31,7 +33,10 @@ import java.util.concurrent.TimeoutException;
 public final class LambdaRuntimeEmulator implements AutoCloseable {
     private static final String BASE = "/2018-06-01/runtime/";
 
-    private record Invocation(String id, String event, CompletableFuture<String> result) {}
+    private record Invocation(String id, String event, CompletableFuture<String> result, CompletableFuture<Void> handedOut) {}
+
+    /** How long an invocation may wait for a free environment before it is handed out (a busy or booting pool). */
+    private static final Duration QUEUE_WAIT = Duration.ofMinutes(5);
 
     /** The function reported an error instead of a response (an unhandled exception). */
     public static final class FunctionErrorException extends RuntimeException {
@@ -40,9 +45,11 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Invocation> pending = new LinkedBlockingDeque<>();
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
+    private final AtomicInteger polling = new AtomicInteger();
     private volatile String initError;
+    private volatile Supplier<String> diagnostics = () -> "";
 
     private final Duration functionTimeout;
 
@@ -72,23 +79,59 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
     /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
     public String address() { return "127.0.0.1:" + server.getAddress().getPort(); }
 
-    /** Hands {@code event} to the next polling function and returns its response body (raw JSON). */
+    /** What a failure message adds about the environments (their liveness, the end of their logs). */
+    public void diagnostics(Supplier<String> diagnostics) { this.diagnostics = diagnostics; }
+
+    /** Waits until {@code environments} function processes are polling for events (booted and idle). */
+    public void awaitPolling(int environments, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (polling.get() < environments) {
+            if (initError != null) throw new IllegalStateException("the function failed to initialise: " + initError);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(polling.get() + " of " + environments + " environments polling after " + timeout + diagnostics.get());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    /**
+     * Hands {@code event} to the next polling function and returns its response body (raw JSON). {@code timeout}
+     * runs from the moment a function takes the event (its deadline), as in Lambda; waiting for a free environment
+     * first is bounded separately (five minutes), since this emulator queues where Lambda would add environments.
+     */
     public String invoke(String event, Duration timeout) {
         if (initError != null) throw new IllegalStateException("the function failed to initialise: " + initError);
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>(), new CompletableFuture<>());
         pending.add(invocation);
         try {
+            try {
+                invocation.handedOut().get(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (pending.remove(invocation)) {
+                    throw new IllegalStateException("no function took the event within " + QUEUE_WAIT + " (" + state() + ")", e);
+                }
+            }
             return invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            pending.remove(invocation);
-            throw new IllegalStateException("no function answered within " + timeout + " (init error: " + initError + ")", e);
+            running.remove(invocation.id());
+            throw new IllegalStateException("no function answered within " + timeout + " of taking the event (" + state() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private String state() {
+        return "init error: " + initError + "; " + polling.get() + " environments polling, " + pending.size() + " events queued, "
+                + running.size() + " running" + diagnostics.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -115,14 +158,21 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A function's long poll: blocks until an event is queued and hands it out. When the answer cannot be written
+     * (the poller went away), the event goes back to the head of the queue for the next poller, so it is not lost.
+     */
     private void next(HttpExchange exchange) throws IOException {
         Invocation invocation;
+        polling.incrementAndGet();
         try {
             invocation = pending.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
             return;
+        } finally {
+            polling.decrementAndGet();
         }
         running.put(invocation.id(), invocation);
         var headers = exchange.getResponseHeaders();
@@ -130,7 +180,14 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:metarec-it");
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
-        reply(exchange, 200, invocation.event());
+        try {
+            reply(exchange, 200, invocation.event());
+        } catch (IOException pollerGone) {
+            running.remove(invocation.id());
+            pending.addFirst(invocation);
+            throw pollerGone;
+        }
+        invocation.handedOut().complete(null);
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -145,7 +202,10 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
-        pending.forEach(i -> i.result().completeExceptionally(new IllegalStateException("emulator closed")));
+        pending.forEach(i -> {
+            i.handedOut().complete(null);
+            i.result().completeExceptionally(new IllegalStateException("emulator closed"));
+        });
         running.values().forEach(i -> i.result().completeExceptionally(new IllegalStateException("emulator closed")));
     }
 }

@@ -54,6 +54,8 @@ public final class MetarecFunctions implements AutoCloseable {
         MetarecFunctions f = new MetarecFunctions(LambdaRuntimeEmulator.start());
         try {
             for (int i = 0; i < instances; i++) f.processes.add(FunctionProcess.start(jar, "metarec-api", f.runtime, configuration));
+            f.runtime.diagnostics(f::diagnostics);
+            f.runtime.awaitPolling(instances, Duration.ofMinutes(3));
             return f;
         } catch (RuntimeException e) {
             f.close();
@@ -62,6 +64,18 @@ public final class MetarecFunctions implements AutoCloseable {
     }
 
     public ApiGateway gateway() { return gateway; }
+
+    /** Each environment's liveness and the end of its log, for a failure message. */
+    private String diagnostics() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < processes.size(); i++) {
+            FunctionProcess p = processes.get(i);
+            String[] lines = p.log().split("\n");
+            out.append("\n--- environment ").append(i).append(p.isAlive() ? " (alive)" : " (exited)").append(", last lines of its log:\n")
+                    .append(String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length)));
+        }
+        return out.toString();
+    }
 
     /** All process logs (for a failure message). */
     public String logs() {
