@@ -92,6 +92,13 @@ public final class EvaluateCommand {
                             : "ranking baselines, rating models, the implicit model and metarec served"));
                     RankingExperiment.run(data, MethodSuite.ranking(o.learners(), settings, o.baselinesOnly(), o.servedOnly()), seeds, budget, results, progress, log);
                 }
+                case "ranking-validation" -> {
+                    var p = dev.metarec.eval.protocol.RankingProtocol.standard();
+                    Dataset period = p.trainingPeriod(data);
+                    header.add("- Ranking protocol on the training period only (" + period.users().size() + " of " + data.users().size()
+                            + " users, the earliest by first event): its test users are the latest training-period users; no real test user's event is read");
+                    RankingExperiment.run(period, MethodSuite.ranking(o.learners(), settings, o.baselinesOnly(), o.servedOnly()), seeds, budget, results, progress, log);
+                }
                 case "drift" -> {
                     int users = o.quick() ? 150 : 400;
                     header.add("- Drift: per seed a synthetic world of " + users + " users (40-80 ratings each, half of them change taste at a known event; "

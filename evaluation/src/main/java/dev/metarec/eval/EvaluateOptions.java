@@ -15,12 +15,17 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                               Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network,
                               double supportShrinkage, List<Double> shrinkageGrid, boolean baselinesOnly, boolean servedOnly) {
 
+    /** What {@code --protocol all} runs. */
     public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
+    /** Every protocol name: {@link #PROTOCOLS} and {@code ranking-validation} (for choosing designs, never in "all"). */
+    public static final List<String> ACCEPTED = java.util.stream.Stream.concat(PROTOCOLS.stream(), java.util.stream.Stream.of("ranking-validation")).toList();
     public static final List<String> LEARNERS = List.of("maml", "fomaml", "reptile", "metasgd");
 
     public static final String USAGE = """
             usage: evaluate --dataset <ml-100k|ml-1m|ml-latest-small|custom|synthetic> [--data <dir>]
                             [--protocol melu,melu-split,time-ordered,ranking,drift|all] [--seeds 5] [--out eval-out]
+                                        (ranking-validation: the ranking protocol on the training-period users only,
+                                         its test users the latest of them: for choosing designs)
                             [--quick] [--epochs N] [--inner-steps K] [--learners maml,fomaml,reptile,metasgd]
                             [--new-from-year YEAR] [--threads T] [--network melu|medium|small]
                             [--support-shrinkage TAU]   (tau >= 0 of meta-training's inner loss sum/(n+tau); default 0;
@@ -56,7 +61,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                     switch (a) {
                         case "--dataset" -> dataset = oneOf("--dataset", v, Datasets.NAMES);
                         case "--data" -> data = Path.of(v);
-                        case "--protocol" -> protocols = v.equals("all") ? PROTOCOLS : listOf("--protocol", v, PROTOCOLS);
+                        case "--protocol" -> protocols = v.equals("all") ? PROTOCOLS : listOf("--protocol", v, ACCEPTED);
                         case "--seeds" -> seeds = positive("--seeds", v);
                         case "--out" -> out = Path.of(v);
                         case "--epochs" -> epochs = positive("--epochs", v);

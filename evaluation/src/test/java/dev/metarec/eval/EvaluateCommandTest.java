@@ -70,6 +70,9 @@ class EvaluateCommandTest {
         assertTrue(e.getMessage().contains("--seeds must be a positive integer"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--protocol", "melu,foo"));
         assertTrue(e.getMessage().contains("--protocol"), e.getMessage());
+        assertEquals(java.util.List.of("ranking-validation"), EvaluateOptions.parse("--dataset", "synthetic", "--protocol", "ranking-validation").protocols());
+        assertFalse(EvaluateOptions.parse("--dataset", "synthetic", "--protocol", "all").protocols().contains("ranking-validation"),
+                "a design-choosing run is never part of 'all'");
         EvaluateOptions q = EvaluateOptions.parse("--dataset", "synthetic", "--quick");
         assertEquals(2, q.seeds());
         assertEquals("small", q.network());

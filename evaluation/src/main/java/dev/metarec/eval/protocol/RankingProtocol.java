@@ -31,6 +31,21 @@ public record RankingProtocol(TimeOrderedProtocol timeOrder) {
     /** 80% training-period users (10% of them validation), k in {@link #SHOTS}, held-out window of 50 events. */
     public static RankingProtocol standard() { return new RankingProtocol(new TimeOrderedProtocol(0.8, 0.1, SHOTS, 1, 50)); }
 
+    /**
+     * The data set cut to its training-period users (the earliest 80% by first event, validation users included),
+     * for choosing designs: the ranking protocol on it has the latest of those users as its test users, arriving after
+     * its own earlier cut-off, so a design is judged on users placed as the real test users are, without reading one
+     * event of a real test user (protocol {@code ranking-validation}).
+     */
+    public Dataset trainingPeriod(Dataset data) {
+        Map<String, List<Rated>> byUser = TimeOrderedProtocol.histories(data);
+        List<String> order = TimeOrderedProtocol.byFirstEvent(byUser);
+        Set<String> kept = new HashSet<>(order.subList(0, timeOrder.trainingUsers(order.size())));
+        return new Dataset(data.name() + " (training period)", data.items(),
+                data.users().stream().filter(u -> kept.contains(u.userId())).toList(),
+                data.events().stream().filter(e -> kept.contains(e.userId())).toList(), data.userFeatures(), data.itemFeatures());
+    }
+
     public RankingSplit split(Dataset data, long seed) {
         EvalSplit base = timeOrder.split(data, seed);
         Map<String, List<Rated>> byUser = TimeOrderedProtocol.histories(data);

@@ -53,6 +53,23 @@ class RankingProtocolTest {
     }
 
     @Test
+    void trainingPeriod_readsNoEventOfARealTestUser_andItsTestUsersAreTheLatestTrainingPeriodUsers() {
+        Map<String, Instant> firstEvent = new HashMap<>();
+        for (Event e : DATA.events()) firstEvent.putIfAbsent(e.userId(), e.timestamp());   // events are in time order
+        Set<String> realTest = new HashSet<>();
+        firstEvent.forEach((user, t) -> { if (!t.isBefore(SPLIT.cutoff())) realTest.add(user); });
+        SPLIT.tests(1).forEach(t -> assertTrue(realTest.contains(t.userId())));
+        Dataset period = RankingProtocol.standard().trainingPeriod(DATA);
+        for (Event e : period.events()) assertFalse(realTest.contains(e.userId()), "the training period holds test user " + e.userId());
+        assertEquals(DATA.events().stream().filter(e -> !realTest.contains(e.userId())).count(), period.events().size(),
+                "every event of the training-period users is kept");
+        RankingSplit inner = RankingProtocol.standard().split(period, 1);
+        assertFalse(inner.tests(1).isEmpty(), "the training period has test users of its own");
+        assertTrue(inner.cutoff().isBefore(SPLIT.cutoff()), "its cut-off is earlier than the real one");
+        for (UserTask t : inner.tests(1)) assertFalse(t.support().get(0).time().isBefore(inner.cutoff()), "a test user arrives at or after the cut-off");
+    }
+
+    @Test
     void everyK_scoresTheSameTestUsersOnTheSameHeldOutWindow() {
         List<UserTask> last = SPLIT.tests(20);
         assertFalse(last.isEmpty());
