@@ -40,9 +40,11 @@ final class RankFit {
      * ML-100K (mean validation Recall@10 over the buckets, 3 seeds: 200/10 0.2843, 100/10 0.2804, 100/50 0.2768;
      * neighbours of every support event instead of the positive ones 0.2793). At most {@link #MAX_PAIRS} pairs in
      * all (8 bytes each in the checkpoint): a catalogue of more than 10,000 items keeps fewer per item.
+     * {@code -Dmetarec.rankfit.shrinkage=S} changes the shrinkage, for comparing designs (docs/RESULTS.md: 30 and 100
+     * were tried on the training period, {@code --protocol ranking-validation}, and not kept).
      */
     static final int NEIGHBOURS = 200;
-    static final double SHRINKAGE = 10.0;
+    static final double SHRINKAGE = Double.parseDouble(System.getProperty("metarec.rankfit.shrinkage", "10"));
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;
