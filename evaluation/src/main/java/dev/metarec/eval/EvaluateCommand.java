@@ -95,8 +95,8 @@ public final class EvaluateCommand {
                 case "ranking-validation" -> {
                     var p = dev.metarec.eval.protocol.RankingProtocol.standard();
                     Dataset period = p.trainingPeriod(data);
-                    header.add("- Ranking protocol on the training period only (" + period.users().size() + " of " + data.users().size()
-                            + " users, the earliest by first event): its test users are the latest training-period users; no real test user's event is read");
+                    results.note(dev.metarec.eval.report.Plots.TRAINING_PERIOD, period.users().size() + " of " + data.users().size()
+                            + " users, the earliest by first event; its test users are the latest of them; no real test user's event is read");
                     RankingExperiment.run(period, MethodSuite.ranking(o.learners(), settings, o.baselinesOnly(), o.servedOnly()), seeds, budget, results, progress, log);
                 }
                 case "drift" -> {

@@ -53,6 +53,8 @@ public final class LineChart {
 
     public boolean isEmpty() { return lines.isEmpty(); }
 
+    public String title() { return title; }
+
     public void writePng(Path file) {
         System.setProperty("java.awt.headless", "true");
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);

@@ -66,8 +66,12 @@ public final class Plots {
      * (name starting with "metarec") at its largest step count, and, dashed, the best of those at 0
      * steps (adapted vs not). 95% bands; the y range is set by these lines.
      */
+    /** The note a {@code ranking-validation} run leaves in its results: its ranking users are the training period's latest. */
+    public static final String TRAINING_PERIOD = "ranking on the training period";
+
     static LineChart rankingCurve(Results r, String metric) {
-        LineChart c = new LineChart("Few-shot ranking curve (new users, full catalogue): " + metric + " by support size", "support events k", metric);
+        String users = r.notes().containsKey(TRAINING_PERIOD) ? "the training period's latest users" : "new users";
+        LineChart c = new LineChart("Few-shot ranking curve (" + users + ", full catalogue): " + metric + " by support size", "support events k", metric);
         Map<Results.Key, Summary> s = r.summaries(k -> k.protocol().equals("ranking") && k.variant().equals("strict") && k.metric().equals(metric)
                 && k.scenario().startsWith("k="));
         Map<String, TreeMap<Integer, Summary>> all = new LinkedHashMap<>();

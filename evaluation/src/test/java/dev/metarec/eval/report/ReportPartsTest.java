@@ -47,6 +47,16 @@ class ReportPartsTest {
     }
 
     @Test
+    void rankingCurve_namesTheTrainingPeriodsUsers_whenTheRunWasOnTheTrainingPeriod() {
+        Results test = new Results();
+        assertTrue(Plots.rankingCurve(test, "Recall@10").title().contains("(new users,"), Plots.rankingCurve(test, "Recall@10").title());
+        Results period = new Results();
+        period.note(Plots.TRAINING_PERIOD, "754 of 943 users");
+        String title = Plots.rankingCurve(period, "Recall@10").title();
+        assertTrue(title.contains("training period's latest users") && !title.contains("new users"), title);
+    }
+
+    @Test
     void barCheck_requiresGainAndSeparatedIntervals() {
         Summary ours = Summary.of(new double[]{0.70, 0.71, 0.69});
         assertTrue(BarCheck.compare(ours, Summary.of(new double[]{0.80, 0.81, 0.79}), 0.03).startsWith("met"));
