@@ -62,18 +62,20 @@ public final class Vectors {
         if (m >= n) return java.util.stream.IntStream.range(0, n).toArray();
         if (m <= 0) return new int[0];
         double[] copy = new double[n];
-        for (int i = 0; i < n; i++) copy[i] = Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i];
+        for (int i = 0; i < n; i++) copy[i] = nanLowest(values[i]);
         double threshold = select(copy, n - m);
         int above = 0;
         for (int i = 0; i < n; i++) if (values[i] > threshold) above++;
         int[] out = new int[m];
         int k = 0, ties = m - above;
         for (int i = 0; i < n; i++) {
-            double v = Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i];
+            double v = nanLowest(values[i]);
             if (v > threshold || (v == threshold && ties-- > 0)) out[k++] = i;
         }
         return out;
     }
+
+    private static double nanLowest(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }
 
     /** The value that would sit at position {@code k} if {@code v} were sorted ascending (no NaN); reorders v. */
     private static double select(double[] v, int k) {

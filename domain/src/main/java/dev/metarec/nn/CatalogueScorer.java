@@ -185,7 +185,7 @@ final class CatalogueScorer {
             }
             double slope = Math.sqrt(syy / sxx);   // moments matched, not least squares: the estimates keep the scores' spread
             if (!(sxy > 0) || !(slope > 0) || !Double.isFinite(slope)) return exhaustive(sides, which, offsets, out);
-            for (int i = 0; i < n; i++) out[i] = my + slope * (out[i] - mx) + (offsets == null ? 0 : offsets[i]);
+            for (int i : these) out[i] = my + slope * (out[i] - mx) + (offsets == null ? 0 : offsets[i]);   // the rest stay -inf
             if (round == 0) {
                 System.arraycopy(out, 0, estimate, 0, n);
                 these = Vectors.largest(out, (int) Math.min(n, (long) SECOND_ROUND * exact));
