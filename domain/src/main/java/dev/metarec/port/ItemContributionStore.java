@@ -21,16 +21,21 @@ public interface ItemContributionStore {
 
     /**
      * A change of an item's counters being applied under {@code token} (held in the item's pending set while it is
-     * applied), claimed at {@code claimedAt}: {@code count}, {@code residual} and {@code positives} are deltas.
+     * applied), claimed at {@code claimedAt}: {@code count}, {@code residual}, {@code positives} and
+     * {@code recentPositives} (the positives' forward-decayed sum, {@link dev.metarec.rank.Recency}) are deltas.
      */
-    record Change(String token, long count, double residual, long positives, Instant claimedAt) {
+    record Change(String token, long count, double residual, long positives, double recentPositives, Instant claimedAt) {
         public Change {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(claimedAt, "claimedAt");
             if (!Double.isFinite(residual)) throw new IllegalArgumentException("residual delta must be finite, was " + residual);
+            if (!Double.isFinite(recentPositives)) throw new IllegalArgumentException("recentPositives delta must be finite, was " + recentPositives);
         }
 
-        public Change claimedAt(Instant at) { return new Change(token, count, residual, positives, at); }
+        /** True when it changes no counter. */
+        public boolean isEmpty() { return count == 0 && residual == 0 && positives == 0 && recentPositives == 0; }
+
+        public Change claimedAt(Instant at) { return new Change(token, count, residual, positives, recentPositives, at); }
     }
 
     /**

@@ -104,8 +104,22 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return z;
     }
 
-    /** log(1 + count): the popularity prior of an item that {@code count} users liked. */
-    public static double popularity(long count) { return Math.log1p(Math.max(0, count)); }
+    /**
+     * How much the recent likes weigh beside all of them in {@link #popularity(long, double)}: 2, chosen on the training
+     * period's users (docs/RESULTS.md, designs tried).
+     */
+    public static final double RECENT_WEIGHT = 2;
+
+    /**
+     * The popularity prior of an item that {@code count} users liked, {@code recent} of them counted by age
+     * ({@link Recency#asOf}: a like one half-life old counts half): {@code log(1 + count) + RECENT_WEIGHT * log(1 + recent)}.
+     * Both terms, not the recent one alone: on a catalogue whose recent traffic is thin, the recent likes alone are a few
+     * accounts' taste.
+     */
+    public static double popularity(long count, double recent) {
+        double r = Double.isFinite(recent) ? Math.max(0, recent) : 0;
+        return Math.log1p(Math.max(0, count)) + RECENT_WEIGHT * Math.log1p(r);
+    }
 
     /**
      * One validation user seen at one support size: the four signals over the candidates (every catalogue item but

@@ -7,6 +7,7 @@ import dev.metarec.port.ItemContributionStore;
 import dev.metarec.port.ItemContributionStore.Change;
 import dev.metarec.port.ItemStatsStore;
 import dev.metarec.port.StatsTokens;
+import dev.metarec.rank.Recency;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +155,8 @@ public final class ItemStatsLedger {
                 if (claimed.isEmpty()) return false;   // a change in flight within its lease: the next erase call
                 finish(claimed.get(), null);
             } else {
-                Change back = new Change(StatsTokens.next(now), -1, -c.residual(), c.positive() ? -1 : 0, now);
+                Change back = new Change(StatsTokens.next(now), -1, -c.residual(), c.positive() ? -1 : 0,
+                        c.positive() ? -Recency.weight(c.eventTime()) : 0.0, now);
                 ItemContributionStore.Contribution retracting = new ItemContributionStore.Contribution(c.userId(), c.itemId(),
                         c.version() + 1, c.eventTime(), c.eventToken(), c.residual(), c.positive(), true, back);
                 if (contributions.put(retracting, c.version())) return finish(retracting, null);
@@ -184,6 +186,7 @@ public final class ItemStatsLedger {
     private Optional<Boolean> contribute(Event e, String token, Instant now, Contribution c) {
         double residual = Double.isFinite(c.residual()) ? Math.max(-maxResidual, Math.min(maxResidual, c.residual())) : 0.0;
         long positive = c.positive() ? 1 : 0;
+        double recent = c.positive() ? Recency.weight(e.timestamp()) : 0.0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<ItemContributionStore.Contribution> current = contributions.find(e.userId(), e.itemId());
             if (current.isPresent() && current.get().pending() != null) {
@@ -197,8 +200,10 @@ public final class ItemStatsLedger {
             if (current.isPresent() && current.get().eventToken().equals(token)) return Optional.of(false);  // done before a crash
             if (current.isPresent() && current.get().eventTime().isAfter(e.timestamp())) return Optional.of(false);  // a newer event counts
             long v = current.map(ItemContributionStore.Contribution::version).orElse(0L);
-            Change change = current.isEmpty() ? new Change(token, 1, residual, positive, now)
-                    : new Change(token, 0, residual - current.get().residual(), positive - (current.get().positive() ? 1 : 0), now);
+            ItemContributionStore.Contribution was = current.orElse(null);
+            Change change = was == null ? new Change(token, 1, residual, positive, recent, now)
+                    : new Change(token, 0, residual - was.residual(), positive - (was.positive() ? 1 : 0),
+                    recent - (was.positive() ? Recency.weight(was.eventTime()) : 0.0), now);
             ItemContributionStore.Contribution next = new ItemContributionStore.Contribution(e.userId(), e.itemId(), v + 1, e.timestamp(),
                     token, residual, c.positive(), false, change);
             if (contributions.put(next, v)) {
@@ -223,8 +228,7 @@ public final class ItemStatsLedger {
      */
     private boolean finish(ItemContributionStore.Contribution r, Event event) {
         Change ch = r.pending();
-        boolean added = ch.count() == 0 && ch.residual() == 0 && ch.positives() == 0
-                ? false : stats.addOnce(r.itemId(), ch.token(), ch.count(), ch.residual(), ch.positives());
+        boolean added = !ch.isEmpty() && stats.addOnce(r.itemId(), ch.token(), ch.count(), ch.residual(), ch.positives(), ch.recentPositives());
         if (event != null) hook.after(Step.STATS_ADDED, event);
         boolean cleared = r.retracting() ? contributions.delete(r.userId(), r.itemId(), r.version())
                 : contributions.put(r.next(null), r.version());

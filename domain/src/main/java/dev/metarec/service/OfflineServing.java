@@ -11,6 +11,7 @@ import dev.metarec.service.Recommendation.Mode;
 import dev.metarec.service.RecommendService.Served;
 import dev.metarec.service.RecommendService.Weights;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -41,11 +42,12 @@ public final class OfflineServing {
 
     /**
      * The served order scores ({@code order}, higher first) and the network's scores of {@code candidates} (catalogue item
-     * ids) for a user with {@code profile} and {@code newestFirst} events.
+     * ids) for a user with {@code profile} and {@code newestFirst} events, served at {@code now} (the time the recent
+     * likes in {@code stats} are read at, {@link ItemStatsView}).
      */
     public record Scores(double[] order, double[] network, Mode mode) {}
 
-    public Scores score(UserProfile profile, List<Event> newestFirst, Map<String, ItemStats> stats, List<String> candidates) {
+    public Scores score(UserProfile profile, List<Event> newestFirst, Map<String, ItemStats> stats, List<String> candidates, Instant now) {
         int[] eligible = new int[candidates.size()];
         for (int i = 0; i < eligible.length; i++) {
             Integer p = catalogue.position().get(candidates.get(i));
@@ -63,7 +65,7 @@ public final class OfflineServing {
             AdaptService.Adapted a = AdaptService.adaptOrPrior(model, support);
             w = new Weights(a.fast(model), a.fallbackReason() == null ? Mode.ADAPTED : Mode.PRIOR_FALLBACK);
         }
-        ItemStatsView view = ItemStatsView.current(statsView, catalogue, stats);
+        ItemStatsView view = ItemStatsView.current(statsView, catalogue, stats, now);
         statsView = view;
         Served s = RecommendService.serve(ranking, supports, settings, model, w, u, newestFirst, view, eligible);
         return new Scores(s.order(), s.scores(), s.weights().mode());

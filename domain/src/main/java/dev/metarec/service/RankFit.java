@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Fits a finished challenger's {@link RankPrior} on the run's data (the item baseline it was trained on stays): item
- * neighbours, popularity (users who liked each item) and the support-set encoder ({@link SupportEncoder}) from the
+ * neighbours, popularity (users who liked each item, also counted by age: {@link Likes}) and the support-set encoder ({@link SupportEncoder}) from the
  * training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
  * sizes of {@link RankBlend#SHOTS} exactly as serving would see them (first k events; adapted network scores,
  * popularity, neighbours of the positive support events, the encoder's scores; every other catalogue item a
@@ -75,7 +75,7 @@ final class RankFit {
         List<Set<String>> itemsByUser = new ArrayList<>();
         List<List<Event>> trainingUsers = new ArrayList<>();
         Set<String> catalogue = new HashSet<>();
-        Map<String, Integer> liked = new HashMap<>();
+        Likes liked = new Likes();
         SupportSets sets = new SupportSets(serving);
         List<String> validation = new ArrayList<>();
         for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) {
@@ -185,11 +185,36 @@ final class RankFit {
         return sum / probes.size();
     }
 
+    /**
+     * The training users' likes per item, as the item statistics count them (one per user whose latest event for the
+     * item is positive), with their forward-decayed sum ({@link dev.metarec.rank.Recency}), read as of the training
+     * data's latest event: the popularity prior serving would compute at the end of the training data.
+     */
+    static final class Likes {
+        private final Map<String, Integer> count = new HashMap<>();
+        private final Map<String, Double> forward = new HashMap<>();
+        private java.time.Instant latest = dev.metarec.rank.Recency.EPOCH;
+
+        int count(String item) { return count.getOrDefault(item, 0); }
+
+        /** The item's likes counted by age at the latest event added. */
+        double recent(String item) { return dev.metarec.rank.Recency.asOf(forward.getOrDefault(item, 0.0), latest); }
+
+        double popularity(String item) { return RankBlend.popularity(count(item), recent(item)); }
+    }
+
     /** Adds 1 for each item whose latest event in {@code events} (oldest first) is positive: the user liked it. */
-    static void addLikes(Map<String, Integer> liked, List<Event> events, SupportSets sets) {
+    static void addLikes(Likes liked, List<Event> events, SupportSets sets) {
         Map<String, Event> latest = new HashMap<>();
-        for (Event ev : events) latest.put(ev.itemId(), ev);   // oldest first: the latest event per item stays
-        latest.forEach((i, ev) -> { if (sets.positive(ev)) liked.merge(i, 1, Integer::sum); });
+        for (Event ev : events) {
+            latest.put(ev.itemId(), ev);   // oldest first: the latest event per item stays
+            if (ev.timestamp().isAfter(liked.latest)) liked.latest = ev.timestamp();
+        }
+        latest.forEach((i, ev) -> {
+            if (!sets.positive(ev)) return;
+            liked.count.merge(i, 1, Integer::sum);
+            liked.forward.merge(i, dev.metarec.rank.Recency.weight(ev.timestamp()), Double::sum);
+        });
     }
 
     /**
@@ -203,7 +228,7 @@ final class RankFit {
     }
 
     private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, int[] encoderRows, SupportSets sets,
-                                           Map<String, Integer> liked,
+                                           Likes liked,
                                            TrainingData data, String user, List<Event> events, int k) {
         List<Event> support = new ArrayList<>(events.subList(0, k));
         Set<String> seen = new HashSet<>();
@@ -225,7 +250,7 @@ final class RankFit {
         boolean[] positive = new boolean[eligible.length];
         for (int i = 0; i < eligible.length; i++) {
             String id = cat.items().get(eligible[i]).itemId();
-            pop[i] = RankBlend.popularity(liked.getOrDefault(id, 0));
+            pop[i] = liked.popularity(id);
             positive[i] = positives.contains(id);
         }
         double[] net = new double[eligible.length];

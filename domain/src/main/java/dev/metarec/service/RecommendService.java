@@ -70,7 +70,7 @@ public final class RecommendService {
         Weights w = weights(model, user, cat, stats, now);
         EncodedEntity u = model.encodeUser(user.profile());
         int[] eligible = ranking.eligible(cmd, cat, user);
-        ItemStatsView view = ItemStatsView.current(statsView, cat, stats);
+        ItemStatsView view = ItemStatsView.current(statsView, cat, stats, now);
         statsView = view;
         Served served = serve(ranking, supports, settings, model, w, u, user.recent(), view, eligible);
         w = served.weights();

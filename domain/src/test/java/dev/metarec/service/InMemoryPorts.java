@@ -127,16 +127,18 @@ final class InMemoryPorts {
     static final class Stats implements ItemStatsStore {
         final Map<String, ItemStats> map = new ConcurrentHashMap<>();
 
-        @Override public synchronized void add(String itemId, long count, double residualSum, long positives) {
+        @Override public synchronized void add(String itemId, long count, double residualSum, long positives, double recentPositives) {
             ItemStats s = map.getOrDefault(itemId, ItemStats.empty(itemId));
-            map.put(itemId, new ItemStats(itemId, s.count() + count, s.residualSum() + residualSum, s.positives() + positives));
+            map.put(itemId, new ItemStats(itemId, s.count() + count, s.residualSum() + residualSum, s.positives() + positives,
+                    s.recentPositives() + recentPositives));
         }
 
         final Map<String, java.util.Set<String>> pending = new ConcurrentHashMap<>();
 
-        @Override public synchronized boolean addOnce(String itemId, String token, long count, double residualSum, long positives) {
+        @Override public synchronized boolean addOnce(String itemId, String token, long count, double residualSum, long positives,
+                                                      double recentPositives) {
             if (!pending.computeIfAbsent(itemId, k -> new java.util.HashSet<>()).add(token)) return false;
-            add(itemId, count, residualSum, positives);
+            add(itemId, count, residualSum, positives, recentPositives);
             return true;
         }
 

@@ -4,6 +4,8 @@ import dev.metarec.model.Event;
 import dev.metarec.model.EventType;
 import org.junit.jupiter.api.Test;
 
+import dev.metarec.rank.Recency;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +27,20 @@ class RankFitTest {
     void likes_shouldCountUsersWhoseLatestEventWithTheItemIsPositive() {
         SupportSets sets = new SupportSets(ServiceSettings.DEFAULT);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        Map<String, Integer> liked = new HashMap<>();
+        RankFit.Likes liked = new RankFit.Likes();
         RankFit.addLikes(liked, List.of(rating("a", "loved", 5, t), rating("a", "hated", 1, t)), sets);
         RankFit.addLikes(liked, List.of(rating("b", "loved", 4, t), rating("b", "hated", 2, t), rating("b", "changed", 5, t),
                 rating("b", "changed", 1, t.plusSeconds(1))), sets);
         RankFit.addLikes(liked, List.of(new Event("c-click", "c", "hated", EventType.CLICK, 1.0, t)), sets);
-        assertEquals(2, liked.get("loved"));
-        assertEquals(1, liked.get("hated"), "two users rated it down; one clicked it, and a click is positive");
-        assertNull(liked.get("changed"), "the user's latest rating of it is 1 star");
+        assertEquals(2, liked.count("loved"));
+        assertEquals(1, liked.count("hated"), "two users rated it down; one clicked it, and a click is positive");
+        assertEquals(0, liked.count("changed"), "the user's latest rating of it is 1 star");
+        assertEquals(2, liked.recent("loved"), 1e-7, "read at the latest event (a second after the likes): two likes, fresh");
+        assertEquals(0, liked.recent("changed"), 0.0);
+        RankFit.addLikes(liked, List.of(rating("d", "later", 5, t.plus(Recency.HALF_LIFE))), sets);
+        assertEquals(1, liked.recent("loved"), 1e-6, "a half-life after the two likes, the latest event: they count one");
+        assertEquals(1, liked.recent("later"), 1e-9);
+        assertTrue(liked.popularity("later") > liked.popularity("hated"), "one like each; the later one counts more");
     }
 
     private static Event rating(String user, String item, double value, Instant at) {

@@ -33,7 +33,7 @@ class ServedParityTest {
         Fixture f = new Fixture(60);
         Map<String, long[]> counts = new HashMap<>();
         for (Event e : f.data.events()) counts.computeIfAbsent(e.itemId(), k -> new long[2])[0]++;
-        counts.forEach((item, c) -> f.ports.stats.add(item, c[0], 0.0, c[0] / 2));
+        counts.forEach((item, c) -> f.ports.stats.add(item, c[0], 0.0, c[0] / 2, 0.0));
 
         MetaTrainService.Result r = f.metaTrain.run(Duration.ofMinutes(5));
         assertEquals(MetaTrainService.Status.PROMOTED, r.status(), r.toString());
@@ -67,7 +67,7 @@ class ServedParityTest {
         List<Event> newestFirst = new ArrayList<>(events);
         newestFirst.sort(Comparator.comparing(Event::timestamp).reversed());
         Map<String, ItemStats> stats = f.catalogue.stats(Fixture.NOW);
-        OfflineServing.Scores s = new OfflineServing(promoted, f.settings, f.data.items()).score(newcomer, newestFirst, stats, candidates);
+        OfflineServing.Scores s = new OfflineServing(promoted, f.settings, f.data.items()).score(newcomer, newestFirst, stats, candidates, Fixture.NOW);
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, (a, b) -> s.order()[a] != s.order()[b] ? Double.compare(s.order()[b], s.order()[a]) : Integer.compare(a, b));

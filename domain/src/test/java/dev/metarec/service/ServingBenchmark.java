@@ -106,7 +106,7 @@ public class ServingBenchmark {
         Checkpoint c = new Checkpoint("ckpt-bench", config, features, net.initialise(7), CheckpointMetadata.of(NOW, "fomaml", 0, Map.of()), rank);
         for (int i = 0; i < ITEMS; i++) {
             int n = 1 + r.nextInt(500);
-            ports.stats.add("m" + i, n, 0.0, r.nextInt(n + 1));   // users who interacted, and those who liked it
+            ports.stats.add("m" + i, n, 0.0, r.nextInt(n + 1), 0.0);   // users who interacted, and those who liked it
         }
         CheckpointCodec codec = new CheckpointCodec();
         ports.checkpoints.write(c.checkpointId(), codec.encode(c));

@@ -32,7 +32,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                                                           adaptation's tau is then chosen on validation users)
                             [--shrinkage-grid 0,1,2,5,10,20,50]   (candidate adaptation tau; "0" with
                                                           --support-shrinkage 0 turns shrinkage off)
-                            [--baselines-only]   (ranking protocol: only popularity, attribute popularity, item-kNN,
+                            [--baselines-only]   (ranking protocol: only popularity, recent popularity, attribute popularity, item-kNN,
                                                           EASE and random; no networks)
                             [--served-only]   (ranking protocol: those baselines and what /recommend serves,
                                                           "metarec served"; no research networks)

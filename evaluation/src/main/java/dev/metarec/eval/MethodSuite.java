@@ -26,13 +26,14 @@ final class MethodSuite {
     }
 
     /**
-     * The few-shot ranking curve: the ranking baselines (popularity, attribute popularity, item-kNN, EASE,
-     * random), then, unless {@code baselinesOnly}, today's rating models (item mean, bias model, pooled
+     * The few-shot ranking curve: the ranking baselines (popularity, recent popularity, attribute popularity, item-kNN,
+     * EASE, random), then, unless {@code baselinesOnly}, today's rating models (item mean, bias model, pooled
      * network, every chosen learner; scores = predicted ratings, FM left out for cost) and the implicit
      * model, and what {@code /recommend} serves ({@link dev.metarec.eval.method.ServedMetaRec}). The constant floors (global mean, user support mean) are left out: they rank like random.
      */
     static List<RatingMethod> ranking(List<String> learners, NetworkSettings settings, boolean baselinesOnly, boolean servedOnly) {
-        List<RatingMethod> m = new ArrayList<>(List.of(Floors.popularity(), new AttributePopularity(), ItemKnn.standard(), Ease.standard(), Floors.random()));
+        List<RatingMethod> m = new ArrayList<>(List.of(Floors.popularity(), Floors.recentPopularity(), new AttributePopularity(), ItemKnn.standard(), Ease.standard(),
+                Floors.random()));
         if (baselinesOnly) return m;
         if (servedOnly) {
             m.add(dev.metarec.eval.method.ServedMetaRec.production());

@@ -81,7 +81,7 @@ public final class AccessPolicies {
      */
     public static final List<String> CONTRIBUTION_ATTRIBUTES = List.of("userId", "eventId", "itemId", "version", "eventTime",
             "eventToken", "residual", "positive", "retracting", "pendingToken", "pendingCount", "pendingResidual",
-            "pendingPositives", "pendingClaimedAt", "expiresAt");
+            "pendingPositives", "pendingRecentPositives", "pendingClaimedAt", "expiresAt");
 
     /** The attributes of an erase tombstone in the fast-weights table: erase can only replace weights by one. */
     public static final List<String> TOMBSTONE_ATTRIBUTES = List.of("userId", "erasedUntil", "expiresAt");

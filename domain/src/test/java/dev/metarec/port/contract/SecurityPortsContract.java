@@ -14,6 +14,7 @@ import dev.metarec.port.ItemContributionStore.Contribution;
 import dev.metarec.port.ItemStatsStore;
 import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.port.StatsTokens;
+import dev.metarec.rank.Recency;
 import dev.metarec.service.ItemStatsLedger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,23 @@ public abstract class SecurityPortsContract {
     private ItemStats stats(String item) { return s.stats().find(item).orElse(ItemStats.empty(item)); }
 
     @Test
+    void aLike_shouldAddItsRecencyWeight_andALaterChangeOfMindOrAnEraseShouldTakeItBack() {
+        ItemStatsLedger l = ledger();
+        Instant later = T0.plus(Recency.HALF_LIFE);
+        l.record(rating("a1", "ann", "film", 5.0, T0), T0, e -> new ItemStatsLedger.Contribution(0, true));
+        l.record(rating("b1", "bob", "film", 4.0, later), later, e -> new ItemStatsLedger.Contribution(0, true));
+        assertEquals(Recency.weight(T0) * 3, stats("film").recentPositives(), 1e-9 * Recency.weight(T0), "a like a half-life later weighs twice");
+        assertEquals(1.5, Recency.asOf(stats("film").recentPositives(), later), 1e-9, "read then: 1 + 1/2");
+        l.record(rating("a2", "ann", "film", 1.0, later.plusSeconds(1)), later.plusSeconds(1), e -> new ItemStatsLedger.Contribution(0, false));
+        assertEquals(Recency.weight(later), stats("film").recentPositives(), 1e-9 * Recency.weight(T0), "ann no longer likes it: bob's like is left");
+        l.record(rating("a3", "ann", "film", 5.0, later.plusSeconds(2)), later.plusSeconds(2), e -> new ItemStatsLedger.Contribution(0, true));
+        assertEquals(2, Recency.asOf(stats("film").recentPositives(), later), 1e-6, "ann likes it again, now");
+        l.retract("bob", 10, later.plusSeconds(3));
+        assertEquals(1, Recency.asOf(stats("film").recentPositives(), later), 1e-6, "bob erased: his like is gone from the sum too");
+        assertEquals(1, stats("film").positives());
+    }
+
+    @Test
     void oneUsersManyEvents_shouldCountOnce_withTheLatestResidual() {
         ItemStatsLedger l = ledger();
         l.record(rating("other", "honest", "target", 3.0, T0), T0, e -> new ItemStatsLedger.Contribution(0.25, false));
@@ -79,7 +97,7 @@ public abstract class SecurityPortsContract {
 
     @Test
     void contributions_shouldMoveByCompareAndSet_andRoundTripAChangeInFlight() {
-        Contribution c = new Contribution("u", "i", 1, T0, "tok", 1.25, true, false, new Change("tok", 1, 1.25, 1, T0));
+        Contribution c = new Contribution("u", "i", 1, T0, "tok", 1.25, true, false, new Change("tok", 1, 1.25, 1, 3.5, T0));
         assertTrue(s.contributions().put(c, 0));
         assertFalse(s.contributions().put(c, 0), "a second first write loses");
         assertEquals(c, s.contributions().find("u", "i").orElseThrow());
@@ -168,11 +186,11 @@ public abstract class SecurityPortsContract {
         String stray = StatsTokens.next(old);
         String legacy = java.util.UUID.randomUUID().toString();
         String young = StatsTokens.next(T0.minusSeconds(5));
-        s.stats().addOnce("item", stray, 1, 0.5, 1);
-        s.stats().addOnce("item", legacy, 1, 0.5, 1);
-        s.stats().addOnce("item", young, 1, 0.5, 1);
+        s.stats().addOnce("item", stray, 1, 0.5, 1, 1.0);
+        s.stats().addOnce("item", legacy, 1, 0.5, 1, 1.0);
+        s.stats().addOnce("item", young, 1, 0.5, 1, 1.0);
         var inFlight = s.events().appendTracked(rating("unapplied", "u", "item", 4.0, old), old);   // a crashed delivery: its token stays
-        s.stats().addOnce("item", inFlight.statsToken(), 1, 0.5, 1);
+        s.stats().addOnce("item", inFlight.statsToken(), 1, 0.5, 1, 1.0);
         s.events().claimStats("u", "unapplied", T0, LEASE);   // claimed just now: the repair leaves it to its holder
 
         ledger().repair(T0, e -> new ItemStatsLedger.Contribution(0.5, true));

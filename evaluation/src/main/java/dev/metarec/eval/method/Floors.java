@@ -1,6 +1,8 @@
 package dev.metarec.eval.method;
 
 import dev.metarec.eval.protocol.Observations;
+import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.Recency;
 import dev.metarec.eval.protocol.Rated;
 import dev.metarec.eval.protocol.UserTask;
 
@@ -9,7 +11,8 @@ import java.util.SplittableRandom;
 
 /**
  * The simple floors every result is printed beside: global mean, item mean (items observed in the
- * variant's data; others get the global mean), user support mean, popularity ranking and random ranking.
+ * variant's data; others get the global mean), user support mean, popularity ranking (also counted by age) and random
+ * ranking.
  * The shrunk bias model is {@link BiasModel}.
  */
 public final class Floors {
@@ -32,6 +35,16 @@ public final class Floors {
     /** Ranks by the number of observations of each item (a ranking only). */
     public static RatingMethod popularity() {
         return simple("popularity", false, (task, obs) -> task.query().stream().mapToDouble(r -> obs.count(r.itemId())).toArray());
+    }
+
+    /**
+     * Ranks by the observations of each item counted by age as well: {@code log(1 + count) + 2 log(1 + recent)}, the
+     * recent ones each counted {@code 2^(-age / 3 years)} at the latest observation ({@link RankBlend#popularity}, the
+     * formula of the served popularity prior, over every observation instead of the likes). A ranking only.
+     */
+    public static RatingMethod recentPopularity() {
+        return simple("recent popularity", false, (task, obs) -> task.query().stream()
+                .mapToDouble(r -> RankBlend.popularity(obs.count(r.itemId()), Recency.asOf(obs.recentCount(r.itemId()), obs.latest()))).toArray());
     }
 
     /** A random order per (seed, user) (a ranking only). */

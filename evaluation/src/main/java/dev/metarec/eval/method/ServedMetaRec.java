@@ -123,9 +123,9 @@ public final class ServedMetaRec implements RatingMethod {
                             explicit ? r.value() : null, r.time()));
                 }
                 List<String> candidates = task.query().stream().map(Rated::itemId).toList();
-                double[] order = s.score(task.user(), newestFirst, stats(observed), candidates).order();
+                double[] order = s.score(task.user(), newestFirst, stats(observed), candidates, observed.latest()).order();
                 if (exhaustive != null && steps == serving.adaptSteps())
-                    compareTopTen(exhaustive.score(task.user(), newestFirst, stats(observed), candidates).order(), order);
+                    compareTopTen(exhaustive.score(task.user(), newestFirst, stats(observed), candidates, observed.latest()).order(), order);
                 return order;
             }
 
@@ -144,7 +144,8 @@ public final class ServedMetaRec implements RatingMethod {
             private synchronized Map<String, ItemStats> stats(Observations observed) {
                 if (observed != lastObserved) {
                     Map<String, ItemStats> m = new HashMap<>();
-                    for (String id : observed.items()) m.put(id, new ItemStats(id, observed.count(id), 0.0, explicit ? observed.positives(id) : observed.count(id)));
+                    for (String id : observed.items()) m.put(id, new ItemStats(id, observed.count(id), 0.0, explicit ? observed.positives(id) : observed.count(id),
+                            explicit ? observed.recentPositives(id) : observed.recentCount(id)));
                     lastStats = m;
                     lastObserved = observed;
                 }

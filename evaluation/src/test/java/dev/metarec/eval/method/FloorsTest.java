@@ -43,6 +43,24 @@ class FloorsTest {
     }
 
     @Test
+    void recentPopularity_shouldRankEqualCountsByAge_atTheLatestObservation() {
+        Instant old = T.minus(java.time.Duration.ofDays(6 * 365)), now = T;
+        Item classic = new Item("classic", Attributes.of("genre", "x"), old), fresh = new Item("fresh", Attributes.of("genre", "x"), old);
+        Observations obs = Observations.of(List.of(
+                List.of(new Rated(classic, 5, old), new Rated(classic, 5, old), new Rated(fresh, 4, now)),
+                List.of(new Rated(fresh, 4, now))));
+        assertEquals(now, obs.latest());
+        UserTask t = new UserTask(U, List.of(), List.of(new Rated(classic, 0, now), new Rated(fresh, 0, now), new Rated(NEW, 0, now)));
+        double[] recent = Floors.recentPopularity().fit(trainingData(), Progress.NONE).predict(t, obs, 0);
+        assertArrayEquals(new double[]{2, 2, 0}, Floors.popularity().fit(trainingData(), Progress.NONE).predict(t, obs, 0), 0.0, "plain popularity ties them");
+        assertTrue(recent[1] > recent[0], "two observations now outrank two six years ago: " + java.util.Arrays.toString(recent));
+        assertEquals(Math.log1p(2) + 2 * Math.log1p(2), recent[1], 1e-9, "fresh: both count fully");
+        double decayed = 2 * Math.pow(2, -(double) java.time.Duration.between(old, now).getSeconds() / dev.metarec.rank.Recency.HALF_LIFE.toSeconds());
+        assertEquals(Math.log1p(2) + 2 * Math.log1p(decayed), recent[0], 1e-9, "classic: each counted 2^(-age / half-life)");
+        assertEquals(0, recent[2], 0.0, "never observed");
+    }
+
+    @Test
     void simpleFloors_predictWhatTheyClaim() {
         Observations obs = Observations.of(List.of(List.of(r(A, 5), r(B, 1)), List.of(r(A, 4))));
         UserTask t = new UserTask(U, List.of(r(B, 2), r(B, 4)), List.of(r(A, 0), r(NEW, 0)));

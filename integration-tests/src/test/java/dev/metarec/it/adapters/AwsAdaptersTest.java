@@ -68,7 +68,7 @@ class AwsAdaptersTest {
 
     @Test
     void itemStats_rejectNonFinite_beforeWriting() {
-        assertThrows(IllegalArgumentException.class, () -> stores.itemStats().add("i-nan", 1, Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> stores.itemStats().add("i-nan", 1, Double.NaN, 0, 0.0));
         assertTrue(stores.itemStats().find("i-nan").isEmpty());
     }
 

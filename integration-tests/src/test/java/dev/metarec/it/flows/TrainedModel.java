@@ -7,6 +7,7 @@ import dev.metarec.model.Attributes;
 import dev.metarec.model.Event;
 import dev.metarec.model.EventType;
 import dev.metarec.model.Item;
+import dev.metarec.rank.Recency;
 import dev.metarec.service.MetaTrainService;
 import dev.metarec.service.MetaTrainSettings;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,7 +37,8 @@ public final class TrainedModel {
         Instant now = Instant.now();
         for (GenreWorld.Rating r : world.ratings) {
             if (s.events().append(new Event(r.eventId(), r.userId(), r.itemId(), EventType.RATING, r.value(), r.timestamp()), now)) {
-                s.itemStats().add(r.itemId(), 1, 0.0, r.value() >= 4 ? 1 : 0);
+                boolean liked = r.value() >= 4;
+                s.itemStats().add(r.itemId(), 1, 0.0, liked ? 1 : 0, liked ? Recency.weight(r.timestamp()) : 0.0);
             }
         }
         MetaTrainService.Result r = MetaTraining.untilDone(MetaTraining.service(s, MetaTrainSettings.DEMO), Duration.ofMinutes(2), 10);
@@ -60,12 +62,16 @@ public final class TrainedModel {
     public void installInto(AwsStores s) {
         install(world, s);
         java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+        java.util.Map<String, Double> recent = new java.util.HashMap<>();
         for (GenreWorld.Rating r : world.ratings) {
             long[] c = counts.computeIfAbsent(r.itemId(), k -> new long[2]);
             c[0]++;
-            if (r.value() >= 4) c[1]++;
+            if (r.value() >= 4) {
+                c[1]++;
+                recent.merge(r.itemId(), Recency.weight(r.timestamp()), Double::sum);
+            }
         }
-        counts.forEach((item, c) -> s.itemStats().add(item, c[0], 0.0, c[1]));
+        counts.forEach((item, c) -> s.itemStats().add(item, c[0], 0.0, c[1], recent.getOrDefault(item, 0.0)));
         s.checkpoints().write(checkpointId, checkpoint);
         if (!s.champion().moveCurrent(null, checkpointId)) throw new IllegalStateException("namespace already has a champion");
     }

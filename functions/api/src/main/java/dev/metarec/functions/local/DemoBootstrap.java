@@ -10,6 +10,7 @@ import dev.metarec.port.ChampionPointer;
 import dev.metarec.port.EventStore;
 import dev.metarec.port.ItemStatsStore;
 import dev.metarec.port.UserProfileStore;
+import dev.metarec.rank.Recency;
 import dev.metarec.service.ChampionCache;
 import dev.metarec.service.MetaTrainService;
 import io.quarkus.runtime.StartupEvent;
@@ -78,14 +79,18 @@ public class DemoBootstrap {
             for (Item i : data.items()) catalog.upsert(i);
             for (UserProfile p : data.profiles()) profiles.upsert(p);
             Map<String, long[]> counts = new HashMap<>();   // item -> {events, positives}
+            Map<String, Double> recent = new HashMap<>();   // item -> the positives' forward-decayed sum
             for (Event e : data.events()) {
                 if (!events.append(e, clock.instant())) continue;
                 events.markStatsApplied(e.userId(), e.eventId());   // counted in bulk below, in the same commit
                 long[] c = counts.computeIfAbsent(e.itemId(), k -> new long[2]);
                 c[0]++;
-                if (e.type() != EventType.RATING || e.value() >= 4.0) c[1]++;
+                if (e.type() != EventType.RATING || e.value() >= 4.0) {
+                    c[1]++;
+                    recent.merge(e.itemId(), Recency.weight(e.timestamp()), Double::sum);
+                }
             }
-            counts.forEach((item, c) -> stats.add(item, c[0], 0.0, c[1]));
+            counts.forEach((item, c) -> stats.add(item, c[0], 0.0, c[1], recent.getOrDefault(item, 0.0)));
         };
         if (local.isResolvable()) local.get().db.bulk(writes);
         else writes.run();

@@ -69,6 +69,7 @@ public final class DynamoDbItemContributionStore implements ItemContributionStor
             item.put("pendingCount", n(c.count()));
             item.put("pendingResidual", n(c.residual()));
             item.put("pendingPositives", n(c.positives()));
+            item.put("pendingRecentPositives", n(c.recentPositives()));
             item.put("pendingClaimedAt", n(c.claimedAt().toEpochMilli()));
         }
         item.put("expiresAt", AttributeValues.expiresAt(clock.instant().plus(retention)));
@@ -109,7 +110,8 @@ public final class DynamoDbItemContributionStore implements ItemContributionStor
     private static Contribution toContribution(Map<String, AttributeValue> item) {
         Change pending = item.containsKey("pendingToken") ? new Change(AttributeValues.string(item, "pendingToken"),
                 AttributeValues.longValue(item, "pendingCount", 0), AttributeValues.doubleValue(item, "pendingResidual", 0.0),
-                AttributeValues.longValue(item, "pendingPositives", 0), AttributeValues.instant(item, "pendingClaimedAt")) : null;
+                AttributeValues.longValue(item, "pendingPositives", 0), AttributeValues.doubleValue(item, "pendingRecentPositives", 0.0),
+                AttributeValues.instant(item, "pendingClaimedAt")) : null;
         return new Contribution(AttributeValues.string(item, "userId"), AttributeValues.string(item, "itemId"),
                 AttributeValues.longValue(item, "version", 0), Instant.ofEpochMilli(AttributeValues.longValue(item, "eventTime", 0)),
                 AttributeValues.string(item, "eventToken"), AttributeValues.doubleValue(item, "residual", 0.0),

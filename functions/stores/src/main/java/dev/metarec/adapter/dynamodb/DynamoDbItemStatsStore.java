@@ -17,7 +17,9 @@ import static dev.metarec.adapter.dynamodb.AttributeValues.s;
 
 /**
  * Per-item counters in the {@code item-stats} table (PK {@code itemId}), changed only by one atomic
- * {@code ADD} per call, so concurrent adds from many functions never lose an increment. {@link #addOnce}
+ * {@code ADD} per call, so concurrent adds from many functions never lose an increment ({@code recentPositives} is a
+ * forward-decayed sum, {@link dev.metarec.rank.Recency}, so it too only ever needs an {@code ADD}; an item written
+ * before it existed reads it as 0). {@link #addOnce}
  * adds the event's token to the string set {@code pending} in the same {@code UpdateItem}, conditional on
  * {@code NOT contains(pending, token)}; {@link #settle} removes it ({@code DELETE}, only on an existing item).
  */
@@ -31,28 +33,31 @@ public final class DynamoDbItemStatsStore implements ItemStatsStore {
     }
 
     @Override
-    public void add(String itemId, long count, double residualSum, long positives) {
-        if (!Double.isFinite(residualSum)) {
-            throw new IllegalArgumentException("residualSum must be finite, was " + residualSum + " for item " + itemId);
-        }
+    public void add(String itemId, long count, double residualSum, long positives, double recentPositives) {
+        requireFinite(itemId, residualSum, recentPositives);
         DynamoDbCalls.run("add item stats", () -> dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("itemId", s(itemId)))
-                .updateExpression("ADD #c :c, #r :r, #p :p")
-                .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives"))
-                .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives)))));
+                .updateExpression("ADD #c :c, #r :r, #p :p, #d :d")
+                .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives", "#d", "recentPositives"))
+                .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives), ":d", n(recentPositives)))));
+    }
+
+    private static void requireFinite(String itemId, double residualSum, double recentPositives) {
+        if (!Double.isFinite(residualSum))
+            throw new IllegalArgumentException("residualSum must be finite, was " + residualSum + " for item " + itemId);
+        if (!Double.isFinite(recentPositives))
+            throw new IllegalArgumentException("recentPositives must be finite, was " + recentPositives + " for item " + itemId);
     }
 
     @Override
-    public boolean addOnce(String itemId, String token, long count, double residualSum, long positives) {
-        if (!Double.isFinite(residualSum)) {
-            throw new IllegalArgumentException("residualSum must be finite, was " + residualSum + " for item " + itemId);
-        }
+    public boolean addOnce(String itemId, String token, long count, double residualSum, long positives, double recentPositives) {
+        requireFinite(itemId, residualSum, recentPositives);
         return DynamoDbCalls.conditional("add item stats once", () -> dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("itemId", s(itemId)))
-                .updateExpression("ADD #c :c, #r :r, #p :p, #q :tokens")
+                .updateExpression("ADD #c :c, #r :r, #p :p, #d :d, #q :tokens")
                 .conditionExpression("NOT contains(#q, :token)")
-                .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives", "#q", "pending"))
-                .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives),
+                .expressionAttributeNames(Map.of("#c", "count", "#r", "residualSum", "#p", "positives", "#d", "recentPositives", "#q", "pending"))
+                .expressionAttributeValues(Map.of(":c", n(count), ":r", n(residualSum), ":p", n(positives), ":d", n(recentPositives),
                         ":tokens", AttributeValue.fromSs(java.util.List.of(token)), ":token", s(token)))));
     }
 
@@ -104,6 +109,7 @@ public final class DynamoDbItemStatsStore implements ItemStatsStore {
 
     private static ItemStats toStats(Map<String, AttributeValue> item) {
         return new ItemStats(AttributeValues.string(item, "itemId"), AttributeValues.longValue(item, "count", 0),
-                AttributeValues.doubleValue(item, "residualSum", 0.0), AttributeValues.longValue(item, "positives", 0));
+                AttributeValues.doubleValue(item, "residualSum", 0.0), AttributeValues.longValue(item, "positives", 0),
+                AttributeValues.doubleValue(item, "recentPositives", 0.0));
     }
 }

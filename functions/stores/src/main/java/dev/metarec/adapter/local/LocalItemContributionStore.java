@@ -89,6 +89,7 @@ public final class LocalItemContributionStore implements ItemContributionStore {
                 out.writeDouble(c.pending().residual());
                 out.writeLong(c.pending().positives());
                 out.writeLong(c.pending().claimedAt().toEpochMilli());
+                out.writeDouble(c.pending().recentPositives());   // last: a change written before it existed reads it as 0
             }
         });
     }
@@ -101,8 +102,15 @@ public final class LocalItemContributionStore implements ItemContributionStore {
             String token = Records.readString(in);
             double residual = in.readDouble();
             boolean positive = in.readBoolean(), retracting = in.readBoolean();
-            Change pending = in.readBoolean() ? new Change(Records.readString(in), in.readLong(), in.readDouble(), in.readLong(),
-                    Instant.ofEpochMilli(in.readLong())) : null;
+            Change pending = null;
+            if (in.readBoolean()) {
+                String changeToken = Records.readString(in);
+                long count = in.readLong();
+                double changeResidual = in.readDouble();
+                long positives = in.readLong();
+                Instant claimedAt = Instant.ofEpochMilli(in.readLong());
+                pending = new Change(changeToken, count, changeResidual, positives, in.available() >= 8 ? in.readDouble() : 0.0, claimedAt);
+            }
             return new Contribution(user, item, version, time, token, residual, positive, retracting, pending);
         });
     }

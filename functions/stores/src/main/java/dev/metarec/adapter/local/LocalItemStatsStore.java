@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Item statistics as 24-byte values (count, residual sum, positives), incremented under a lock; pending
- * tokens in a second map keyed (itemId, token), written in the same commit as the increment.
+ * Item statistics as 32-byte values (count, residual sum, positives, the positives' forward-decayed sum), incremented
+ * under a lock; pending tokens in a second map keyed (itemId, token), written in the same commit as the increment. A
+ * 24-byte value (written before the forward-decayed sum existed) reads it as 0.
  */
 public final class LocalItemStatsStore implements ItemStatsStore {
     private final LocalDatabase db;
@@ -26,14 +27,14 @@ public final class LocalItemStatsStore implements ItemStatsStore {
     }
 
     @Override
-    public boolean addOnce(String itemId, String token, long count, double residualSum, long positives) {
-        if (!Double.isFinite(residualSum)) throw new IllegalArgumentException("residualSum must be finite, was " + residualSum);
+    public boolean addOnce(String itemId, String token, long count, double residualSum, long positives, double recentPositives) {
+        requireFinite(residualSum, recentPositives);
         Keys.requireId("itemId", itemId);
         String key = Keys.compose(itemId, token);
         synchronized (this) {
             if (pending.containsKey(key)) return false;
             ItemStats s = find(itemId).orElse(ItemStats.empty(itemId));
-            stats.put(itemId, encode(s.count() + count, s.residualSum() + residualSum, s.positives() + positives));
+            stats.put(itemId, encode(s, count, residualSum, positives, recentPositives));
             pending.put(key, Boolean.TRUE);
             db.commit();
         }
@@ -69,12 +70,12 @@ public final class LocalItemStatsStore implements ItemStatsStore {
     }
 
     @Override
-    public void add(String itemId, long count, double residualSum, long positives) {
-        if (!Double.isFinite(residualSum)) throw new IllegalArgumentException("residualSum must be finite, was " + residualSum);
+    public void add(String itemId, long count, double residualSum, long positives, double recentPositives) {
+        requireFinite(residualSum, recentPositives);
         Keys.requireId("itemId", itemId);
         synchronized (this) {
             ItemStats s = find(itemId).orElse(ItemStats.empty(itemId));
-            stats.put(itemId, encode(s.count() + count, s.residualSum() + residualSum, s.positives() + positives));
+            stats.put(itemId, encode(s, count, residualSum, positives, recentPositives));
         }
         db.commit();
     }
@@ -91,12 +92,19 @@ public final class LocalItemStatsStore implements ItemStatsStore {
         return all;
     }
 
-    private static byte[] encode(long count, double residualSum, long positives) {
-        return ByteBuffer.allocate(24).putLong(count).putDouble(residualSum).putLong(positives).array();
+    private static void requireFinite(double residualSum, double recentPositives) {
+        if (!Double.isFinite(residualSum)) throw new IllegalArgumentException("residualSum must be finite, was " + residualSum);
+        if (!Double.isFinite(recentPositives)) throw new IllegalArgumentException("recentPositives must be finite, was " + recentPositives);
+    }
+
+    /** {@code s} plus the deltas. */
+    private static byte[] encode(ItemStats s, long count, double residualSum, long positives, double recentPositives) {
+        return ByteBuffer.allocate(32).putLong(s.count() + count).putDouble(s.residualSum() + residualSum).putLong(s.positives() + positives)
+                .putDouble(s.recentPositives() + recentPositives).array();
     }
 
     private static ItemStats decode(String itemId, byte[] b) {
         ByteBuffer buf = ByteBuffer.wrap(b);
-        return new ItemStats(itemId, buf.getLong(), buf.getDouble(), buf.getLong());
+        return new ItemStats(itemId, buf.getLong(), buf.getDouble(), buf.getLong(), buf.remaining() >= 8 ? buf.getDouble() : 0.0);
     }
 }

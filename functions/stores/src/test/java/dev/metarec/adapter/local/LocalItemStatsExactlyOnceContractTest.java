@@ -25,13 +25,13 @@ class LocalItemStatsExactlyOnceContractTest extends ItemStatsExactlyOnceContract
     @Test
     void theStatisticsStateSurvivesAReopen() {
         var first = stores.events.appendTracked(new dev.metarec.model.Event("e1", "u1", "i1", dev.metarec.model.EventType.CLICK, null, T0), T0);
-        stores.itemStats.addOnce("i1", first.statsToken(), 1, 0.0, 1);
+        stores.itemStats.addOnce("i1", first.statsToken(), 1, 0.0, 1, 1.0);
         stores.close();
         stores = new LocalStores(dir);
         var again = stores.events.appendTracked(new dev.metarec.model.Event("e1", "u1", "i1", dev.metarec.model.EventType.CLICK, null, T0), T0);
         assertFalse(again.statsApplied());
         assertEquals(first.statsToken(), again.statsToken());
         assertEquals(java.util.Set.of(first.statsToken()), stores.itemStats.pending("i1"));
-        assertFalse(stores.itemStats.addOnce("i1", first.statsToken(), 1, 0.0, 1));
+        assertFalse(stores.itemStats.addOnce("i1", first.statsToken(), 1, 0.0, 1, 1.0));
     }
 }

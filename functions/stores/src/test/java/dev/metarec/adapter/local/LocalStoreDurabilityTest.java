@@ -30,7 +30,7 @@ class LocalStoreDurabilityTest {
         try (LocalStores s = new LocalStores(dir)) {
             s.events.append(new Event("e1", "u1", "i1", EventType.RATING, 4.0, T0), T0);
             s.catalog.upsert(new Item("i1", Attributes.of("genre", "Comedy"), T0));
-            s.itemStats.add("i1", 1, 0.25, 1);
+            s.itemStats.add("i1", 1, 0.25, 1, 2.5);
             s.fastWeights.put(new StoredFastWeights("u1", "c1", 1, new byte[]{4, 2}, T0), 0);
             s.champion.moveCurrent(null, "c1");
             s.checkpoints.write("c1", new byte[]{1, 2, 3});
