@@ -42,10 +42,23 @@ class LocalStoreDurabilityTest {
             assertEquals("Comedy", s.catalog.find("i1").orElseThrow().attributes().get("genre").get(0));
             assertTrue(s.catalog.version() > 0);
             assertEquals(0.25, s.itemStats.find("i1").orElseThrow().residualSum());
+            assertEquals(2.5, s.itemStats.find("i1").orElseThrow().recentPositives());
             assertEquals(1, s.fastWeights.find("u1").orElseThrow().version());
             assertEquals("c1", s.champion.current().orElseThrow());
             assertArrayEquals(new byte[]{1, 2, 3}, s.checkpoints.read("c1").orElseThrow());
             assertArrayEquals(new byte[]{5}, s.progress.load().orElseThrow());
+        }
+    }
+
+    @Test
+    void itemStatsWrittenBeforeTheRecentLikes_shouldReadThemAsZero_andAddToThem() {
+        try (LocalStores s = new LocalStores(dir)) {
+            // the 24-byte value of a store written before the forward-decayed sum existed: count 3, residual 0.5, positives 2
+            s.db.<String, byte[]>map("itemStats").put("old", java.nio.ByteBuffer.allocate(24).putLong(3).putDouble(0.5).putLong(2).array());
+            s.db.commit();
+            assertEquals(new dev.metarec.port.ItemStatsStore.ItemStats("old", 3, 0.5, 2, 0.0), s.itemStats.find("old").orElseThrow());
+            s.itemStats.add("old", 1, 0.0, 1, 4.0);
+            assertEquals(new dev.metarec.port.ItemStatsStore.ItemStats("old", 4, 0.5, 3, 4.0), s.itemStats.find("old").orElseThrow());
         }
     }
 
