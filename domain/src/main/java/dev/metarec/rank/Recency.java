@@ -10,7 +10,8 @@ import java.time.Instant;
  * {@link #weight}{@code (t) = 2^((t - EPOCH) / HALF_LIFE)}; the sum read at {@code now} is
  * {@link #asOf}{@code (sum, now) = sum * 2^(-(now - EPOCH) / HALF_LIFE)}, which is each event counted
  * {@code 2^(-(now - t) / HALF_LIFE)}: a like from one half-life ago counts half. The exponent is bounded to
- * +-{@value #MAX_EXPONENT} (year 2000 +- 900 years at a three-year half-life), so a weight and any sum of them stay within what DynamoDB stores (below 1e126).
+ * +-{@value #MAX_EXPONENT} (year 2000 +- 900 years at a three-year half-life), so a weight and any sum of them stay
+ * within what DynamoDB stores (below 1e126).
  */
 public final class Recency {
     /** The fixed origin of the weights (any fixed instant would do; the ratio between weights is what counts). */

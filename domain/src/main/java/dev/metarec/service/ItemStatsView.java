@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * One read of the item statistics laid out by the positions of one catalogue snapshot, with each item's popularity
- * prior ({@link RankBlend#popularity} of the users who liked it, and of them counted by age). Built once per snapshot and statistics read and
- * shared by every request until either changes ({@link #current}), instead of three lookups by item id and a
- * logarithm per item on every request: at 100,000 items those were most of a warm request's time outside the network.
+ * prior ({@link RankBlend#popularity} of the users who liked it, and of them counted by age). Built once per snapshot
+ * and statistics read and shared by every request until either changes or an hour passes ({@link #current}), instead
+ * of three lookups by item id and a logarithm per item on every request: at 100,000 items those were most of a warm
+ * request's time outside the network.
  * Arrays are never written after construction.
  */
 final class ItemStatsView {
