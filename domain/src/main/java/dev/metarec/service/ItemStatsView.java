@@ -31,10 +31,11 @@ final class ItemStatsView {
         int n = snapshot.size();
         byPosition = new ItemStats[n];
         popularity = new double[n];
+        double toNow = Recency.asOf(1, now);   // one factor reads every forward-decayed sum at now
         for (int p = 0; p < n; p++) {
             ItemStats s = source.get(snapshot.items().get(p).itemId());
             byPosition[p] = s;
-            popularity[p] = s == null ? 0 : RankBlend.popularity(s.positives(), Recency.asOf(s.recentPositives(), now));
+            popularity[p] = s == null ? 0 : RankBlend.popularity(s.positives(), Math.max(0, s.recentPositives()) * toNow);
         }
     }
 
