@@ -8,8 +8,10 @@ import dev.metarec.rank.ItemBaseline;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
+import dev.metarec.rank.Recency;
 import dev.metarec.rank.SupportEncoder;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -187,18 +189,18 @@ final class RankFit {
 
     /**
      * The training users' likes per item, as the item statistics count them (one per user whose latest event for the
-     * item is positive), with their forward-decayed sum ({@link dev.metarec.rank.Recency}), read as of the training
+     * item is positive), with their forward-decayed sum ({@link Recency}), read as of the training
      * data's latest event: the popularity prior serving would compute at the end of the training data.
      */
     static final class Likes {
         private final Map<String, Integer> count = new HashMap<>();
         private final Map<String, Double> forward = new HashMap<>();
-        private java.time.Instant latest = dev.metarec.rank.Recency.EPOCH;
+        private Instant latest = Recency.EPOCH;
 
         int count(String item) { return count.getOrDefault(item, 0); }
 
         /** The item's likes counted by age at the latest event added. */
-        double recent(String item) { return dev.metarec.rank.Recency.asOf(forward.getOrDefault(item, 0.0), latest); }
+        double recent(String item) { return Recency.asOf(forward.getOrDefault(item, 0.0), latest); }
 
         double popularity(String item) { return RankBlend.popularity(count(item), recent(item)); }
     }
@@ -213,7 +215,7 @@ final class RankFit {
         latest.forEach((i, ev) -> {
             if (!sets.positive(ev)) return;
             liked.count.merge(i, 1, Integer::sum);
-            liked.forward.merge(i, dev.metarec.rank.Recency.weight(ev.timestamp()), Double::sum);
+            liked.forward.merge(i, Recency.weight(ev.timestamp()), Double::sum);
         });
     }
 

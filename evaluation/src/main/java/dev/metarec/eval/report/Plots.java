@@ -60,15 +60,15 @@ public final class Plots {
         return c;
     }
 
+    /** The note a {@code ranking-validation} run leaves in its results: its ranking users are the training period's latest. */
+    public static final String TRAINING_PERIOD = "ranking on the training period";
+
     /**
      * The few-shot ranking curve of one metric against support size k, with only the lines that matter:
      * every baseline (method and step count) that is the best baseline at some k, every metarec method
      * (name starting with "metarec") at its largest step count, and, dashed, the best of those at 0
      * steps (adapted vs not). 95% bands; the y range is set by these lines.
      */
-    /** The note a {@code ranking-validation} run leaves in its results: its ranking users are the training period's latest. */
-    public static final String TRAINING_PERIOD = "ranking on the training period";
-
     static LineChart rankingCurve(Results r, String metric) {
         String users = r.notes().containsKey(TRAINING_PERIOD) ? "the training period's latest users" : "new users";
         LineChart c = new LineChart("Few-shot ranking curve (" + users + ", full catalogue): " + metric + " by support size", "support events k", metric);
