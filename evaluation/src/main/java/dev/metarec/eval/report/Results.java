@@ -22,6 +22,7 @@ public final class Results {
     private final List<ResultRow> rows = new ArrayList<>();
     private final List<Series> series = new ArrayList<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
+    private final Map<Key, Map<String, double[]>> users = new LinkedHashMap<>();
 
     public void add(ResultRow row) {
         if (!Double.isFinite(row.value())) throw new IllegalArgumentException("non-finite result " + row);
@@ -29,6 +30,21 @@ public final class Results {
     }
 
     public void addSeries(Series s) { series.add(s); }
+
+    /** One user's value of a per-user metric in one seed; {@link #userMeans} averages each user's values over seeds. */
+    public void addUser(Key key, String user, double value) {
+        if (!Double.isFinite(value)) throw new IllegalArgumentException("non-finite value " + value + " of user " + user + " for " + key);
+        double[] a = users.computeIfAbsent(key, x -> new LinkedHashMap<>()).computeIfAbsent(user, x -> new double[2]);
+        a[0] += value;
+        a[1]++;
+    }
+
+    /** Each user's mean over seeds of {@code key}'s metric; empty when no per-user values were added for it. */
+    public Map<String, Double> userMeans(Key key) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        users.getOrDefault(key, Map.of()).forEach((u, a) -> out.put(u, a[0] / a[1]));
+        return out;
+    }
 
     public void note(String key, String value) { notes.put(key, value); }
 

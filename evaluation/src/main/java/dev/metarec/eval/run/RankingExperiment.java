@@ -114,6 +114,8 @@ public final class RankingExperiment {
             UserRanking r = UserRanking.of(c, fitted.predict(c.task(), strict, steps), newItems);
             s.add("Recall@10", r.recall10());
             s.add("nDCG@10", r.ndcg10());
+            s.addUser("Recall@10", c.task().userId(), r.recall10());
+            s.addUser("nDCG@10", c.task().userId(), r.ndcg10());
             s.add("Recall@20", r.recall20());
             tops.add(r.top10());
             if (r.newPositives() == 0) continue;
@@ -127,14 +129,17 @@ public final class RankingExperiment {
         return s;
     }
 
-    /** Per-metric sums over users, then means; new-item metrics per variant. */
+    /** Per-metric sums over users, then means; new-item metrics per variant; each user's Recall@10 and nDCG@10 (for paired intervals). */
     static final class Scores {
         private final Map<String, double[]> curve = new LinkedHashMap<>();
+        private final Map<String, Map<String, Double>> perUser = new LinkedHashMap<>();
         private final Map<String, Map<String, double[]>> newItems = new LinkedHashMap<>();
 
         void add(String metric, double v) { add(curve, metric, v); }
 
         void set(String metric, double v) { curve.put(metric, new double[]{v, 1}); }
+
+        void addUser(String metric, String user, double v) { perUser.computeIfAbsent(metric, x -> new LinkedHashMap<>()).put(user, v); }
 
         void addNew(String variant, UserRanking r) {
             Map<String, double[]> m = newItems.computeIfAbsent(variant, x -> new LinkedHashMap<>());
@@ -156,6 +161,8 @@ public final class RankingExperiment {
 
         void report(Results out, String method, int steps, String scenario, long seed) {
             curve.forEach((metric, v) -> out.add(new ResultRow(PROTOCOL, STRICT, scenario, method, steps, metric, seed, v[0] / v[1])));
+            perUser.forEach((metric, values) -> values.forEach((user, v) ->
+                    out.addUser(new Results.Key(PROTOCOL, STRICT, scenario, method, steps, metric), user, v)));
             newItems.forEach((variant, m) -> m.forEach((metric, v) ->
                     out.add(new ResultRow(NEW_ITEMS, variant, scenario, method, steps, metric, seed, v[0] / v[1]))));
         }

@@ -10,6 +10,7 @@ import dev.metarec.eval.method.TrainingData;
 import dev.metarec.eval.protocol.Observations;
 import dev.metarec.eval.protocol.RankingProtocol;
 import dev.metarec.eval.protocol.UserTask;
+import dev.metarec.eval.report.ResultRow;
 import dev.metarec.eval.report.Results;
 import dev.metarec.synthetic.SyntheticConfig;
 import dev.metarec.synthetic.SyntheticGenerator;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,6 +78,13 @@ class RankingExperimentTest {
         for (String metric : List.of("Recall@10", "nDCG@10", "Recall@20", "coverage@10", "long-tail share@10"))
             assertTrue(out.rows().stream().anyMatch(r -> r.protocol().equals("ranking") && r.scenario().equals("k=20") && r.metric().equals(metric)), metric);
         assertTrue(out.rows().stream().anyMatch(r -> r.protocol().equals("ranking-new-items") && r.variant().equals("warm-up")), "new-item rows");
+        for (ResultRow row : out.rows()) {
+            if (!row.protocol().equals("ranking") || !(row.metric().equals("Recall@10") || row.metric().equals("nDCG@10"))) continue;
+            Map<String, Double> users = out.userMeans(new Results.Key(row.protocol(), row.variant(), row.scenario(), row.method(), row.steps(), row.metric()));
+            assertFalse(users.isEmpty(), "each user's value is kept for the paired intervals: " + row);
+            assertEquals(row.value(), users.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1e-12,
+                    "the users' values average to the reported mean: " + row);
+        }
         // strict: one call per (user, k, steps); the warm-up variant adds one per user with a new-item positive
         int perK = (int) m.calls.stream().filter(c -> c.split("/")[1].equals("1")).count();
         for (int k : RankingProtocol.SHOTS) assertEquals(perK, m.calls.stream().filter(c -> c.split("/")[1].equals(String.valueOf(k))).count());
