@@ -73,31 +73,65 @@ final class RankFit {
 
     private RankFit() {}
 
+    /** Which users' cases fit the blend's weights ({@link #blendUsers}). */
+    enum Validation {
+        /** The meta-training's validation users: a hash sample of the user ids, spread over the whole period. */
+        HASH,
+        /**
+         * The users who arrived last (by their first event) with at least two events, as many as the hash sample holds:
+         * placed as new users are, after everything the signals are fitted on.
+         */
+        LATEST
+    }
+
+    /** {@code -Dmetarec.rankfit.validation=HASH|LATEST}: the blend's validation users, for comparing designs. */
+    static final Validation VALIDATION = Validation.valueOf(System.getProperty("metarec.rankfit.validation", "HASH"));
+    /** {@code -Dmetarec.rankfit.refit=true}: with the latest users as the blend's, the neighbours and the encoder are fitted again on every user once the weights are. */
+    static final boolean REFIT = Boolean.getBoolean("metarec.rankfit.refit");
+
+    /**
+     * The users whose cases fit the blend, in user-id order; they are left out of the neighbours,
+     * the popularity and the encoder. Under {@link Validation#LATEST} as many users as the hash sample would give
+     * (validation percent of the users, at most {@link #MAX_USERS} and the settings' cap), the latest to arrive among
+     * those with at least two events (ties by id).
+     */
+    static List<String> blendUsers(TrainingData data, MetaTrainSettings settings, Validation how) {
+        int cap = Math.min(MAX_USERS, settings.maxValidationUsers());
+        List<String> out = new ArrayList<>();
+        if (how == Validation.HASH) {
+            for (String user : data.eventsByUser.keySet())
+                if (TrainingData.isValidationUser(user, settings.validationPercent()) && out.size() < cap) out.add(user);
+            return out;
+        }
+        int wanted = Math.min(cap, (int) Math.round(data.eventsByUser.size() * settings.validationPercent() / 100.0));
+        List<Map.Entry<String, List<Event>>> byArrival = new ArrayList<>();
+        for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) if (e.getValue().size() >= 2) byArrival.add(e);
+        byArrival.sort(java.util.Comparator.<Map.Entry<String, List<Event>>, Instant>comparing(e -> e.getValue().get(0).timestamp())
+                .thenComparing(Map.Entry::getKey).reversed());
+        for (Map.Entry<String, List<Event>> e : byArrival) {
+            if (out.size() >= wanted) break;
+            out.add(e.getKey());
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     static Checkpoint attach(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
-        List<Set<String>> itemsByUser = new ArrayList<>();
         List<List<Event>> trainingUsers = new ArrayList<>();
-        Set<String> catalogue = new HashSet<>();
         Likes liked = new Likes();
         SupportSets sets = new SupportSets(serving);
-        List<String> validation = new ArrayList<>();
+        List<String> validation = blendUsers(data, settings, VALIDATION);
+        Set<String> held = new HashSet<>(validation);
         for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) {
-            if (TrainingData.isValidationUser(e.getKey(), settings.validationPercent())) {
-                if (validation.size() < Math.min(MAX_USERS, settings.maxValidationUsers())) validation.add(e.getKey());
+            if (held.contains(e.getKey()) || VALIDATION == Validation.HASH && TrainingData.isValidationUser(e.getKey(), settings.validationPercent()))
                 continue;
-            }
-            Set<String> items = new LinkedHashSet<>();
-            for (Event ev : e.getValue()) items.add(ev.itemId());
-            itemsByUser.add(items);
             trainingUsers.add(e.getValue());
-            catalogue.addAll(items);
             addLikes(liked, e.getValue(), sets);
         }
-        if (itemsByUser.isEmpty()) return c;
-        int items = catalogue.size();
-        ItemNeighbours neighbours = ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, items))), SHRINKAGE);
+        if (trainingUsers.isEmpty()) return c;
+        ItemNeighbours neighbours = neighboursOf(trainingUsers);
         ItemBaseline baseline = c.rank().baseline();
-        SupportEncoder encoder = WITHOUT_ENCODER ? SupportEncoder.NONE
-                : trainEncoder(new ArrayList<>(new java.util.TreeSet<>(catalogue)), trainingUsers, sets, settings.seed());
+        SupportEncoder encoder = encoderOf(trainingUsers, sets, settings.seed());
         RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, baseline, encoder);
         ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
@@ -120,7 +154,34 @@ final class RankFit {
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), neighbours.items().size(), blend, cases.size(),
                 java.util.Arrays.toString(blend.recallByBucket(cases)), encoder);
+        if (REFIT && VALIDATION != Validation.HASH) {
+            // The blend's users were the latest to arrive: once the weights are fitted, the signals learn from them too.
+            List<List<Event>> everyone = new ArrayList<>(data.eventsByUser.values());
+            neighbours = neighboursOf(everyone);
+            encoder = encoderOf(everyone, sets, settings.seed());
+        }
         return c.withRank(new RankPrior(neighbours, blend, baseline, encoder));
+    }
+
+    /** The item neighbours of {@code users}' events (each user's items, oldest first). */
+    private static ItemNeighbours neighboursOf(List<List<Event>> users) {
+        List<Set<String>> itemsByUser = new ArrayList<>();
+        Set<String> catalogue = new HashSet<>();
+        for (List<Event> events : users) {
+            Set<String> items = new LinkedHashSet<>();
+            for (Event ev : events) items.add(ev.itemId());
+            itemsByUser.add(items);
+            catalogue.addAll(items);
+        }
+        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE);
+    }
+
+    /** The support-set encoder over the items of {@code users}' events ({@link #trainEncoder}); none without it. */
+    private static SupportEncoder encoderOf(List<List<Event>> users, SupportSets sets, long seed) {
+        if (WITHOUT_ENCODER) return SupportEncoder.NONE;
+        java.util.TreeSet<String> items = new java.util.TreeSet<>();
+        for (List<Event> events : users) for (Event ev : events) items.add(ev.itemId());
+        return trainEncoder(new ArrayList<>(items), users, sets, seed);
     }
 
     /**

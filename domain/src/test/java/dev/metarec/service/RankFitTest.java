@@ -43,6 +43,25 @@ class RankFitTest {
         assertTrue(liked.popularity("later") > liked.popularity("hated"), "one like each; the later one counts more");
     }
 
+    @Test
+    void latestBlendUsers_shouldBeTheLastToArriveWithTwoEvents_asManyAsTheHashSampleHolds() {
+        Instant t = Instant.parse("2020-01-01T00:00:00Z");
+        List<Event> all = new java.util.ArrayList<>();
+        for (int u = 0; u < 40; u++) {   // user u arrives on day u; u7 and u38 have a single event
+            String user = "u" + u;
+            all.add(rating(user, "a", 5, t.plus(java.time.Duration.ofDays(u))));
+            if (u != 7 && u != 38) all.add(rating(user, "b", 4, t.plus(java.time.Duration.ofDays(100 + u))));
+        }
+        TrainingData data = TrainingData.of(all, List.of(), Map.of());
+        MetaTrainSettings tenPercent = MetaTrainSettings.DEFAULT;   // 10% of 40 users: 4
+        assertEquals(List.of("u35", "u36", "u37", "u39"), RankFit.blendUsers(data, tenPercent, RankFit.Validation.LATEST),
+                "the four latest by first event, skipping u38 (one event), in id order");
+        List<String> hashed = RankFit.blendUsers(data, tenPercent, RankFit.Validation.HASH);
+        for (String user : hashed) assertTrue(TrainingData.isValidationUser(user, tenPercent.validationPercent()), user);
+        long expected = data.eventsByUser.keySet().stream().filter(user -> TrainingData.isValidationUser(user, 10)).count();
+        assertEquals(expected, hashed.size(), "the hash sample: every user whose id hashes into it");
+    }
+
     private static Event rating(String user, String item, double value, Instant at) {
         return new Event(user + "-" + item + "-" + at.getEpochSecond(), user, item, EventType.RATING, value, at);
     }
