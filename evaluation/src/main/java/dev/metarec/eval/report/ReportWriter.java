@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Writes a run's outputs into a directory: {@code results.csv} (every number, per seed),
- * {@code summary.csv} (mean and 95% CI over seeds), {@code results.json} (both, plus notes and plot
+ * {@code summary.csv} (mean and 95% CI over seeds), {@code users.csv} (each user's value of the per-user metrics,
+ * averaged over seeds, when the run kept them), {@code results.json} (both, plus notes and plot
  * series), {@code report.md} (tables, bar check, plots) and the PNG plots of {@link Plots}.
  */
 public final class ReportWriter {
@@ -27,6 +28,7 @@ public final class ReportWriter {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("results.csv"), rowsCsv(results));
             Files.writeString(dir.resolve("summary.csv"), summaryCsv(results));
+            if (!results.userKeys().isEmpty()) Files.writeString(dir.resolve("users.csv"), usersCsv(results));
             Files.writeString(dir.resolve("results.json"), JsonOut.results(results));
             List<String> plots = Plots.writeAll(dir, results);
             Files.writeString(dir.resolve("report.md"), markdown(results, title, header, shownSteps, plots));
@@ -47,6 +49,15 @@ public final class ReportWriter {
         StringBuilder b = new StringBuilder("protocol,variant,scenario,method,steps,metric,seeds,mean,ci95_low,ci95_high\n");
         r.summaries(k -> true).forEach((k, s) -> b.append(String.join(",", q(k.protocol()), q(k.variant()), q(k.scenario()), q(k.method()),
                 String.valueOf(k.steps()), q(k.metric()), String.valueOf(s.n()), num(s.mean()), num(s.low()), num(s.high()))).append('\n'));
+        return b.toString();
+    }
+
+    /** Each user's value averaged over seeds, for comparing two runs paired over users ({@code scripts/paired-compare.py}). */
+    static String usersCsv(Results r) {
+        StringBuilder b = new StringBuilder("protocol,variant,scenario,method,steps,metric,user,value\n");
+        for (Results.Key k : r.userKeys())
+            r.userMeans(k).forEach((user, v) -> b.append(String.join(",", q(k.protocol()), q(k.variant()), q(k.scenario()), q(k.method()),
+                    String.valueOf(k.steps()), q(k.metric()), q(user), num(v))).append('\n'));
         return b.toString();
     }
 

@@ -39,6 +39,9 @@ public final class Results {
         a[1]++;
     }
 
+    /** The keys that have per-user values, in first-added order. */
+    public List<Key> userKeys() { return List.copyOf(users.keySet()); }
+
     /** Each user's mean over seeds of {@code key}'s metric; empty when no per-user values were added for it. */
     public Map<String, Double> userMeans(Key key) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -76,5 +77,20 @@ class ReportPartsTest {
         String csv = ReportWriter.rowsCsv(r);
         assertTrue(csv.contains("melu,strict,s,m,0,MAE,1,0.800000") && csv.contains("melu,strict,s,m,0,MAE,2,0.900000"), csv);
         assertThrows(IllegalArgumentException.class, () -> r.add(new ResultRow("melu", "strict", "s", "m", 0, "MAE", 3, Double.NaN)));
+    }
+
+    @Test
+    void usersCsv_shouldHoldEachUsersMeanOverSeeds() {
+        Results r = new Results();
+        Results.Key k = new Results.Key("ranking", "strict", "k=5", "metarec served", 5, "Recall@10");
+        r.addUser(k, "u1", 0.2);
+        r.addUser(k, "u1", 0.4);   // a second seed
+        r.addUser(k, "u,2", 1.0);
+        assertEquals(List.of(k), r.userKeys());
+        String csv = ReportWriter.usersCsv(r);
+        assertTrue(csv.startsWith("protocol,variant,scenario,method,steps,metric,user,value\n"), csv);
+        assertTrue(csv.contains("ranking,strict,k=5,metarec served,5,Recall@10,u1,0.300000\n"), csv);
+        assertTrue(csv.contains(",\"u,2\",1.000000\n"), "an id with a comma is quoted: " + csv);
+        assertThrows(IllegalArgumentException.class, () -> r.addUser(k, "u3", Double.POSITIVE_INFINITY));
     }
 }
