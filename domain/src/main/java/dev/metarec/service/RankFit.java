@@ -86,7 +86,10 @@ final class RankFit {
 
     /** {@code -Dmetarec.rankfit.validation=HASH|LATEST}: the blend's validation users, for comparing designs. */
     static final Validation VALIDATION = Validation.valueOf(System.getProperty("metarec.rankfit.validation", "HASH"));
-    /** {@code -Dmetarec.rankfit.refit=true}: with the latest users as the blend's, the neighbours and the encoder are fitted again on every user once the weights are. */
+    /**
+     * {@code -Dmetarec.rankfit.refit=true}: with the latest users as the blend's, the neighbours and the encoder are
+     * fitted again on every user once the weights are (tried, not kept: docs/RESULTS.md).
+     */
     static final boolean REFIT = Boolean.getBoolean("metarec.rankfit.refit");
 
     /**
