@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Fits a finished challenger's {@link RankPrior} on the run's data (the item baseline it was trained on stays): item
  * neighbours, popularity (users who liked each item, also counted by age: {@link Likes}) and the support-set encoder ({@link SupportEncoder}) from the
- * training users' events only, then the {@link RankBlend} weights on the validation users, each seen at the support
+ * training users' events only, then the {@link RankBlend} weights on the validation users ({@link #VALIDATION}: the
+ * hash sample of meta-training or the latest users to arrive, whichever predicts the latest users better), each seen at the support
  * sizes of {@link RankBlend#SHOTS} exactly as serving would see them (first k events; adapted network scores,
  * popularity, neighbours of the positive support events, the encoder's scores; every other catalogue item a
  * candidate) and judged by the positives among {@value #HORIZON} later events: the events after the user's first
@@ -81,11 +82,16 @@ final class RankFit {
          * The users who arrived last (by their first event) with at least two events, as many as the hash sample holds:
          * placed as new users are, after everything the signals are fitted on.
          */
-        LATEST
+        LATEST,
+        /** {@link #HASH} or {@link #LATEST}, whichever fits the latest users better ({@link #select}). */
+        SELECT
     }
 
-    /** {@code -Dmetarec.rankfit.validation=HASH|LATEST}: the blend's validation users, for comparing designs. */
-    static final Validation VALIDATION = Validation.valueOf(System.getProperty("metarec.rankfit.validation", "HASH"));
+    /**
+     * The blend's validation users: {@link Validation#SELECT} (since 2026-12-07; chosen on the training periods,
+     * docs/RESULTS.md, designs tried); {@code -Dmetarec.rankfit.validation=HASH|LATEST} fixes one, for comparing designs.
+     */
+    static final Validation VALIDATION = Validation.valueOf(System.getProperty("metarec.rankfit.validation", "SELECT"));
     /**
      * {@code -Dmetarec.rankfit.refit=true}: with the latest users as the blend's, the neighbours and the encoder are
      * fitted again on every user once the weights are (tried, not kept: docs/RESULTS.md).
@@ -120,50 +126,114 @@ final class RankFit {
     }
 
     static Checkpoint attach(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
-        List<List<Event>> trainingUsers = new ArrayList<>();
-        Likes liked = new Likes();
         SupportSets sets = new SupportSets(serving);
-        List<String> validation = blendUsers(data, settings, VALIDATION);
-        Set<String> held = new HashSet<>(validation);
-        for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) {
-            if (held.contains(e.getKey()) || VALIDATION == Validation.HASH && TrainingData.isValidationUser(e.getKey(), settings.validationPercent()))
-                continue;
-            trainingUsers.add(e.getValue());
-            addLikes(liked, e.getValue(), sets);
-        }
-        if (trainingUsers.isEmpty()) return c;
-        ItemNeighbours neighbours = neighboursOf(trainingUsers);
-        ItemBaseline baseline = c.rank().baseline();
-        SupportEncoder encoder = encoderOf(trainingUsers, sets, settings.seed());
-        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, baseline, encoder);
-        ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
-        CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
-        int[] encoderRows = RankSignals.encoderRows(encoder, cat);
-        List<RankBlend.Case> cases = new ArrayList<>(), even = new ArrayList<>(), odd = new ArrayList<>();
-        for (int v = 0; v < validation.size(); v++) {
-            String user = validation.get(v);
-            List<Event> events = data.eventsByUser.get(user);   // oldest first
-            for (int k : RankBlend.SHOTS) {
-                if (events.size() <= k) break;
-                RankBlend.Case c1 = userCase(model, withoutBlend, cat, encoderRows, sets, liked, data, user, events, k);
-                if (c1 != null) { cases.add(c1); (v % 2 == 0 ? even : odd).add(c1); }
-            }
-        }
+        Set<String> hashHeld = new HashSet<>();
+        for (String user : data.eventsByUser.keySet()) if (TrainingData.isValidationUser(user, settings.validationPercent())) hashHeld.add(user);
+        Validation how = VALIDATION == Validation.SELECT ? select(c, data, settings, serving, sets, hashHeld) : VALIDATION;
+        List<String> validation = blendUsers(data, settings, how);
+        Signals s = signals(c, data, how == Validation.HASH ? hashHeld : new HashSet<>(validation), sets, serving, settings.seed(),
+                SupportEncoder.Settings.DEFAULT);
+        if (s == null) return c;
+        List<RankBlend.Case> even = new ArrayList<>(), odd = new ArrayList<>();
+        List<RankBlend.Case> cases = cases(s, data, validation, sets, even, odd);
         RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS, BLEND_FIT);
         if (CROSS_FIT)
-            for (RankBlend.Fit how : RankBlend.Fit.values())
+            for (RankBlend.Fit fit : RankBlend.Fit.values())
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: cross-fitted validation Recall@10 by bucket, {2} fit: {1}", c.checkpointId(),
-                        java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, how)), how);
+                        java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, fit)), fit);
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
-                + "(validation Recall@10 by bucket {4})", c.checkpointId(), neighbours.items().size(), blend, cases.size(),
-                java.util.Arrays.toString(blend.recallByBucket(cases)), encoder);
-        if (REFIT && VALIDATION != Validation.HASH) {
+                + "(validation Recall@10 by bucket {4})", c.checkpointId(), s.neighbours().items().size(), blend, cases.size(),
+                java.util.Arrays.toString(blend.recallByBucket(cases)), s.encoder());
+        ItemNeighbours neighbours = s.neighbours();
+        SupportEncoder encoder = s.encoder();
+        if (REFIT && how != Validation.HASH) {
             // The blend's users were the latest to arrive: once the weights are fitted, the signals learn from them too.
             List<List<Event>> everyone = new ArrayList<>(data.eventsByUser.values());
             neighbours = neighboursOf(everyone);
-            encoder = encoderOf(everyone, sets, settings.seed());
+            encoder = encoderOf(everyone, sets, settings.seed(), SupportEncoder.Settings.DEFAULT);
         }
-        return c.withRank(new RankPrior(neighbours, blend, baseline, encoder));
+        return c.withRank(new RankPrior(neighbours, blend, c.rank().baseline(), encoder));
+    }
+
+    /**
+     * {@link Validation#SELECT}: with the signals fitted without both the hash sample and the latest users (those not in
+     * the hash sample), the blend fitted on the hash sample is judged on the latest users' cases, against the blend
+     * fitted on half of the latest users judged on the other half (both ways); the better mean Recall@10 over the
+     * buckets chooses. HASH when there is nothing to judge.
+     */
+    private static Validation select(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving, SupportSets sets,
+                                     Set<String> hashHeld) {
+        List<String> latest = new ArrayList<>(blendUsers(data, settings, Validation.LATEST));
+        latest.removeAll(hashHeld);
+        Set<String> both = new HashSet<>(hashHeld);
+        both.addAll(latest);
+        Signals s = signals(c, data, both, sets, serving, settings.seed(), SELECTION_ENCODER);
+        if (s == null) return Validation.HASH;
+        List<RankBlend.Case> fromHash = cases(s, data, blendUsers(data, settings, Validation.HASH), sets, new ArrayList<>(), new ArrayList<>());
+        List<RankBlend.Case> even = new ArrayList<>(), odd = new ArrayList<>();
+        List<RankBlend.Case> ofLatest = cases(s, data, latest, sets, even, odd);
+        if (fromHash.isEmpty() || even.isEmpty() || odd.isEmpty()) return Validation.HASH;
+        double hash = meanOf(RankBlend.fit(fromHash, RankBlend.SHOTS, BLEND_FIT).recallByBucket(ofLatest));
+        double late = meanOf(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, BLEND_FIT));
+        Validation chosen = late > hash ? Validation.LATEST : Validation.HASH;
+        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: on the {1} latest users, the blend fitted on the hash sample {2}, "
+                + "fitted on the latest users (cross-fitted) {3}: {4}", c.checkpointId(), latest.size(), hash, late, chosen);
+        return chosen;
+    }
+
+    /**
+     * The encoder that only informs {@link #select}: half the time limit of the served one, so that the two trainings
+     * together stay within the minutes the meta-train Lambda has after its training budget (ML-100K and
+     * ml-latest-small train in under 20 s, far inside either limit).
+     */
+    static final SupportEncoder.Settings SELECTION_ENCODER = new SupportEncoder.Settings(SupportEncoder.Settings.DEFAULT.dim(),
+            SupportEncoder.Settings.DEFAULT.learningRate(), SupportEncoder.Settings.DEFAULT.batch(), SupportEncoder.Settings.DEFAULT.maxEpochs(),
+            SupportEncoder.Settings.DEFAULT.patience(), SupportEncoder.Settings.DEFAULT.maxWork(), SupportEncoder.Settings.DEFAULT.maxTime().dividedBy(2));
+
+    private static double meanOf(double[] byBucket) {
+        double sum = 0;
+        int n = 0;
+        for (double x : byBucket) if (!Double.isNaN(x)) { sum += x; n++; }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** The signals fitted on every user but {@code held}, and what scoring a validation case with them needs. */
+    private record Signals(ItemNeighbours neighbours, SupportEncoder encoder, Likes liked, RankPrior withoutBlend, ServingModel model,
+                           CatalogueIndex.Snapshot cat, int[] encoderRows) {}
+
+    /** Null when every user is held. */
+    private static Signals signals(Checkpoint c, TrainingData data, Set<String> held, SupportSets sets, ServiceSettings serving, long seed,
+                                   SupportEncoder.Settings encoderSettings) {
+        List<List<Event>> trainingUsers = new ArrayList<>();
+        Likes liked = new Likes();
+        for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) {
+            if (held.contains(e.getKey())) continue;
+            trainingUsers.add(e.getValue());
+            addLikes(liked, e.getValue(), sets);
+        }
+        if (trainingUsers.isEmpty()) return null;
+        ItemNeighbours neighbours = neighboursOf(trainingUsers);
+        SupportEncoder encoder = encoderOf(trainingUsers, sets, seed, encoderSettings);
+        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, c.rank().baseline(), encoder);
+        ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
+        CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
+        return new Signals(neighbours, encoder, liked, withoutBlend, model, cat, RankSignals.encoderRows(encoder, cat));
+    }
+
+    /** Each of {@code users} seen at every support size of {@link RankBlend#SHOTS} it has; also split by the user's position (even, odd). */
+    private static List<RankBlend.Case> cases(Signals s, TrainingData data, List<String> users, SupportSets sets,
+                                              List<RankBlend.Case> even, List<RankBlend.Case> odd) {
+        List<RankBlend.Case> cases = new ArrayList<>();
+        for (int v = 0; v < users.size(); v++) {
+            String user = users.get(v);
+            List<Event> events = data.eventsByUser.get(user);   // oldest first
+            for (int k : RankBlend.SHOTS) {
+                if (events.size() <= k) break;
+                RankBlend.Case c1 = userCase(s.model(), s.withoutBlend(), s.cat(), s.encoderRows(), sets, s.liked(), data, user, events, k);
+                if (c1 != null) { cases.add(c1); (v % 2 == 0 ? even : odd).add(c1); }
+            }
+        }
+        return cases;
     }
 
     /** The item neighbours of {@code users}' events (each user's items, oldest first). */
@@ -180,11 +250,11 @@ final class RankFit {
     }
 
     /** The support-set encoder over the items of {@code users}' events ({@link #trainEncoder}); none without it. */
-    private static SupportEncoder encoderOf(List<List<Event>> users, SupportSets sets, long seed) {
+    private static SupportEncoder encoderOf(List<List<Event>> users, SupportSets sets, long seed, SupportEncoder.Settings encoderSettings) {
         if (WITHOUT_ENCODER) return SupportEncoder.NONE;
         java.util.TreeSet<String> items = new java.util.TreeSet<>();
         for (List<Event> events : users) for (Event ev : events) items.add(ev.itemId());
-        return trainEncoder(new ArrayList<>(items), users, sets, seed);
+        return trainEncoder(new ArrayList<>(items), users, sets, seed, encoderSettings);
     }
 
     /**
@@ -196,7 +266,7 @@ final class RankFit {
      * does not see an encoder already chosen to suit them (on ML-100K, choosing the epoch on the blend's own validation
      * users made the blend lean on the encoder more than held-out users justified).
      */
-    static SupportEncoder trainEncoder(List<String> items, List<List<Event>> trainingUsers, SupportSets sets, long seed) {
+    static SupportEncoder trainEncoder(List<String> items, List<List<Event>> trainingUsers, SupportSets sets, long seed, SupportEncoder.Settings encoderSettings) {
         Map<String, Integer> row = new HashMap<>();
         for (int i = 0; i < items.size(); i++) row.put(items.get(i), i);
         List<SupportEncoder.Example> examples = new ArrayList<>(), probes = new ArrayList<>();
@@ -210,7 +280,7 @@ final class RankFit {
             }
         }
         if (probes.isEmpty()) return SupportEncoder.NONE;   // nothing to choose the epoch on: leave the signal out
-        SupportEncoder e = SupportEncoder.train(items, examples, SupportEncoder.Settings.DEFAULT, seed, enc -> meanRecall(enc, probes));
+        SupportEncoder e = SupportEncoder.train(items, examples, encoderSettings, seed, enc -> meanRecall(enc, probes));
         LOG.log(System.Logger.Level.INFO, "support-set encoder: {0} training cases, validation Recall@10 {1} over {2} cases",
                 examples.size(), meanRecall(e, probes), probes.size());
         return e;
