@@ -127,9 +127,8 @@ final class RankFit {
 
     static Checkpoint attach(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
         SupportSets sets = new SupportSets(serving);
-        Set<String> hashHeld = new HashSet<>();
-        for (String user : data.eventsByUser.keySet()) if (TrainingData.isValidationUser(user, settings.validationPercent())) hashHeld.add(user);
-        Validation how = VALIDATION == Validation.SELECT ? select(c, data, settings, serving, sets, hashHeld) : VALIDATION;
+        Set<String> hashHeld = hashHeld(data, settings);
+        Validation how = VALIDATION == Validation.SELECT ? select(c, data, settings, serving) : VALIDATION;
         List<String> validation = blendUsers(data, settings, how);
         Signals s = signals(c, data, how == Validation.HASH ? hashHeld : new HashSet<>(validation), sets, serving, settings.seed(),
                 SupportEncoder.Settings.DEFAULT);
@@ -161,8 +160,9 @@ final class RankFit {
      * fitted on half of the latest users judged on the other half (both ways); the better mean Recall@10 over the
      * buckets chooses. HASH when there is nothing to judge.
      */
-    private static Validation select(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving, SupportSets sets,
-                                     Set<String> hashHeld) {
+    static Validation select(Checkpoint c, TrainingData data, MetaTrainSettings settings, ServiceSettings serving) {
+        SupportSets sets = new SupportSets(serving);
+        Set<String> hashHeld = hashHeld(data, settings);
         List<String> latest = new ArrayList<>(blendUsers(data, settings, Validation.LATEST));
         latest.removeAll(hashHeld);
         Set<String> both = new HashSet<>(hashHeld);
@@ -189,6 +189,13 @@ final class RankFit {
     static final SupportEncoder.Settings SELECTION_ENCODER = new SupportEncoder.Settings(SupportEncoder.Settings.DEFAULT.dim(),
             SupportEncoder.Settings.DEFAULT.learningRate(), SupportEncoder.Settings.DEFAULT.batch(), SupportEncoder.Settings.DEFAULT.maxEpochs(),
             SupportEncoder.Settings.DEFAULT.patience(), SupportEncoder.Settings.DEFAULT.maxWork(), SupportEncoder.Settings.DEFAULT.maxTime().dividedBy(2));
+
+    /** Every user of the hash sample (meta-training's validation users), beyond the cap too: none of them trains a signal under {@link Validation#HASH}. */
+    private static Set<String> hashHeld(TrainingData data, MetaTrainSettings settings) {
+        Set<String> held = new HashSet<>();
+        for (String user : data.eventsByUser.keySet()) if (TrainingData.isValidationUser(user, settings.validationPercent())) held.add(user);
+        return held;
+    }
 
     private static double meanOf(double[] byBucket) {
         double sum = 0;
