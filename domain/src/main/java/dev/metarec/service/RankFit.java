@@ -4,7 +4,6 @@ import dev.metarec.checkpoint.Checkpoint;
 import dev.metarec.features.EncodedEntity;
 import dev.metarec.meta.Batch;
 import dev.metarec.model.Event;
-import dev.metarec.rank.ItemBaseline;
 import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
