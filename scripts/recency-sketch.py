@@ -8,6 +8,8 @@ its training-period users (the earliest 80% by first event), their latest 20% ar
 support a candidate, Recall@10 = hits / min(10, positives). The list is the training users' likes per item:
   all-time:   log(1 + likes)
   mix H w:    log(1 + likes) + w log(1 + likes each counted 2^(-age / H)), age at the training users' latest event
+and, last, the served mix (H = 3 years, w = 2) with every interaction counted by age added at weight 1, 2 or 4 (a
+trial, not adopted: docs/RESULTS.md, designs tried).
 Usage: scripts/recency-sketch.py ml-100k|ml-latest-small DATA_DIR
 """
 import collections
@@ -73,3 +75,18 @@ for years in (4, 3, 2, 1):
     print('decayed only H=%dy' % years, recall(recent))
     for w in (1, 2, 4):
         print('  mix H=%dy w=%d   ' % (years, w), recall({i: math.log1p(all_time[i]) + w * math.log1p(recent[i]) for i in all_time}))
+
+
+def interactions(half_life_days):
+    c = collections.Counter()
+    for u in train:
+        for (t, i, r) in ev[u]:
+            c[i] += 0.5 ** ((latest - t) / 86400 / half_life_days)
+    return c
+
+
+recent3, seen3 = likes(365.25 * 3), interactions(365.25 * 3)
+print('served mix H=3y w=2                 ', recall({i: math.log1p(all_time[i]) + 2 * math.log1p(recent3[i]) for i in all_time}))
+for w in (1, 2, 4):
+    print('  + %d log(1 + aged interactions)     ' % w,
+          recall({i: math.log1p(all_time[i]) + 2 * math.log1p(recent3[i]) + w * math.log1p(seen3[i]) for i in seen3}))

@@ -131,6 +131,9 @@ public final class SupportEncoder {
                 throw new IllegalArgumentException("invalid encoder settings: dim " + dim + ", learning rate " + learningRate + ", batch " + batch
                         + ", epochs " + maxEpochs + ", patience " + patience + ", work " + maxWork + ", time " + maxTime);
         }
+
+        /** These settings with another time limit. */
+        public Settings withMaxTime(java.time.Duration limit) { return new Settings(dim, learningRate, batch, maxEpochs, patience, maxWork, limit); }
     }
 
     /**

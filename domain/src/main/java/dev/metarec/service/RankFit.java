@@ -105,12 +105,8 @@ final class RankFit {
      */
     static List<String> blendUsers(TrainingData data, MetaTrainSettings settings, Validation how) {
         int cap = Math.min(MAX_USERS, settings.maxValidationUsers());
+        if (how == Validation.HASH) return hashHeld(data, settings).stream().limit(cap).toList();
         List<String> out = new ArrayList<>();
-        if (how == Validation.HASH) {
-            for (String user : data.eventsByUser.keySet())
-                if (TrainingData.isValidationUser(user, settings.validationPercent()) && out.size() < cap) out.add(user);
-            return out;
-        }
         int wanted = Math.min(cap, (int) Math.round(data.eventsByUser.size() * settings.validationPercent() / 100.0));
         List<Map.Entry<String, List<Event>>> byArrival = new ArrayList<>();
         for (Map.Entry<String, List<Event>> e : data.eventsByUser.entrySet()) if (e.getValue().size() >= 2) byArrival.add(e);
@@ -185,13 +181,14 @@ final class RankFit {
      * together stay within the minutes the meta-train Lambda has after its training budget (ML-100K and
      * ml-latest-small train in under 20 s, far inside either limit).
      */
-    static final SupportEncoder.Settings SELECTION_ENCODER = new SupportEncoder.Settings(SupportEncoder.Settings.DEFAULT.dim(),
-            SupportEncoder.Settings.DEFAULT.learningRate(), SupportEncoder.Settings.DEFAULT.batch(), SupportEncoder.Settings.DEFAULT.maxEpochs(),
-            SupportEncoder.Settings.DEFAULT.patience(), SupportEncoder.Settings.DEFAULT.maxWork(), SupportEncoder.Settings.DEFAULT.maxTime().dividedBy(2));
+    static final SupportEncoder.Settings SELECTION_ENCODER = SupportEncoder.Settings.DEFAULT.withMaxTime(SupportEncoder.Settings.DEFAULT.maxTime().dividedBy(2));
 
-    /** Every user of the hash sample (meta-training's validation users), beyond the cap too: none of them trains a signal under {@link Validation#HASH}. */
-    private static Set<String> hashHeld(TrainingData data, MetaTrainSettings settings) {
-        Set<String> held = new HashSet<>();
+    /**
+     * Every user of the hash sample (meta-training's validation users), beyond the cap too, in user-id order: none of
+     * them trains a signal under {@link Validation#HASH}.
+     */
+    private static java.util.SortedSet<String> hashHeld(TrainingData data, MetaTrainSettings settings) {
+        java.util.SortedSet<String> held = new java.util.TreeSet<>();
         for (String user : data.eventsByUser.keySet()) if (TrainingData.isValidationUser(user, settings.validationPercent())) held.add(user);
         return held;
     }
