@@ -165,10 +165,19 @@ public record RankBlend(int[] upTo, double[][] weights) {
          * a smooth, convex objective in the four weights, solved by projected Newton steps, instead of the step function
          * Recall@10 that the grid maximises, whose best point jumps with a few cases.
          */
-        LIKELIHOOD
+        LIKELIHOOD,
+        /**
+         * {@link #LIKELIHOOD} with the buckets' weights tied together: a bucket's weights are
+         * {@code (1 - t) u + t v}, {@code t} the bucket's bound's place between the first and the last bound on a log scale
+         * (0 at the first bucket, 1 at the last), and the two end points {@code u, v >= 0} are fitted on every bucket's cases
+         * at once (so the weights are >= 0 everywhere). Eight weights fitted on all the cases instead of four on each
+         * bucket's fifth: less variance, at the price of weights that move with log support size along a line.
+         */
+        SMOOTH
     }
 
     public static RankBlend fit(List<Case> cases, int[] upTo, Fit how) {
+        if (how == Fit.SMOOTH) return smooth(cases, upTo);
         List<List<Case>> byBucket = new ArrayList<>();
         for (int b = 0; b < upTo.length; b++) byBucket.add(new ArrayList<>());
         for (Case c : cases) {
@@ -237,80 +246,143 @@ public record RankBlend(int[] upTo, double[][] weights) {
 
     private static final double RIDGE = 1e-3;
 
-    /** {@link Fit#LIKELIHOOD}: projected Newton steps with backtracking from equal weights of 1. */
+    /** {@link Fit#LIKELIHOOD}: projected Newton steps from equal weights of 1. */
     private static double[] likeliest(List<Case> cases) {
         List<double[][]> z = standardisedSignals(cases);
-        double[] w = {1, 1, 1, 1};
-        double loss = likelihoodLoss(z, cases, w, null, null);
-        for (int iter = 0; iter < 50; iter++) {
-            double[] g = new double[SIGNALS];
-            double[][] h = new double[SIGNALS][SIGNALS];
-            likelihoodLoss(z, cases, w, g, h);
-            double[] step = solve(h, g);
-            double t = 1;
-            double[] next = null;
-            double nextLoss = Double.POSITIVE_INFINITY;
-            for (int tries = 0; tries < 20; tries++, t /= 2) {
-                next = new double[SIGNALS];
-                for (int k = 0; k < SIGNALS; k++) next[k] = Math.max(0, w[k] - t * step[k]);
-                nextLoss = likelihoodLoss(z, cases, next, null, null);
-                if (nextLoss < loss) break;
-            }
-            if (!(nextLoss < loss - 1e-9)) break;
-            w = next;
-            loss = nextLoss;
-        }
+        double[] w = newton(SIGNALS, (x, g, h) -> {
+            double loss = 0;
+            for (int u = 0; u < cases.size(); u++) loss = caseLoss(z.get(u), cases.get(u), x, g, h, cases.size(), loss);
+            return loss + ridge(x, g, h);
+        });
         double sum = 0;
         for (double x : w) sum += x;
         if (!(sum > 0) || !Double.isFinite(sum)) return new double[]{1, 0, 0, 0};
         return w;
     }
 
-    /** The mean softmax loss of the positives (plus the ridge); fills the gradient and Hessian when they are not null. */
-    private static double likelihoodLoss(List<double[][]> z, List<Case> cases, double[] w, double[] g, double[][] h) {
-        double loss = 0;
-        int m = cases.size();
-        for (int u = 0; u < m; u++) {
-            double[][] s = z.get(u);
-            boolean[] pos = cases.get(u).positive();
-            int n = pos.length, p = cases.get(u).positives();
-            double[] score = new double[n];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                double x = 0;
-                for (int k = 0; k < SIGNALS; k++) x += w[k] * s[k][i];
-                score[i] = x;
-                max = Math.max(max, x);
-            }
-            double sum = 0;
-            for (int i = 0; i < n; i++) sum += Math.exp(score[i] - max);
-            double logZ = max + Math.log(sum);
-            double[] mean = new double[SIGNALS], posMean = new double[SIGNALS];
-            double[][] second = h == null ? null : new double[SIGNALS][SIGNALS];
-            for (int i = 0; i < n; i++) {
-                double prob = Math.exp(score[i] - logZ);
-                if (pos[i]) loss += (logZ - score[i]) / p / m;
+    /**
+     * {@link Fit#SMOOTH}: the end points u (first bucket) and v (last) by projected Newton steps over every case, a case
+     * of bucket b scored with {@code (1 - t_b) u + t_b v}; each bucket's weights then read off the line.
+     */
+    private static RankBlend smooth(List<Case> all, int[] upTo) {
+        List<Case> cases = new ArrayList<>();
+        for (Case c : all) if (c.positives() > 0) cases.add(c);
+        if (cases.isEmpty()) return NETWORK_ONLY;
+        double[] t = new double[upTo.length];
+        double span = Math.log(upTo[upTo.length - 1]) - Math.log(Math.max(1, upTo[0]));
+        for (int b = 0; b < upTo.length; b++) t[b] = span > 0 ? (Math.log(Math.max(1, upTo[b])) - Math.log(Math.max(1, upTo[0]))) / span : 0;
+        List<double[][]> z = standardisedSignals(cases);
+        double[] caseT = new double[cases.size()];
+        for (int u = 0; u < caseT.length; u++) caseT[u] = t[bucketOf(cases.get(u).supportSize(), upTo)];
+        double[] ends = newton(2 * SIGNALS, (x, g, h) -> {
+            double loss = 0;
+            double[] cg = g == null ? null : new double[SIGNALS];
+            double[][] ch = h == null ? null : new double[SIGNALS][SIGNALS];
+            for (int u = 0; u < cases.size(); u++) {
+                double a = 1 - caseT[u], b = caseT[u];
+                double[] w = new double[SIGNALS];
+                for (int k = 0; k < SIGNALS; k++) w[k] = a * x[k] + b * x[SIGNALS + k];
+                if (g != null) { Arrays.fill(cg, 0); for (double[] row : ch) Arrays.fill(row, 0); }
+                loss = caseLoss(z.get(u), cases.get(u), w, cg, ch, cases.size(), loss);
                 if (g == null) continue;
-                for (int k = 0; k < SIGNALS; k++) {
-                    mean[k] += prob * s[k][i];
-                    if (pos[i]) posMean[k] += s[k][i] / p;
-                    for (int l = 0; l <= k; l++) second[k][l] += prob * s[k][i] * s[l][i];
-                }
+                double[] f = {a, b};
+                for (int p = 0; p < 2; p++)
+                    for (int k = 0; k < SIGNALS; k++) {
+                        g[p * SIGNALS + k] += f[p] * cg[k];
+                        for (int q = 0; q < 2; q++)
+                            for (int l = 0; l < SIGNALS; l++) h[p * SIGNALS + k][q * SIGNALS + l] += f[p] * f[q] * ch[k][l];
+                    }
             }
+            return loss + ridge(x, g, h);
+        });
+        double[][] weights = new double[upTo.length][SIGNALS];
+        for (int b = 0; b < upTo.length; b++) {
+            double sum = 0;
+            for (int k = 0; k < SIGNALS; k++) sum += weights[b][k] = (1 - t[b]) * ends[k] + t[b] * ends[SIGNALS + k];
+            if (!(sum > 0) || !Double.isFinite(sum)) weights[b] = new double[]{1, 0, 0, 0};
+        }
+        return new RankBlend(upTo, weights);
+    }
+
+    /** A smooth convex loss of weights {@code x}; adds its gradient and Hessian into {@code g}, {@code h} when they are not null. */
+    private interface Objective { double at(double[] x, double[] g, double[][] h); }
+
+    /** The minimum over x >= 0 of {@code f}, by projected Newton steps with backtracking from x = 1. */
+    private static double[] newton(int dims, Objective f) {
+        double[] w = new double[dims];
+        Arrays.fill(w, 1);
+        double loss = f.at(w, null, null);
+        for (int iter = 0; iter < 50; iter++) {
+            double[] g = new double[dims];
+            double[][] h = new double[dims][dims];
+            f.at(w, g, h);
+            double[] step = solve(h, g);
+            double t = 1;
+            double[] next = null;
+            double nextLoss = Double.POSITIVE_INFINITY;
+            for (int tries = 0; tries < 20; tries++, t /= 2) {
+                next = new double[dims];
+                for (int k = 0; k < dims; k++) next[k] = Math.max(0, w[k] - t * step[k]);
+                nextLoss = f.at(next, null, null);
+                if (nextLoss < loss) break;
+            }
+            if (!(nextLoss < loss - 1e-9)) break;
+            w = next;
+            loss = nextLoss;
+        }
+        return w;
+    }
+
+    /** The ridge {@value #RIDGE} |x|²; adds its gradient and Hessian. */
+    private static double ridge(double[] x, double[] g, double[][] h) {
+        double loss = 0;
+        for (int k = 0; k < x.length; k++) {
+            loss += RIDGE * x[k] * x[k];
+            if (g != null) { g[k] += 2 * RIDGE * x[k]; h[k][k] += 2 * RIDGE; }
+        }
+        return loss;
+    }
+
+    /**
+     * {@code loss} plus one case's softmax loss of its positives under weights {@code w} (-1/P sum over positives of log
+     * softmax), divided by the {@code cases}; adds its gradient and Hessian, divided by the cases, into {@code g} and
+     * {@code h} when they are not null.
+     */
+    private static double caseLoss(double[][] s, Case c, double[] w, double[] g, double[][] h, int cases, double loss) {
+        boolean[] pos = c.positive();
+        int n = pos.length, p = c.positives();
+        double[] score = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double x = 0;
+            for (int k = 0; k < SIGNALS; k++) x += w[k] * s[k][i];
+            score[i] = x;
+            max = Math.max(max, x);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += Math.exp(score[i] - max);
+        double logZ = max + Math.log(sum);
+        double[] mean = new double[SIGNALS], posMean = new double[SIGNALS];
+        double[][] second = h == null ? null : new double[SIGNALS][SIGNALS];
+        for (int i = 0; i < n; i++) {
+            double prob = Math.exp(score[i] - logZ);
+            if (pos[i]) loss += (logZ - score[i]) / p / cases;
             if (g == null) continue;
             for (int k = 0; k < SIGNALS; k++) {
-                g[k] += (mean[k] - posMean[k]) / m;
+                mean[k] += prob * s[k][i];
+                if (pos[i]) posMean[k] += s[k][i] / p;
+                for (int l = 0; l <= k; l++) second[k][l] += prob * s[k][i] * s[l][i];
+            }
+        }
+        if (g != null)
+            for (int k = 0; k < SIGNALS; k++) {
+                g[k] += (mean[k] - posMean[k]) / cases;
                 for (int l = 0; l <= k; l++) {
-                    double cov = (second[k][l] - mean[k] * mean[l]) / m;
+                    double cov = (second[k][l] - mean[k] * mean[l]) / cases;
                     h[k][l] += cov;
                     if (l != k) h[l][k] += cov;
                 }
             }
-        }
-        for (int k = 0; k < SIGNALS; k++) {
-            loss += RIDGE * w[k] * w[k];
-            if (g != null) { g[k] += 2 * RIDGE * w[k]; h[k][k] += 2 * RIDGE; }
-        }
         return loss;
     }
 

@@ -107,6 +107,50 @@ class RankBlendTest {
     }
 
     @Test
+    void smoothFit_shouldFitTheEndBuckets_andPutTheOthersOnTheLineBetweenThem() {
+        SplittableRandom r = new SplittableRandom(6);
+        List<RankBlend.Case> cases = new ArrayList<>();
+        for (int u = 0; u < 40; u++) {
+            cases.add(randomCase(r, 1, 1));   // one event: popularity finds the positives
+            cases.add(randomCase(r, 20, 3));  // twenty: the encoder
+        }
+        int[] upTo = {1, 3, 5, 10, 20};
+        RankBlend b = RankBlend.fit(cases, upTo, RankBlend.Fit.SMOOTH);
+        double[] one = b.weightsFor(1), twenty = b.weightsFor(20);
+        for (int s = 0; s < RankBlend.SIGNALS; s++) {
+            if (s != RankBlend.POPULARITY) assertTrue(one[RankBlend.POPULARITY] > 3 * one[s], java.util.Arrays.toString(one));
+            if (s != RankBlend.ENCODER) assertTrue(twenty[RankBlend.ENCODER] > 3 * twenty[s], java.util.Arrays.toString(twenty));
+        }
+        for (int k : new int[]{3, 5, 10}) {
+            double t = Math.log(k) / Math.log(20);
+            double[] w = b.weightsFor(k);
+            for (int s = 0; s < RankBlend.SIGNALS; s++)
+                assertEquals((1 - t) * one[s] + t * twenty[s], w[s], 1e-9, "bucket " + k + ", signal " + s + ": " + java.util.Arrays.toString(w));
+        }
+        assertTrue(b.weightsFor(5)[RankBlend.ENCODER] > b.weightsFor(3)[RankBlend.ENCODER]
+                && b.weightsFor(5)[RankBlend.POPULARITY] < b.weightsFor(3)[RankBlend.POPULARITY], "the encoder grows with the support, popularity fades");
+        double[] recall = b.recallByBucket(cases);
+        assertTrue(recall[0] > 0.9 && recall[4] > 0.9, java.util.Arrays.toString(recall));
+        assertEquals(RankBlend.NETWORK_ONLY, RankBlend.fit(List.of(), upTo, RankBlend.Fit.SMOOTH));
+    }
+
+    @Test
+    void smoothFit_shouldLendTheOtherBucketsCasesToABucketWithFew() {
+        SplittableRandom r = new SplittableRandom(7);
+        List<RankBlend.Case> cases = new ArrayList<>();
+        for (int u = 0; u < 60; u++) {
+            cases.add(randomCase(r, 1, 2));
+            cases.add(randomCase(r, 20, 2));
+        }
+        for (int u = 0; u < 2; u++) cases.add(randomCase(r, 5, 1));   // two odd cases at five events
+        int[] upTo = {1, 5, 20};
+        double[] alone = RankBlend.fit(cases, upTo, RankBlend.Fit.LIKELIHOOD).weightsFor(5);
+        double[] pooled = RankBlend.fit(cases, upTo, RankBlend.Fit.SMOOTH).weightsFor(5);
+        assertTrue(alone[RankBlend.POPULARITY] > alone[RankBlend.NEIGHBOURS], "fitted on its two cases alone: " + java.util.Arrays.toString(alone));
+        assertTrue(pooled[RankBlend.NEIGHBOURS] > 3 * pooled[RankBlend.POPULARITY], "with every bucket's cases: " + java.util.Arrays.toString(pooled));
+    }
+
+    @Test
     void crossFitted_shouldJudgeEachHalfsFitOnTheOtherHalf() {
         SplittableRandom r = new SplittableRandom(5);
         List<RankBlend.Case> popular = new ArrayList<>(), neighbours = new ArrayList<>(), morePopular = new ArrayList<>();
