@@ -93,14 +93,58 @@ public final class SupportEncoder {
         return row < 0 ? Double.NaN : bias[row] + FloatRows.dot(u, output, row * dim, dim);
     }
 
+    /**
+     * One encoder whose score is {@code (m * score_a + score_b) / (m + 1)} ({@code a} the average of m encoders already):
+     * u and the embeddings side by side (u = [u_a | u_b], W = [m W_a | W_b] / (m + 1)), the biases averaged. Both over the
+     * same items.
+     */
+    public static SupportEncoder averaged(SupportEncoder a, SupportEncoder b, int m) {
+        if (!a.items.equals(b.items)) throw new IllegalArgumentException("encoders over different items");
+        int n = a.items.size(), d = a.dim + b.dim;
+        float[] in = new float[n * d], out = new float[n * d], bias = new float[n];
+        float wa = (float) m / (m + 1), wb = 1f / (m + 1);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < a.dim; k++) { in[i * d + k] = a.input[i * a.dim + k]; out[i * d + k] = wa * a.output[i * a.dim + k]; }
+            for (int k = 0; k < b.dim; k++) { in[i * d + a.dim + k] = b.input[i * b.dim + k]; out[i * d + a.dim + k] = wb * b.output[i * b.dim + k]; }
+            bias[i] = wa * a.bias[i] + wb * b.bias[i];
+        }
+        return new SupportEncoder(a.items, d, in, out, bias);
+    }
+
     /** The user's vector u from the rows of their support items (distinct, each a row of this encoder). */
     public float[] encodeRows(int[] rows) { return encodeRows(rows, input, dim); }
+
+    /**
+     * How much the i-th most recent support item counts in u (trial, {@code -Dmetarec.encoder.decay=D}, D in (0, 1]):
+     * u = sum_i D^i E[i] / sqrt(sum_i D^2i); 1, the default, is the plain sum over sqrt(|S|). Rows are newest first.
+     */
+    public static final double DECAY = decay(System.getProperty("metarec.encoder.decay", "1"));
+
+    static double decay(String value) {
+        double d = Double.parseDouble(value);
+        if (!(d > 0 && d <= 1)) throw new IllegalArgumentException("metarec.encoder.decay must be in (0, 1], was " + value);
+        return d;
+    }
+
+    /** Per row of a support of {@code size} items (newest first), its weight in u: all 1/sqrt(size) without decay. */
+    private static float[] rowWeights(int size) {
+        float[] w = new float[size];
+        if (DECAY == 1) { Arrays.fill(w, (float) (1.0 / Math.sqrt(size))); return w; }
+        double sq = 0, x = 1;
+        for (int i = 0; i < size; i++, x *= DECAY) sq += x * x;
+        x = 1;
+        for (int i = 0; i < size; i++, x *= DECAY) w[i] = (float) (x / Math.sqrt(sq));
+        return w;
+    }
 
     private static float[] encodeRows(int[] rows, float[] input, int dim) {
         float[] u = new float[dim];
         if (rows.length == 0) return u;
-        float scale = (float) (1.0 / Math.sqrt(rows.length));
-        for (int r : rows) for (int k = 0; k < dim; k++) u[k] += input[r * dim + k] * scale;
+        float[] w = rowWeights(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            for (int k = 0; k < dim; k++) u[k] += input[r * dim + k] * w[i];
+        }
         return u;
     }
 
@@ -210,8 +254,11 @@ public final class SupportEncoder {
             int at = j * d;
             for (int k = 0; k < d; k++) { g[outAt + at + k] += dz * u[k]; du[k] += dz * out[at + k]; }
         }
-        float scale = (float) (1.0 / Math.sqrt(Math.max(1, ex.support().length)));
-        for (int r : ex.support()) for (int k = 0; k < d; k++) g[r * d + k] += du[k] * scale;
+        float[] w = rowWeights(ex.support().length);
+        for (int i = 0; i < ex.support().length; i++) {
+            int r = ex.support()[i];
+            for (int k = 0; k < d; k++) g[r * d + k] += du[k] * w[i];
+        }
     }
 
     /** Adam (Kingma and Ba, 2015) over [input | output | bias]. */

@@ -67,6 +67,16 @@ final class RankFit {
     static final boolean CROSS_FIT = Boolean.getBoolean("metarec.rankfit.crossfit"), WITHOUT_ENCODER = Boolean.getBoolean("metarec.rankfit.no-encoder");
     /** The support sizes at which each training user is cut to train the support-set encoder. */
     static final int[] ENCODER_CUTS = {1, 2, 3, 4, 5, 7, 10, 13, 16, 20};
+    /**
+     * Trial ({@code -Dmetarec.rankfit.encoder-shift=S}, 0 = off, the default): the encoder also trains on each training
+     * user's history from event S, 2S, ... on, cut as a new user's is (more cases of who-liked-this-went-on-to-like-that).
+     */
+    static final int ENCODER_SHIFT = Integer.getInteger("metarec.rankfit.encoder-shift", 0);
+    /**
+     * Trial ({@code -Dmetarec.rankfit.encoders=M}, default 1): M encoders trained from different seeds, their scores
+     * averaged (one encoder M times as wide, {@link SupportEncoder#averaged}).
+     */
+    static final int ENCODERS = Integer.getInteger("metarec.rankfit.encoders", 1);
     /** One in this many training users stops the encoder's training instead of training it. */
     static final int ENCODER_STOPPING_EVERY = 8;
     private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
@@ -281,9 +291,22 @@ final class RankFit {
                 SupportEncoder.Example ex = encoderExample(events, k, row, sets);
                 if (ex != null) (stopping ? probes : examples).add(ex);
             }
+            if (stopping || ENCODER_SHIFT == 0) continue;
+            for (int o = ENCODER_SHIFT; events.size() > o + LATER_FROM; o += ENCODER_SHIFT) {   // later windows of the same history
+                List<Event> later = events.subList(o, events.size());
+                for (int k : ENCODER_CUTS) {
+                    if (later.size() <= k) break;
+                    SupportEncoder.Example ex = encoderExample(later, k, row, sets);
+                    if (ex != null) examples.add(ex);
+                }
+            }
         }
         if (probes.isEmpty()) return SupportEncoder.NONE;   // nothing to choose the epoch on: leave the signal out
         SupportEncoder e = SupportEncoder.train(items, examples, encoderSettings, seed, enc -> meanRecall(enc, probes));
+        for (int m = 1; m < ENCODERS && !e.isEmpty(); m++) {
+            SupportEncoder other = SupportEncoder.train(items, examples, encoderSettings, seed + 7919L * m, enc -> meanRecall(enc, probes));
+            if (!other.isEmpty()) e = SupportEncoder.averaged(e, other, m);
+        }
         LOG.log(System.Logger.Level.INFO, "support-set encoder: {0} training cases, validation Recall@10 {1} over {2} cases",
                 examples.size(), meanRecall(e, probes), probes.size());
         return e;
@@ -292,7 +315,10 @@ final class RankFit {
     /** A user cut after {@code k} events as an encoder case (rows of {@code row}); null without a known later positive. */
     private static SupportEncoder.Example encoderExample(List<Event> events, int k, Map<String, Integer> row, SupportSets sets) {
         Set<Integer> support = new LinkedHashSet<>();
-        for (Event e : events.subList(0, k)) { Integer r = row.get(e.itemId()); if (r != null) support.add(r); }
+        for (int i = 0; i < k; i++) {   // newest first, as serving encodes (the order matters only with SupportEncoder.DECAY < 1)
+            Integer r = row.get(events.get(SupportEncoder.DECAY == 1 ? i : k - 1 - i).itemId());
+            if (r != null) support.add(r);
+        }
         Set<Integer> targets = new LinkedHashSet<>(), excluded = new LinkedHashSet<>();
         int[] window = judged(events.size(), k);
         for (Event e : events.subList(window[0], window[1])) {

@@ -22,9 +22,16 @@ final class RankSignals {
      * How much the neighbours of a positive support event count: the i-th most recent event (newest first, i from
      * 0) weighs {@code NEIGHBOUR_DECAY^i}, so three new positives outweigh eight older ones and the list follows a
      * taste that moves. 0.8 keeps the validation recall of equal weights (ML-100K, the fit's validation users; see
-     * docs/RESULTS.md) while the taste-switch flow follows in a few events.
+     * docs/RESULTS.md) while the taste-switch flow follows in a few events. {@code -Dmetarec.rankfit.neighbour-decay=D}
+     * (in (0, 1]) changes it, for comparing designs.
      */
-    static final double NEIGHBOUR_DECAY = 0.8;
+    static final double NEIGHBOUR_DECAY = decay(System.getProperty("metarec.rankfit.neighbour-decay", "0.8"));
+
+    static double decay(String value) {
+        double d = Double.parseDouble(value);
+        if (!(d > 0 && d <= 1)) throw new IllegalArgumentException("metarec.rankfit.neighbour-decay must be in (0, 1], was " + value);
+        return d;
+    }
 
     /** The items of the positive events among {@code newestFirst}, each with the weight of its most recent positive event. */
     static Map<String, Double> positiveItems(List<Event> newestFirst, SupportSets sets) {

@@ -90,6 +90,25 @@ class SupportEncoderTest {
     }
 
     @Test
+    void averaged_shouldScoreAsTheMeanOfItsEncoders() {
+        List<SupportEncoder.Example> ex = twoTastes(new Random(5), 200);
+        SupportEncoder a = SupportEncoder.train(ITEMS, ex, FAST, 1, e -> 0), b = SupportEncoder.train(ITEMS, ex, FAST, 2, e -> 0),
+                c = SupportEncoder.train(ITEMS, ex, FAST, 3, e -> 0);
+        SupportEncoder ab = SupportEncoder.averaged(a, b, 1), abc = SupportEncoder.averaged(ab, c, 2);
+        assertEquals(16, ab.dim());
+        assertEquals(24, abc.dim());
+        for (List<String> support : List.of(List.of("i02"), List.of("i13", "i11"), List.<String>of())) {
+            double[] sa = scores(a, support), sb = scores(b, support), sc = scores(c, support), s2 = scores(ab, support), s3 = scores(abc, support);
+            for (int j = 0; j < ITEMS.size(); j++) {
+                assertEquals((sa[j] + sb[j]) / 2, s2[j], 1e-4, "item " + j + " of " + support);
+                assertEquals((sa[j] + sb[j] + sc[j]) / 3, s3[j], 1e-4, "item " + j + " of " + support);
+            }
+        }
+        assertNotEquals(scores(a, List.of("i02"))[3], scores(b, List.of("i02"))[3], "the seeds' encoders differ, so the test means something");
+        assertThrows(IllegalArgumentException.class, () -> SupportEncoder.averaged(a, SupportEncoder.NONE, 1));
+    }
+
+    @Test
     void invalidEncoders_shouldBeRejected_namingTheProblem() {
         var ids = List.of("a", "b");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SupportEncoder(ids, 1, new float[]{1, 2}, new float[]{1, Float.POSITIVE_INFINITY}, new float[2]))
