@@ -152,10 +152,14 @@ public final class SupportEncoder {
      * One training case: the rows of a user's support items (distinct), of the positives that came later (distinct,
      * none in the support, at least one) and of later items left out of the softmax (neither positive nor a support item).
      */
-    public record Example(int[] support, int[] targets, int[] excluded) {
+    public record Example(int[] support, int[] targets, int[] excluded, double weight) {
         public Example {
             if (targets.length == 0) throw new IllegalArgumentException("an example needs at least one target");
+            if (!(weight > 0) || !Double.isFinite(weight)) throw new IllegalArgumentException("an example's weight must be finite and > 0, was " + weight);
         }
+
+        /** An example of weight 1. */
+        public Example(int[] support, int[] targets, int[] excluded) { this(support, targets, excluded, 1.0); }
     }
 
     /**
@@ -223,7 +227,7 @@ public final class SupportEncoder {
         return true;
     }
 
-    /** Adds one example's gradient of the softmax loss (mean over its targets) to {@code g} = [dIn | dOut | dBias]. */
+    /** Adds one example's gradient of the softmax loss (mean over its targets), times its weight, to {@code g} = [dIn | dOut | dBias]. */
     private static void accumulate(Example ex, float[] in, float[] out, float[] b, int d, float[] g) {
         int n = b.length;
         float[] u = encodeRows(ex.support(), in, d);
@@ -245,6 +249,7 @@ public final class SupportEncoder {
         double inv = 1.0 / ex.targets().length;
         for (int j = 0; j < n; j++) z[j] = skip[j] ? 0 : z[j] / sum;
         for (int t : ex.targets()) z[t] -= inv;
+        if (ex.weight() != 1) for (int j = 0; j < n; j++) z[j] *= ex.weight();
         float[] du = new float[d];
         int outAt = n * d, biasAt = 2 * n * d;
         for (int j = 0; j < n; j++) {

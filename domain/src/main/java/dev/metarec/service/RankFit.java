@@ -77,6 +77,12 @@ final class RankFit {
      * averaged (one encoder M times as wide, {@link SupportEncoder#averaged}).
      */
     static final int ENCODERS = Integer.getInteger("metarec.rankfit.encoders", 1);
+    /**
+     * Trial ({@code -Dmetarec.rankfit.encoder-half-life-days=D}, 0 = off, the default): each encoder training case
+     * weighted 2^(-age / D days), its age the time from its cut (the support's last event) to the training data's latest
+     * event, as the popularity prior counts likes by age.
+     */
+    static final int ENCODER_HALF_LIFE_DAYS = Integer.getInteger("metarec.rankfit.encoder-half-life-days", 0);
     /** One in this many training users stops the encoder's training instead of training it. */
     static final int ENCODER_STOPPING_EVERY = 8;
     private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
@@ -282,6 +288,8 @@ final class RankFit {
     static SupportEncoder trainEncoder(List<String> items, List<List<Event>> trainingUsers, SupportSets sets, long seed, SupportEncoder.Settings encoderSettings) {
         Map<String, Integer> row = new HashMap<>();
         for (int i = 0; i < items.size(); i++) row.put(items.get(i), i);
+        Instant latest = Instant.MIN;
+        for (List<Event> events : trainingUsers) for (Event e : events) if (e.timestamp().isAfter(latest)) latest = e.timestamp();
         List<SupportEncoder.Example> examples = new ArrayList<>(), probes = new ArrayList<>();
         for (int u = 0; u < trainingUsers.size(); u++) {
             List<Event> events = trainingUsers.get(u);
@@ -289,6 +297,10 @@ final class RankFit {
             for (int k : stopping ? RankBlend.SHOTS : ENCODER_CUTS) {
                 if (events.size() <= k) break;
                 SupportEncoder.Example ex = encoderExample(events, k, row, sets);
+                if (ex != null && !stopping && ENCODER_HALF_LIFE_DAYS > 0) {
+                    double days = java.time.Duration.between(events.get(k - 1).timestamp(), latest).toSeconds() / 86_400.0;
+                    ex = new SupportEncoder.Example(ex.support(), ex.targets(), ex.excluded(), Math.max(1e-6, Math.pow(2, -days / ENCODER_HALF_LIFE_DAYS)));
+                }
                 if (ex != null) (stopping ? probes : examples).add(ex);
             }
             if (stopping || ENCODER_SHIFT == 0) continue;

@@ -90,6 +90,22 @@ class SupportEncoderTest {
     }
 
     @Test
+    void train_shouldFollowTheHeavierExamples_whenTwoGroupsDisagree() {
+        for (boolean recentFirst : new boolean[]{true, false}) {
+            List<SupportEncoder.Example> ex = new ArrayList<>();
+            for (int u = 0; u < 100; u++) {   // the same support, two groups that went on to like different items
+                ex.add(new SupportEncoder.Example(new int[]{0}, new int[]{1, 2, 3}, new int[0], recentFirst ? 1.0 : 0.05));
+                ex.add(new SupportEncoder.Example(new int[]{0}, new int[]{11, 12, 13}, new int[0], recentFirst ? 0.05 : 1.0));
+            }
+            double[] s = scores(SupportEncoder.train(ITEMS, ex, FAST, 9, e -> 0), List.of("i00"));
+            double first = (s[1] + s[2] + s[3]) / 3, second = (s[11] + s[12] + s[13]) / 3;
+            assertTrue(recentFirst ? first > second + 1 : second > first + 1, "weights " + (recentFirst ? "1 / 0.05" : "0.05 / 1") + ": " + first + " vs " + second);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SupportEncoder.Example(new int[]{0}, new int[]{1}, new int[0], 0));
+        assertThrows(IllegalArgumentException.class, () -> new SupportEncoder.Example(new int[]{0}, new int[]{1}, new int[0], Double.NaN));
+    }
+
+    @Test
     void averaged_shouldScoreAsTheMeanOfItsEncoders() {
         List<SupportEncoder.Example> ex = twoTastes(new Random(5), 200);
         SupportEncoder a = SupportEncoder.train(ITEMS, ex, FAST, 1, e -> 0), b = SupportEncoder.train(ITEMS, ex, FAST, 2, e -> 0),
