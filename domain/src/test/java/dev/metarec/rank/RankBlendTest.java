@@ -91,36 +91,39 @@ class RankBlendTest {
 
     @Test
     void likelihoodFit_shouldWeighTheInformativeSignalMost_perBucket() {
-        SplittableRandom r = new SplittableRandom(4);
+        List<RankBlend.Case> cases = popularAtOneEncoderAtTwenty(4);
+        RankBlend b = RankBlend.fit(cases, new int[]{1, 20}, RankBlend.Fit.LIKELIHOOD);
+        assertPopularityAtOneEncoderAtTwenty(b);
+        assertTrue(b.recallByBucket(cases)[0] > 0.9 && b.recallByBucket(cases)[1] > 0.9, java.util.Arrays.toString(b.recallByBucket(cases)));
+    }
+
+    /** 40 users seen at 1 event, whose positives popularity finds, and at 20, whose positives the encoder finds. */
+    private static List<RankBlend.Case> popularAtOneEncoderAtTwenty(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
         List<RankBlend.Case> cases = new ArrayList<>();
         for (int u = 0; u < 40; u++) {
             cases.add(randomCase(r, 1, 1));
             cases.add(randomCase(r, 20, 3));
         }
-        RankBlend b = RankBlend.fit(cases, new int[]{1, 20}, RankBlend.Fit.LIKELIHOOD);
+        return cases;
+    }
+
+    /** At 1 event popularity weighs more than three times any other signal; at 20 the encoder does. */
+    private static void assertPopularityAtOneEncoderAtTwenty(RankBlend b) {
         double[] one = b.weightsFor(1), twenty = b.weightsFor(20);
         for (int s = 0; s < RankBlend.SIGNALS; s++) {
             if (s != RankBlend.POPULARITY) assertTrue(one[RankBlend.POPULARITY] > 3 * one[s], java.util.Arrays.toString(one));
             if (s != RankBlend.ENCODER) assertTrue(twenty[RankBlend.ENCODER] > 3 * twenty[s], java.util.Arrays.toString(twenty));
         }
-        assertTrue(b.recallByBucket(cases)[0] > 0.9 && b.recallByBucket(cases)[1] > 0.9, java.util.Arrays.toString(b.recallByBucket(cases)));
     }
 
     @Test
     void smoothFit_shouldFitTheEndBuckets_andPutTheOthersOnTheLineBetweenThem() {
-        SplittableRandom r = new SplittableRandom(6);
-        List<RankBlend.Case> cases = new ArrayList<>();
-        for (int u = 0; u < 40; u++) {
-            cases.add(randomCase(r, 1, 1));   // one event: popularity finds the positives
-            cases.add(randomCase(r, 20, 3));  // twenty: the encoder
-        }
+        List<RankBlend.Case> cases = popularAtOneEncoderAtTwenty(6);
         int[] upTo = {1, 3, 5, 10, 20};
         RankBlend b = RankBlend.fit(cases, upTo, RankBlend.Fit.SMOOTH);
+        assertPopularityAtOneEncoderAtTwenty(b);
         double[] one = b.weightsFor(1), twenty = b.weightsFor(20);
-        for (int s = 0; s < RankBlend.SIGNALS; s++) {
-            if (s != RankBlend.POPULARITY) assertTrue(one[RankBlend.POPULARITY] > 3 * one[s], java.util.Arrays.toString(one));
-            if (s != RankBlend.ENCODER) assertTrue(twenty[RankBlend.ENCODER] > 3 * twenty[s], java.util.Arrays.toString(twenty));
-        }
         for (int k : new int[]{3, 5, 10}) {
             double t = Math.log(k) / Math.log(20);
             double[] w = b.weightsFor(k);
