@@ -44,6 +44,21 @@ class RankFitTest {
     }
 
     @Test
+    void signalsAlone_shouldReportEachSignalsOwnRecall_perBucket() {
+        int n = 30;
+        double[] rising = new double[n], falling = new double[n], flat = new double[n];
+        boolean[] firstTen = new boolean[n];
+        for (int i = 0; i < n; i++) { rising[i] = i; falling[i] = n - i; firstTen[i] = i < 10; }
+        // the positives are the first ten items: popularity (falling) finds them all, the encoder (rising) none
+        List<dev.metarec.rank.RankBlend.Case> cases = List.of(new dev.metarec.rank.RankBlend.Case(1, flat, falling, flat, rising, firstTen),
+                new dev.metarec.rank.RankBlend.Case(20, flat, falling, flat, rising, firstTen));
+        String line = RankFit.signalsAlone(cases);
+        assertTrue(line.contains("popularity 1.000 NaN NaN NaN 1.000;"), line);
+        assertTrue(line.contains("encoder 0.000 NaN NaN NaN 0.000"), line);
+        assertTrue(line.contains("network 1.000"), "a flat signal ties everything, and ties go to the earlier candidate: " + line);
+    }
+
+    @Test
     void latestBlendUsers_shouldBeTheLastToArriveWithTwoEvents_asManyAsTheHashSampleHolds() {
         Instant t = Instant.parse("2020-01-01T00:00:00Z");
         List<Event> all = new java.util.ArrayList<>();
