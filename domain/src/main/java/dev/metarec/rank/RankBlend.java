@@ -235,6 +235,25 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return out;
     }
 
+    /**
+     * Per bucket, this blend's weights, or a single signal's (weight 1 on it alone) where that signal's own Recall@10 over
+     * the bucket's {@code cases} is above {@code blendRecall[b]} (the blend's cross-fitted recall: a single signal has no
+     * weight fitted on the cases, so its recall on them is not flattered by the fit). A trial ({@code RankFit}).
+     */
+    public RankBlend orSingleSignal(double[] blendRecall, List<Case> cases) {
+        double[][] w = new double[upTo.length][];
+        for (int b = 0; b < upTo.length; b++) w[b] = weights[b].clone();
+        double[] best = blendRecall.clone();
+        for (int signal = 0; signal < SIGNALS; signal++) {
+            double[][] alone = new double[upTo.length][SIGNALS];
+            for (double[] bucket : alone) bucket[signal] = 1;
+            double[] r = new RankBlend(upTo, alone).recallByBucket(cases);
+            for (int b = 0; b < upTo.length; b++)
+                if (r[b] > best[b] || (Double.isNaN(best[b]) && !Double.isNaN(r[b]))) { best[b] = r[b]; w[b] = alone[b]; }
+        }
+        return new RankBlend(upTo, w);
+    }
+
     private static int[] counts(List<Case> cases, int[] upTo) {
         int[] n = new int[upTo.length];
         for (Case c : cases) {

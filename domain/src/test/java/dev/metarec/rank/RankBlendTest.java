@@ -154,6 +154,16 @@ class RankBlendTest {
     }
 
     @Test
+    void orSingleSignal_shouldTakeASignalAloneOnlyWhereItRecallsMoreThanTheBlend() {
+        List<RankBlend.Case> cases = popularAtOneEncoderAtTwenty(8);
+        RankBlend blend = new RankBlend(new int[]{1, 20}, new double[][]{{1, 1, 1, 1}, {1, 1, 1, 1}});
+        RankBlend picked = blend.orSingleSignal(new double[]{0.2, 1.0}, cases);
+        assertArrayEquals(new double[]{0, 1, 0, 0}, picked.weightsFor(1), "at 1 event popularity alone beats the blend's 0.2");
+        assertArrayEquals(new double[]{1, 1, 1, 1}, picked.weightsFor(20), "at 20 nothing alone beats a blend that recalls everything");
+        assertArrayEquals(new double[]{0, 0, 0, 1}, blend.orSingleSignal(new double[]{0.2, 0.2}, cases).weightsFor(20), "the encoder, the best alone at 20");
+    }
+
+    @Test
     void crossFitted_shouldJudgeEachHalfsFitOnTheOtherHalf() {
         SplittableRandom r = new SplittableRandom(5);
         List<RankBlend.Case> popular = new ArrayList<>(), neighbours = new ArrayList<>(), morePopular = new ArrayList<>();
