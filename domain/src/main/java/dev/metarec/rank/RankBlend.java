@@ -244,14 +244,26 @@ public record RankBlend(int[] upTo, double[][] weights) {
         double[][] w = new double[upTo.length][];
         for (int b = 0; b < upTo.length; b++) w[b] = weights[b].clone();
         double[] best = blendRecall.clone();
+        double[][] alone = recallAlone(cases, upTo);
+        for (int signal = 0; signal < SIGNALS; signal++)
+            for (int b = 0; b < upTo.length; b++)
+                if (alone[signal][b] > best[b] || (Double.isNaN(best[b]) && !Double.isNaN(alone[signal][b]))) {
+                    best[b] = alone[signal][b];
+                    w[b] = new double[SIGNALS];
+                    w[b][signal] = 1;
+                }
+        return new RankBlend(upTo, w);
+    }
+
+    /** Per signal (in the order of {@link #SIGNALS}' indices), its own mean Recall@10 (weight 1, the others 0) by bucket of {@code upTo}. */
+    public static double[][] recallAlone(List<Case> cases, int[] upTo) {
+        double[][] out = new double[SIGNALS][];
         for (int signal = 0; signal < SIGNALS; signal++) {
             double[][] alone = new double[upTo.length][SIGNALS];
             for (double[] bucket : alone) bucket[signal] = 1;
-            double[] r = new RankBlend(upTo, alone).recallByBucket(cases);
-            for (int b = 0; b < upTo.length; b++)
-                if (r[b] > best[b] || (Double.isNaN(best[b]) && !Double.isNaN(r[b]))) { best[b] = r[b]; w[b] = alone[b]; }
+            out[signal] = new RankBlend(upTo, alone).recallByBucket(cases);
         }
-        return new RankBlend(upTo, w);
+        return out;
     }
 
     private static int[] counts(List<Case> cases, int[] upTo) {

@@ -176,10 +176,9 @@ final class RankFit {
     static String signalsAlone(List<RankBlend.Case> cases) {
         String[] names = {"network", "popularity", "neighbours", "encoder"};
         StringBuilder out = new StringBuilder("each signal alone, validation Recall@10 by bucket:");
+        double[][] alone = RankBlend.recallAlone(cases, RankBlend.SHOTS);
         for (int signal = 0; signal < RankBlend.SIGNALS; signal++) {
-            double[][] w = new double[RankBlend.SHOTS.length][RankBlend.SIGNALS];
-            for (double[] bucket : w) bucket[signal] = 1;
-            double[] r = new RankBlend(RankBlend.SHOTS, w).recallByBucket(cases);
+            double[] r = alone[signal];
             out.append(' ').append(names[signal]);
             for (double x : r) out.append(String.format(java.util.Locale.ROOT, " %.3f", x));
             out.append(signal < RankBlend.SIGNALS - 1 ? ";" : "");
