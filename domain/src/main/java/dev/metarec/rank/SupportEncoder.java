@@ -118,13 +118,7 @@ public final class SupportEncoder {
      * How much the i-th most recent support item counts in u (trial, {@code -Dmetarec.encoder.decay=D}, D in (0, 1]):
      * u = sum_i D^i E[i] / sqrt(sum_i D^2i); 1, the default, is the plain sum over sqrt(|S|). Rows are newest first.
      */
-    public static final double DECAY = decay(System.getProperty("metarec.encoder.decay", "1"));
-
-    static double decay(String value) {
-        double d = Double.parseDouble(value);
-        if (!(d > 0 && d <= 1)) throw new IllegalArgumentException("metarec.encoder.decay must be in (0, 1], was " + value);
-        return d;
-    }
+    public static final double DECAY = Recency.decayFactor("metarec.encoder.decay", "1");
 
     /** Per row of a support of {@code size} items (newest first), its weight in u: all 1/sqrt(size) without decay. */
     private static float[] rowWeights(int size) {

@@ -82,12 +82,12 @@ final class RankFit {
      * weighted 2^(-age / D days), its age the time from its cut (the support's last event) to the training data's latest
      * event, as the popularity prior counts likes by age.
      */
+    static final int ENCODER_HALF_LIFE_DAYS = Integer.getInteger("metarec.rankfit.encoder-half-life-days", 0);
     /**
      * Trial ({@code -Dmetarec.rankfit.pick=true}): per bucket, a single signal instead of the fitted blend where the signal
      * alone recalls more of the validation cases than the blend does cross-fitted ({@link RankBlend#orSingleSignal}).
      */
     static final boolean PICK = Boolean.getBoolean("metarec.rankfit.pick");
-    static final int ENCODER_HALF_LIFE_DAYS = Integer.getInteger("metarec.rankfit.encoder-half-life-days", 0);
     /** One in this many training users stops the encoder's training instead of training it. */
     static final int ENCODER_STOPPING_EVERY = 8;
     private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
@@ -153,11 +153,12 @@ final class RankFit {
         List<RankBlend.Case> cases = cases(s, data, validation, sets, even, odd);
         RankBlend blend = RankBlend.fit(cases, RankBlend.SHOTS, BLEND_FIT);
         if (PICK) blend = blend.orSingleSignal(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, BLEND_FIT), cases);
-        if (CROSS_FIT) LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1}", c.checkpointId(), signalsAlone(cases));
-        if (CROSS_FIT)
+        if (CROSS_FIT) {
+            LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1}", c.checkpointId(), signalsAlone(cases));
             for (RankBlend.Fit fit : RankBlend.Fit.values())
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: cross-fitted validation Recall@10 by bucket, {2} fit: {1}", c.checkpointId(),
                         java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, fit)), fit);
+        }
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), s.neighbours().items().size(), blend, cases.size(),
                 java.util.Arrays.toString(blend.recallByBucket(cases)), s.encoder());
@@ -309,8 +310,9 @@ final class RankFit {
     static SupportEncoder trainEncoder(List<String> items, List<List<Event>> trainingUsers, SupportSets sets, long seed, SupportEncoder.Settings encoderSettings) {
         Map<String, Integer> row = new HashMap<>();
         for (int i = 0; i < items.size(); i++) row.put(items.get(i), i);
-        Instant latest = Instant.MIN;
-        for (List<Event> events : trainingUsers) for (Event e : events) if (e.timestamp().isAfter(latest)) latest = e.timestamp();
+        Instant latest = Instant.MIN;   // the age of a case is measured from it, only when the cases are weighted by age
+        if (ENCODER_HALF_LIFE_DAYS > 0)
+            for (List<Event> events : trainingUsers) for (Event e : events) if (e.timestamp().isAfter(latest)) latest = e.timestamp();
         List<SupportEncoder.Example> examples = new ArrayList<>(), probes = new ArrayList<>();
         for (int u = 0; u < trainingUsers.size(); u++) {
             List<Event> events = trainingUsers.get(u);
@@ -348,7 +350,7 @@ final class RankFit {
     /** A user cut after {@code k} events as an encoder case (rows of {@code row}); null without a known later positive. */
     private static SupportEncoder.Example encoderExample(List<Event> events, int k, Map<String, Integer> row, SupportSets sets) {
         Set<Integer> support = new LinkedHashSet<>();
-        for (int i = 0; i < k; i++) {   // newest first, as serving encodes (the order matters only with SupportEncoder.DECAY < 1)
+        for (int i = 0; i < k; i++) {   // oldest first; newest first, as serving encodes, when the encoder weighs items by recency
             Integer r = row.get(events.get(SupportEncoder.DECAY == 1 ? i : k - 1 - i).itemId());
             if (r != null) support.add(r);
         }

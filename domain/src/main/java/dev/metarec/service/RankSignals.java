@@ -25,13 +25,7 @@ final class RankSignals {
      * docs/RESULTS.md) while the taste-switch flow follows in a few events. {@code -Dmetarec.rankfit.neighbour-decay=D}
      * (in (0, 1]) changes it, for comparing designs.
      */
-    static final double NEIGHBOUR_DECAY = decay(System.getProperty("metarec.rankfit.neighbour-decay", "0.8"));
-
-    static double decay(String value) {
-        double d = Double.parseDouble(value);
-        if (!(d > 0 && d <= 1)) throw new IllegalArgumentException("metarec.rankfit.neighbour-decay must be in (0, 1], was " + value);
-        return d;
-    }
+    static final double NEIGHBOUR_DECAY = dev.metarec.rank.Recency.decayFactor("metarec.rankfit.neighbour-decay", "0.8");
 
     /** The items of the positive events among {@code newestFirst}, each with the weight of its most recent positive event. */
     static Map<String, Double> positiveItems(List<Event> newestFirst, SupportSets sets) {
