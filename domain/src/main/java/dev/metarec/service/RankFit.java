@@ -88,6 +88,8 @@ final class RankFit {
      * alone recalls more of the validation cases than the blend does cross-fitted ({@link RankBlend#orSingleSignal}).
      */
     static final boolean PICK = Boolean.getBoolean("metarec.rankfit.pick");
+    /** The inner-step counts whose blends the diagnostics ({@link #CROSS_FIT}) compare. */
+    static final int[] STEPS_TRIED = {0, 1, 3, 5, 10, 20};
     /** One in this many training users stops the encoder's training instead of training it. */
     static final int ENCODER_STOPPING_EVERY = 8;
     private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
@@ -158,6 +160,16 @@ final class RankFit {
             for (RankBlend.Fit fit : RankBlend.Fit.values())
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: cross-fitted validation Recall@10 by bucket, {2} fit: {1}", c.checkpointId(),
                         java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, fit)), fit);
+            for (int steps : STEPS_TRIED) {
+                Signals t = new Signals(s.neighbours(), s.encoder(), s.liked(), s.withoutBlend(),
+                        new ServingModel(c.withRank(s.withoutBlend()), steps), s.cat(), s.encoderRows());
+                List<RankBlend.Case> e2 = new ArrayList<>(), o2 = new ArrayList<>();
+                List<RankBlend.Case> all = cases(t, data, validation, sets, e2, o2);
+                LOG.log(System.Logger.Level.INFO, "rank prior of {0}: adapted {1} steps: cross-fitted validation Recall@10 by bucket {2}; "
+                        + "the network alone {3}", c.checkpointId(), steps,
+                        java.util.Arrays.toString(RankBlend.crossFitted(e2, o2, RankBlend.SHOTS, BLEND_FIT)),
+                        java.util.Arrays.toString(RankBlend.recallAlone(all, RankBlend.SHOTS)[0]));
+            }
         }
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), s.neighbours().items().size(), blend, cases.size(),
