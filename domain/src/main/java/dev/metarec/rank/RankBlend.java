@@ -80,10 +80,40 @@ public record RankBlend(int[] upTo, double[][] weights) {
         for (int s = 0; s < SIGNALS; s++) {
             double ws = s == NETWORK ? w[s] + TIE_BREAK : w[s];
             if (ws == 0) continue;
-            double[] z = standardised(signals[s]);
+            double[] z = standardised(s == NETWORK ? networkSignal(signals[s]) : signals[s]);
             for (int i = 0; i < n; i++) out[i] += ws * z[i];
         }
         return out;
+    }
+
+    /**
+     * Trial ({@code -Dmetarec.rankfit.network-gate=C,S}; off by default): the network's signal enters the blend as
+     * log sigmoid((score - C) / S), the log-probability that the user likes the item given the predicted rating, so that
+     * it demotes the items the user would dislike without pushing rarely-seen items predicted 5 stars to the top.
+     */
+    static final double[] NETWORK_GATE = gate(System.getProperty("metarec.rankfit.network-gate", ""));
+
+    static double[] gate(String value) {
+        if (value.isBlank()) return null;
+        String[] parts = value.split(",");
+        if (parts.length != 2) throw new IllegalArgumentException("metarec.rankfit.network-gate must be C,S, was " + value);
+        double c = Double.parseDouble(parts[0].trim()), scale = Double.parseDouble(parts[1].trim());
+        if (!Double.isFinite(c) || !(scale > 0) || !Double.isFinite(scale))
+            throw new IllegalArgumentException("metarec.rankfit.network-gate must be C,S with S finite and > 0, was " + value);
+        return new double[]{c, scale};
+    }
+
+    /** The network's scores as the blend reads them: as given, or through {@link #NETWORK_GATE}. */
+    static double[] networkSignal(double[] x) { return NETWORK_GATE == null ? x : logSigmoid(x, NETWORK_GATE[0], NETWORK_GATE[1]); }
+
+    /** log sigmoid((x - centre) / scale) of each value, computed without overflow; NaN stays NaN. */
+    static double[] logSigmoid(double[] x, double centre, double scale) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double t = (x[i] - centre) / scale;
+            y[i] = Math.min(t, 0) - Math.log1p(Math.exp(-Math.abs(t)));
+        }
+        return y;
     }
 
     /**
@@ -444,7 +474,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
     private static List<double[][]> standardisedSignals(List<Case> cases) {
         List<double[][]> z = new ArrayList<>();
         for (Case c : cases)
-            z.add(new double[][]{standardised(c.network()), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
+            z.add(new double[][]{standardised(networkSignal(c.network())), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
         return z;
     }
 
