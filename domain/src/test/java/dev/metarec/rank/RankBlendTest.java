@@ -215,11 +215,11 @@ class RankBlendTest {
         assertEquals(Math.log(0.5), y[2], 1e-12);
         assertTrue(y[0] > y[1] && y[1] > y[2] && y[2] > y[3] && y[3] > y[4], "monotone in the predicted rating");
         assertTrue(y[0] - y[1] < 0.1 && y[3] - y[4] > 1.5, "a 5 and a 4.5 are both liked: nearly equal; a 2 and a 1 are far apart");
-        assertThrows(IllegalArgumentException.class, () -> RankBlend.gate("3.5"));
         assertEquals(-5 - Math.log1p(Math.exp(-5)), y[4], 1e-12);
         assertTrue(Double.isNaN(y[5]), "an unknown score stays unknown");
         assertEquals(0.0, y[6], 1e-12, "no overflow for a huge score");
         assertEquals(-2_000_007.0, y[7], 1e-6, "linear far below the centre, and finite");
+        assertThrows(IllegalArgumentException.class, () -> RankBlend.gate("3.5"));
         assertThrows(IllegalArgumentException.class, () -> RankBlend.gate("3.5,0"));
         assertArrayEquals(new double[]{3.5, 0.5}, RankBlend.gate("3.5, 0.5"));
         assertNull(RankBlend.gate(""));
