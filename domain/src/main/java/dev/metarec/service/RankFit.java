@@ -161,10 +161,12 @@ final class RankFit {
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: cross-fitted validation Recall@10 by bucket, {2} fit: {1}", c.checkpointId(),
                         java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, fit)), fit);
             for (int steps : STEPS_TRIED) {
-                Signals t = new Signals(s.neighbours(), s.encoder(), s.liked(), s.withoutBlend(),
-                        new ServingModel(c.withRank(s.withoutBlend()), steps), s.cat(), s.encoderRows());
-                List<RankBlend.Case> e2 = new ArrayList<>(), o2 = new ArrayList<>();
-                List<RankBlend.Case> all = cases(t, data, validation, sets, e2, o2);
+                List<RankBlend.Case> all = cases, e2 = even, o2 = odd;
+                if (steps != serving.adaptSteps()) {   // the served step count's cases are the ones fitted above
+                    e2 = new ArrayList<>();
+                    o2 = new ArrayList<>();
+                    all = cases(s.adaptedWith(new ServingModel(c.withRank(s.withoutBlend()), steps)), data, validation, sets, e2, o2);
+                }
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: adapted {1} steps: cross-fitted validation Recall@10 by bucket {2}; "
                         + "the network alone {3}", c.checkpointId(), steps,
                         java.util.Arrays.toString(RankBlend.crossFitted(e2, o2, RankBlend.SHOTS, BLEND_FIT)),
@@ -252,7 +254,10 @@ final class RankFit {
 
     /** The signals fitted on every user but {@code held}, and what scoring a validation case with them needs. */
     private record Signals(ItemNeighbours neighbours, SupportEncoder encoder, Likes liked, RankPrior withoutBlend, ServingModel model,
-                           CatalogueIndex.Snapshot cat, int[] encoderRows) {}
+                           CatalogueIndex.Snapshot cat, int[] encoderRows) {
+        /** The same signals with the network adapted by {@code other} (its item sides are the same: only the step count differs). */
+        Signals adaptedWith(ServingModel other) { return new Signals(neighbours, encoder, liked, withoutBlend, other, cat, encoderRows); }
+    }
 
     /** Null when every user is held. */
     private static Signals signals(Checkpoint c, TrainingData data, Set<String> held, SupportSets sets, ServiceSettings serving, long seed,
