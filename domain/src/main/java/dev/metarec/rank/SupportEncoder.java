@@ -179,19 +179,73 @@ public final class SupportEncoder {
     }
 
     /**
+     * The training objective (trial, {@code -Dmetarec.encoder.loss=softmax|sampled:N|bpr}; the default, softmax, is the one
+     * served). {@code SOFTMAX}: the multinomial likelihood over every catalogue item (minus the example's support and excluded
+     * items). {@code SAMPLED}: the same likelihood over the targets and N negatives drawn with replacement from the targets'
+     * frequency in the training examples (plus one), each logit corrected by −log q (Jean et al., ACL 2015; the log-Q
+     * correction of Yi et al., RecSys 2019), sampled negatives that are a target, support or excluded item dropped.
+     * {@code BPR}: for each target one negative drawn uniformly from the catalogue (again neither target, support nor
+     * excluded), −log σ(s_target − s_negative) averaged over the targets (Rendle et al., UAI 2009).
+     */
+    public record Loss(Kind kind, int negatives) {
+        public enum Kind { SOFTMAX, SAMPLED, BPR }
+
+        public static final Loss SOFTMAX = new Loss(Kind.SOFTMAX, 0);
+        public static final String PROPERTY = "metarec.encoder.loss";
+        /** The loss named by {@value #PROPERTY}, softmax when unset. */
+        public static final Loss CONFIGURED = parse(System.getProperty(PROPERTY, "softmax"));
+
+        public Loss {
+            Objects.requireNonNull(kind, "loss kind");
+            if (kind == Kind.SAMPLED ? negatives < 1 : negatives != 0)
+                throw new IllegalArgumentException(PROPERTY + ": " + kind + " takes " + (kind == Kind.SAMPLED ? "at least 1 negative" : "no negative count")
+                        + ", was " + negatives);
+        }
+
+        /** "softmax", "bpr" or "sampled:N"; anything else is refused with a message naming {@value #PROPERTY}. */
+        public static Loss parse(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("softmax")) return SOFTMAX;
+            if (v.equals("bpr")) return new Loss(Kind.BPR, 0);
+            if (v.startsWith("sampled:")) {
+                try { return new Loss(Kind.SAMPLED, Integer.parseInt(v.substring("sampled:".length()))); }
+                catch (NumberFormatException e) { throw new IllegalArgumentException(PROPERTY + ": the negative count of '" + value + "' is not a whole number"); }
+            }
+            throw new IllegalArgumentException(PROPERTY + " must be softmax, bpr or sampled:N (N negatives, at least 1), was '" + value + "'");
+        }
+
+        /** Multiply-adds of one example's gradient, roughly: what the per-epoch work budget divides. */
+        long work(int items, int dim, double meanTargets) {
+            return switch (kind) {
+                case SOFTMAX -> (long) items * dim;
+                case SAMPLED -> (long) Math.ceil((negatives + meanTargets) * dim);
+                case BPR -> (long) Math.ceil(2 * meanTargets * dim);
+            };
+        }
+    }
+
+    /** {@link #train(List, List, Settings, Loss, long, ToDoubleFunction)} with the configured loss ({@link Loss#CONFIGURED}). */
+    public static SupportEncoder train(List<String> items, List<Example> examples, Settings s, long seed, ToDoubleFunction<SupportEncoder> validation) {
+        return train(items, examples, s, Loss.CONFIGURED, seed, validation);
+    }
+
+    /**
      * Trains an encoder over {@code items} (strictly increasing ids; example rows index into it) on {@code examples},
      * keeping the epoch whose encoder {@code validation} scores highest (e.g. the mean Recall@10 over validation users;
      * NaN counts as no better). Without examples, {@link #NONE}. Deterministic for a seed.
      */
-    public static SupportEncoder train(List<String> items, List<Example> examples, Settings s, long seed, ToDoubleFunction<SupportEncoder> validation) {
+    public static SupportEncoder train(List<String> items, List<Example> examples, Settings s, Loss loss, long seed,
+                                       ToDoubleFunction<SupportEncoder> validation) {
         int n = items.size(), d = s.dim();
         if (n == 0 || examples.isEmpty()) return NONE;
         Random rnd = new Random(seed);
+        Negatives negatives = new Negatives(loss, n, examples, rnd);
         float[] in = new float[n * d], out = new float[n * d], b = new float[n];
         for (int i = 0; i < in.length; i++) { in[i] = (float) (rnd.nextGaussian() * 0.05); out[i] = (float) (rnd.nextGaussian() * 0.05); }
         Adam adam = new Adam(2 * n * d + n);
         List<Example> order = new ArrayList<>(examples);
-        int perEpoch = (int) Math.max(1, Math.min(order.size(), s.maxWork() / ((long) n * d)));
+        double meanTargets = examples.stream().mapToInt(e -> e.targets().length).average().orElse(1);
+        int perEpoch = (int) Math.max(1, Math.min(order.size(), s.maxWork() / Math.max(1, loss.work(n, d, meanTargets))));
         SupportEncoder best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         int since = 0;
@@ -201,7 +255,8 @@ public final class SupportEncoder {
             Collections.shuffle(order, rnd);
             int inBatch = 0;
             for (int e = 0; e < perEpoch; e++) {
-                accumulate(order.get(e), in, out, b, d, grad);
+                if (loss.kind() == Loss.Kind.SOFTMAX) accumulate(order.get(e), in, out, b, d, grad);
+                else negatives.accumulate(order.get(e), in, out, b, d, grad);
                 if (++inBatch == s.batch() || e == perEpoch - 1) {
                     adam.step(grad, inBatch, s.learningRate(), in, out, b);
                     Arrays.fill(grad, 0f);
@@ -257,6 +312,103 @@ public final class SupportEncoder {
         for (int i = 0; i < ex.support().length; i++) {
             int r = ex.support()[i];
             for (int k = 0; k < d; k++) g[r * d + k] += du[k] * w[i];
+        }
+    }
+
+    /**
+     * The sampled losses' gradients ({@link Loss.Kind#SAMPLED}, {@link Loss.Kind#BPR}): only the rows of the targets and the
+     * drawn negatives are touched, so an example costs (targets + negatives) x width instead of items x width.
+     */
+    private static final class Negatives {
+        private final Loss loss;
+        private final Random rnd;
+        private final double[] cumulative;   // SAMPLED: the proposal's running sum over items
+        private final double[] logQ;
+        private final int[] mark;            // stamp per item: support/excluded (stamp), target (stamp + 1)
+        private int stamp;
+
+        Negatives(Loss loss, int n, List<Example> examples, Random rnd) {
+            this.loss = loss;
+            this.rnd = rnd;
+            this.mark = new int[n];
+            if (loss.kind() != Loss.Kind.SAMPLED) { cumulative = null; logQ = null; return; }
+            double[] count = new double[n];
+            Arrays.fill(count, 1.0);
+            for (Example e : examples) for (int t : e.targets()) count[t] += 1;
+            double total = 0;
+            for (double c : count) total += c;
+            cumulative = new double[n];
+            logQ = new double[n];
+            double run = 0;
+            for (int j = 0; j < n; j++) { run += count[j]; cumulative[j] = run; logQ[j] = Math.log(count[j] / total); }
+        }
+
+        private int draw() {
+            double x = rnd.nextDouble() * cumulative[cumulative.length - 1];
+            int at = Arrays.binarySearch(cumulative, x);
+            return Math.min(cumulative.length - 1, at >= 0 ? at + 1 : -at - 1);
+        }
+
+        void accumulate(Example ex, float[] in, float[] out, float[] b, int d, float[] g) {
+            int n = b.length;
+            stamp += 2;
+            if (stamp < 0) { Arrays.fill(mark, 0); stamp = 2; }
+            for (int r : ex.support()) mark[r] = stamp;
+            for (int r : ex.excluded()) mark[r] = stamp;
+            for (int t : ex.targets()) mark[t] = stamp + 1;
+            float[] u = encodeRows(ex.support(), in, d);
+            float[] du = new float[d];
+            int[] targets = ex.targets();
+            double scale = ex.weight() / targets.length;
+            if (loss.kind() == Loss.Kind.BPR) {
+                for (int t : targets) {
+                    int j = -1;
+                    for (int tries = 0; tries < 20 && j < 0; tries++) {
+                        int c = rnd.nextInt(n);
+                        if (mark[c] != stamp && mark[c] != stamp + 1) j = c;
+                    }
+                    if (j < 0) continue;
+                    double x = logit(t, u, out, b, d) - logit(j, u, out, b, d);
+                    double s = 1.0 / (1.0 + Math.exp(x));   // σ(−x): d(−log σ(x))/dx = −σ(−x)
+                    push(t, -s * scale, u, out, d, g, du);
+                    push(j, s * scale, u, out, d, g, du);
+                }
+            } else {
+                int[] cand = new int[targets.length + loss.negatives()];
+                int c = 0;
+                for (int t : targets) cand[c++] = t;
+                for (int k = 0; k < loss.negatives(); k++) {
+                    int j = draw();
+                    if (mark[j] != stamp && mark[j] != stamp + 1) cand[c++] = j;
+                }
+                double[] z = new double[c];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < c; i++) { z[i] = logit(cand[i], u, out, b, d) - logQ[cand[i]]; max = Math.max(max, z[i]); }
+                double sum = 0;
+                for (int i = 0; i < c; i++) sum += z[i] = Math.exp(z[i] - max);
+                for (int i = 0; i < c; i++) {
+                    double dz = z[i] / sum * ex.weight() - (i < targets.length ? scale : 0);
+                    push(cand[i], dz, u, out, d, g, du);
+                }
+            }
+            float[] w = rowWeights(ex.support().length);
+            for (int i = 0; i < ex.support().length; i++) {
+                int r = ex.support()[i];
+                for (int k = 0; k < d; k++) g[r * d + k] += du[k] * w[i];
+            }
+        }
+
+        private static double logit(int j, float[] u, float[] out, float[] b, int d) {
+            return b[j] + FloatRows.dot(u, out, j * d, d);
+        }
+
+        /** Adds dLoss/ds_j = dz to item j's bias and output row, and its share of dLoss/du. */
+        private static void push(int j, double dz, float[] u, float[] out, int d, float[] g, float[] du) {
+            float f = (float) dz;
+            if (f == 0f) return;
+            int n = out.length / d, outAt = n * d, at = j * d;
+            g[2 * n * d + j] += f;
+            for (int k = 0; k < d; k++) { g[outAt + at + k] += f * u[k]; du[k] += f * out[at + k]; }
         }
     }
 

@@ -58,6 +58,41 @@ class SupportEncoderTest {
     }
 
     @Test
+    void sampledLosses_shouldLearnTheSameTastes_touchingOnlyTheirCandidates() {
+        for (SupportEncoder.Loss loss : List.of(SupportEncoder.Loss.parse("sampled:5"), SupportEncoder.Loss.parse("bpr"))) {
+            SupportEncoder e = SupportEncoder.train(ITEMS, twoTastes(new Random(1), 400), FAST, loss, 7, enc -> 0.0);
+            double[] first = scores(e, List.of("i02"));
+            double[] second = scores(e, List.of("i13"));
+            double meanOwn = IntStream.range(0, 9).filter(j -> j != 2).mapToDouble(j -> first[j]).average().orElseThrow();
+            double meanOther = IntStream.range(10, 19).mapToDouble(j -> first[j]).average().orElseThrow();
+            assertTrue(meanOwn > meanOther + 1, loss + ", a fan of the first taste: own " + meanOwn + " vs other " + meanOther);
+            assertTrue(IntStream.range(0, 9).mapToDouble(j -> second[j]).max().orElseThrow()
+                    < IntStream.range(10, 19).filter(j -> j != 13).mapToDouble(j -> second[j]).min().orElseThrow(), loss + ": every own item first");
+            double[] nobody = scores(e, List.of());
+            int top = IntStream.range(0, ITEMS.size()).boxed().max((a, b) -> Double.compare(nobody[a], nobody[b])).orElseThrow();
+            assertEquals(19, top, loss + ": without support, the item everyone came to like");
+        }
+        // the item left out of every example is never a candidate: its bias stays at its start, 0; the target's rises
+        List<SupportEncoder.Example> ex = new ArrayList<>();
+        for (int u = 0; u < 50; u++) ex.add(new SupportEncoder.Example(new int[]{0}, new int[]{1}, new int[]{19}));
+        SupportEncoder.Settings s = new SupportEncoder.Settings(4, 0.01, 8, 2, 2, 1_000_000_000L, java.time.Duration.ofMinutes(5));
+        for (String loss : List.of("sampled:3", "bpr")) {
+            SupportEncoder trained = SupportEncoder.train(ITEMS, ex, s, SupportEncoder.Loss.parse(loss), 5, e -> 0);
+            assertEquals(0f, trained.bias()[19], loss + ": item 19 is excluded from every example");
+            assertTrue(trained.bias()[1] > 0.01, loss + ": the target rises, " + trained.bias()[1]);
+        }
+    }
+
+    @Test
+    void lossNames_shouldParse_andBadOnesBeRefusedNamingTheProperty() {
+        assertEquals(SupportEncoder.Loss.SOFTMAX, SupportEncoder.Loss.parse(" Softmax "));
+        assertEquals(new SupportEncoder.Loss(SupportEncoder.Loss.Kind.SAMPLED, 256), SupportEncoder.Loss.parse("sampled:256"));
+        assertEquals(SupportEncoder.Loss.Kind.BPR, SupportEncoder.Loss.parse("bpr").kind());
+        for (String bad : List.of("sampled:0", "sampled:x", "sampled", "hinge", ""))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> SupportEncoder.Loss.parse(bad)).getMessage().contains("metarec.encoder.loss"), bad);
+    }
+
+    @Test
     void train_shouldKeepTheBestEpochOnValidation_andStopAfterPatienceEpochsWithoutProgress() {
         AtomicInteger calls = new AtomicInteger();
         List<SupportEncoder> seen = new ArrayList<>();
