@@ -97,7 +97,9 @@ public record RankBlend(int[] upTo, double[][] weights) {
         if (value.isBlank()) return null;
         String[] parts = value.split(",");
         if (parts.length != 2) throw new IllegalArgumentException("metarec.rankfit.network-gate must be C,S, was " + value);
-        double c = Double.parseDouble(parts[0].trim()), scale = Double.parseDouble(parts[1].trim());
+        double c, scale;
+        try { c = Double.parseDouble(parts[0].trim()); scale = Double.parseDouble(parts[1].trim()); }
+        catch (NumberFormatException e) { throw new IllegalArgumentException("metarec.rankfit.network-gate must be two numbers C,S, was " + value); }
         if (!Double.isFinite(c) || !(scale > 0) || !Double.isFinite(scale))
             throw new IllegalArgumentException("metarec.rankfit.network-gate must be C,S with S finite and > 0, was " + value);
         return new double[]{c, scale};

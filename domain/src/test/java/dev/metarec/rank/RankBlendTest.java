@@ -221,6 +221,8 @@ class RankBlendTest {
         assertEquals(-2_000_007.0, y[7], 1e-6, "linear far below the centre, and finite");
         assertThrows(IllegalArgumentException.class, () -> RankBlend.gate("3.5"));
         assertThrows(IllegalArgumentException.class, () -> RankBlend.gate("3.5,0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RankBlend.gate("high,0.5")).getMessage().contains("metarec.rankfit.network-gate"),
+                "a non-numeric value names the property");
         assertArrayEquals(new double[]{3.5, 0.5}, RankBlend.gate("3.5, 0.5"));
         assertNull(RankBlend.gate(""));
     }
