@@ -90,6 +90,11 @@ final class RankFit {
     static final boolean PICK = Boolean.getBoolean("metarec.rankfit.pick");
     /** The inner-step counts whose blends the diagnostics ({@link #CROSS_FIT}) compare. */
     static final int[] STEPS_TRIED = {0, 1, 3, 5, 10, 20};
+    /**
+     * The support shrinkages tau (inner steps scaled by n / (n + tau)) whose blends the diagnostics compare at the served
+     * step count, serving the same meta-trained weights with another tau.
+     */
+    static final double[] SHRINKAGE_TRIED = {0, 1, 5, 20, 100};
     /** One in this many training users stops the encoder's training instead of training it. */
     static final int ENCODER_STOPPING_EVERY = 8;
     private static final System.Logger LOG = System.getLogger(RankFit.class.getName());
@@ -169,6 +174,16 @@ final class RankFit {
                 }
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: adapted {1} steps: cross-fitted validation Recall@10 by bucket {2}; "
                         + "the network alone {3}", c.checkpointId(), steps,
+                        java.util.Arrays.toString(RankBlend.crossFitted(e2, o2, RankBlend.SHOTS, BLEND_FIT)),
+                        java.util.Arrays.toString(RankBlend.recallAlone(all, RankBlend.SHOTS)[0]));
+            }
+            for (double tau : SHRINKAGE_TRIED) {
+                List<RankBlend.Case> e2 = new ArrayList<>(), o2 = new ArrayList<>();
+                Checkpoint other = new Checkpoint(c.checkpointId(), c.config().withSupportShrinkage(tau), c.features(), c.params(), c.metadata(),
+                        s.withoutBlend());
+                List<RankBlend.Case> all = cases(s.adaptedWith(new ServingModel(other, serving.adaptSteps())), data, validation, sets, e2, o2);
+                LOG.log(System.Logger.Level.INFO, "rank prior of {0}: support shrinkage {1} (trained with {2}): cross-fitted validation Recall@10 "
+                        + "by bucket {3}; the network alone {4}", c.checkpointId(), tau, c.config().supportShrinkage(),
                         java.util.Arrays.toString(RankBlend.crossFitted(e2, o2, RankBlend.SHOTS, BLEND_FIT)),
                         java.util.Arrays.toString(RankBlend.recallAlone(all, RankBlend.SHOTS)[0]));
             }
