@@ -252,7 +252,7 @@ public final class SupportEncoder {
         int n = items.size(), d = s.dim();
         if (n == 0 || examples.isEmpty()) return NONE;
         Random rnd = new Random(seed);
-        Negatives negatives = new Negatives(loss, n, examples, rnd);
+        Negatives negatives = loss.kind() == Loss.Kind.SOFTMAX ? null : new Negatives(loss, n, examples, rnd);
         float[] in = new float[n * d], out = new float[n * d], b = new float[n];
         for (int i = 0; i < in.length; i++) { in[i] = (float) (rnd.nextGaussian() * 0.05); out[i] = (float) (rnd.nextGaussian() * 0.05); }
         Adam adam = new Adam(2 * n * d + n);

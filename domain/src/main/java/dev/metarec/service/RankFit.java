@@ -54,17 +54,20 @@ final class RankFit {
     static final int LATER_FROM = 20;
     static final int MAX_USERS = 200;
     /**
-     * Diagnostics for comparing designs on validation users, off in production: {@code -Dmetarec.rankfit.crossfit=true}
-     * also logs the blend's cross-fitted validation Recall@10 ({@link RankBlend#crossFitted}; fitted on the even-numbered
-     * validation users, judged on the odd ones, and the other way round), and {@code -Dmetarec.rankfit.no-encoder=true}
-     * leaves the support-set encoder out (the blend of the three signals before it). docs/RESULTS.md gives the commands.
-     */
-    /**
      * How the blend's weights are fitted: {@link RankBlend.Fit#LIKELIHOOD}, chosen over the grid on the validation users,
      * cross-fitted (docs/RESULTS.md, designs tried); {@code -Dmetarec.rankfit.blend=GRID} gives the grid fit for comparison.
      */
     static final RankBlend.Fit BLEND_FIT = RankBlend.Fit.valueOf(System.getProperty("metarec.rankfit.blend", "LIKELIHOOD"));
-    static final boolean CROSS_FIT = Boolean.getBoolean("metarec.rankfit.crossfit"), WITHOUT_ENCODER = Boolean.getBoolean("metarec.rankfit.no-encoder");
+    /**
+     * Diagnostics for comparing designs on validation users, off in production: {@code -Dmetarec.rankfit.crossfit=true}
+     * also logs the blend's cross-fitted validation Recall@10 ({@link RankBlend#crossFitted}; fitted on the even-numbered
+     * validation users, judged on the odd ones, and the other way round), each signal alone, and the blends with the
+     * network adapted {@link #STEPS_TRIED} steps and served with the support shrinkages {@link #SHRINKAGE_TRIED}.
+     * docs/RESULTS.md gives the commands.
+     */
+    static final boolean CROSS_FIT = Boolean.getBoolean("metarec.rankfit.crossfit");
+    /** {@code -Dmetarec.rankfit.no-encoder=true} leaves the support-set encoder out (the blend of the three signals before it). */
+    static final boolean WITHOUT_ENCODER = Boolean.getBoolean("metarec.rankfit.no-encoder");
     /** The support sizes at which each training user is cut to train the support-set encoder. */
     static final int[] ENCODER_CUTS = {1, 2, 3, 4, 5, 7, 10, 13, 16, 20};
     /**
