@@ -1,0 +1,86 @@
+package dev.metarec.service;
+
+import dev.metarec.math.Vectors;
+import dev.metarec.model.Item;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calibrated reranking (Steck, "Calibrated Recommendations", RecSys 2018), a trial ({@code -Dmetarec.serving.calibration=λ},
+ * λ in [0, 1), 0 = off, the default): the top {@value #LIST} are chosen greedily from the blend's best {@value #POOL} so
+ * that their categories' shares come close to those of the user's positive support events, trading
+ * (1 − λ)·(the blended order, min-max scaled over the pool) against λ·KL(p ‖ q̃), where p is the support's category
+ * distribution (each positive item's categories share it equally, weighted by the item's recency weight), q the
+ * list's and q̃ = (1 − α) q + α p with α = {@value #ALPHA}. So a narrow taste sees itself in its first ten without
+ * asking for a category; what it costs in recall is measured in docs/RESULTS.md.
+ */
+final class Calibration {
+    static final int POOL = 50, LIST = 10;
+    static final double ALPHA = 0.01;
+    static final String PROPERTY = "metarec.serving.calibration";
+    static final double LAMBDA = lambda(System.getProperty(PROPERTY, "0"));
+
+    private Calibration() {}
+
+    static double lambda(String value) {
+        try {
+            double l = Double.parseDouble(value.trim());
+            if (l >= 0 && l < 1) return l;
+        } catch (NumberFormatException e) { /* refused below */ }
+        throw new IllegalArgumentException(PROPERTY + " must be a number in [0, 1), was '" + value + "'");
+    }
+
+    /**
+     * {@code order} (aligned with {@code eligible}) with the calibrated top {@value #LIST} lifted above every other item in
+     * the chosen sequence; {@code order} itself when λ is 0, or no positive support item has a category.
+     *
+     * @param positives the support's positive items with their weights (item id → weight)
+     */
+    static double[] rerank(double lambda, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
+                           Map<String, Double> positives, String attribute) {
+        if (lambda == 0 || order.length == 0) return order;
+        Map<String, Double> p = new HashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> e : positives.entrySet()) {
+            Integer at = position.get(e.getKey());
+            if (at == null) continue;
+            List<String> g = catalogue.get(at).attributes().get(attribute);
+            for (String c : g) p.merge(c, e.getValue() / g.size(), Double::sum);
+            if (!g.isEmpty()) total += e.getValue();
+        }
+        if (total == 0) return order;
+        for (Map.Entry<String, Double> e : p.entrySet()) e.setValue(e.getValue() / total);
+        int[] pool = Vectors.largest(order, POOL);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int i : pool) { lo = Math.min(lo, order[i]); hi = Math.max(hi, order[i]); }
+        for (double o : order) max = Math.max(max, o);
+        double span = hi > lo ? hi - lo : 1;
+        Map<String, Double> chosenShares = new HashMap<>();
+        boolean[] taken = new boolean[pool.length];
+        double[] out = order.clone();
+        int picks = Math.min(LIST, pool.length);
+        for (int r = 0; r < picks; r++) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < pool.length; c++) {
+                if (taken[c]) continue;
+                List<String> g = catalogue.get(eligible[pool[c]]).attributes().get(attribute);
+                double kl = 0;
+                for (Map.Entry<String, Double> e : p.entrySet()) {
+                    double q = chosenShares.getOrDefault(e.getKey(), 0.0) + (g.contains(e.getKey()) ? 1.0 / g.size() : 0.0);
+                    double qt = (1 - ALPHA) * q / (r + 1) + ALPHA * e.getValue();
+                    kl += e.getValue() * Math.log(e.getValue() / qt);
+                }
+                double value = (1 - lambda) * (order[pool[c]] - lo) / span - lambda * kl;
+                if (value > bestValue) { bestValue = value; best = c; }
+            }
+            taken[best] = true;
+            List<String> g = catalogue.get(eligible[pool[best]]).attributes().get(attribute);
+            for (String c : g) chosenShares.merge(c, 1.0 / g.size(), Double::sum);
+            out[pool[best]] = max + (picks - r);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.metarec.service;
+
+import dev.metarec.model.Attributes;
+import dev.metarec.model.Item;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CalibrationTest {
+    /** 30 items: 0-19 "Action" (ordered first by the blend), 20-29 "Animation" (ordered after them). */
+    private static final List<Item> ITEMS = IntStream.range(0, 30)
+            .mapToObj(i -> new Item("m" + i, Attributes.of("genre", i < 20 ? "Action" : "Animation"), null)).toList();
+    private static final Map<String, Integer> POSITION = new HashMap<>();
+    static { for (int i = 0; i < ITEMS.size(); i++) POSITION.put(ITEMS.get(i).itemId(), i); }
+    private static final int[] ELIGIBLE = IntStream.range(0, 30).toArray();
+    private static final double[] ORDER = IntStream.range(0, 30).mapToDouble(i -> 30 - i).toArray();
+
+    private static List<Integer> top10(double[] order) {
+        List<Integer> idx = new ArrayList<>(IntStream.range(0, order.length).boxed().toList());
+        idx.sort((a, b) -> Double.compare(order[b], order[a]));
+        return idx.subList(0, 10);
+    }
+
+    @Test
+    void rerank_shouldBringTheSupportsCategoriesIntoTheTop10_inProportion() {
+        Map<String, Double> animationFan = Map.of("m25", 1.0, "m26", 1.0);   // two animations liked
+        List<Integer> plain = top10(ORDER);
+        assertTrue(plain.stream().allMatch(i -> i < 20), "the blend alone: ten action films " + plain);
+        List<Integer> calibrated = top10(Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, animationFan, "genre"));
+        assertTrue(calibrated.stream().filter(i -> i >= 20).count() >= 9, "λ 0.9: the list is the user's category " + calibrated);
+        assertEquals(20, calibrated.get(0), "within it, the blend's order is kept: its best animation first");
+
+        Map<String, Double> mixed = Map.of("m25", 1.0, "m3", 1.0);   // one of each
+        List<Integer> half = top10(Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, mixed, "genre"));
+        long animations = half.stream().filter(i -> i >= 20).count();
+        assertTrue(animations >= 4 && animations <= 6, "about half and half: " + half);
+    }
+
+    @Test
+    void rerank_shouldLeaveTheOrder_whenOffOrWithoutCategories() {
+        assertSame(ORDER, Calibration.rerank(0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), "genre"));
+        assertSame(ORDER, Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of(), "genre"), "no positive support event");
+        assertSame(ORDER, Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("unknown", 1.0), "genre"));
+        assertSame(ORDER, Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), "mood"), "no such attribute");
+        double[] small = Calibration.rerank(0.1, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), "genre");
+        assertEquals(top10(ORDER).subList(0, 5), top10(small).subList(0, 5), "a small λ keeps the blend's head");
+    }
+
+    @Test
+    void lambda_shouldBeRefusedOutsideItsRange_namingTheProperty() {
+        assertEquals(0.5, Calibration.lambda(" 0.5"));
+        for (String bad : List.of("1", "-0.1", "x", "NaN"))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Calibration.lambda(bad)).getMessage().contains("metarec.serving.calibration"), bad);
+    }
+}
