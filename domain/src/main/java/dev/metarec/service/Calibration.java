@@ -33,8 +33,10 @@ final class Calibration {
     }
 
     /**
-     * {@code order} (aligned with {@code eligible}) with the calibrated top {@value #LIST} lifted above every other item in
-     * the chosen sequence; {@code order} itself when λ is 0, or no positive support item has a category.
+     * {@code order} (aligned with {@code eligible}) with the calibrated top {@value #LIST} lifted above every other item and
+     * kept in the blend's order among themselves (calibration chooses which ten, the blend where each goes: the greedy
+     * sequence would put a category's filler before a better item); {@code order} itself when λ is 0, or no positive
+     * support item has a category.
      *
      * @param positives the support's positive items with their weights (item id → weight)
      */
@@ -79,7 +81,7 @@ final class Calibration {
             taken[best] = true;
             List<String> g = catalogue.get(eligible[pool[best]]).attributes().get(attribute);
             for (String c : g) chosenShares.merge(c, 1.0 / g.size(), Double::sum);
-            out[pool[best]] = max + (picks - r);
+            out[pool[best]] = max + 1 + (order[pool[best]] - lo) / span;   // above every other item, in the blend's order among the ten
         }
         return out;
     }
