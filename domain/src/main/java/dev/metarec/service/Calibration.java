@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Calibrated reranking (Steck, "Calibrated Recommendations", RecSys 2018), a trial ({@code -Dmetarec.serving.calibration=λ},
- * λ in [0, 1), 0 = off, the default): the top {@value #LIST} are chosen greedily from the blend's best {@value #POOL} so
+ * Calibrated reranking (Steck, "Calibrated Recommendations", RecSys 2018), served with λ = 0.5 since 2026-12-07
+ * ({@code -Dmetarec.serving.calibration=λ}, λ in [0, 1), 0 = off; adopted on the training periods by a rule written before
+ * the runs, docs/RESULTS.md): the top {@value #LIST} are chosen greedily from the blend's best {@value #POOL} so
  * that their categories' shares come close to those of the user's positive support events, trading
  * (1 − λ)·(the blended order, min-max scaled over the pool) against λ·KL(p ‖ q̃), where p is the support's category
  * distribution (each positive item's categories share it equally, weighted by the item's recency weight), q the
@@ -20,7 +21,7 @@ final class Calibration {
     static final int POOL = 50, LIST = 10;
     static final double ALPHA = 0.01;
     static final String PROPERTY = "metarec.serving.calibration";
-    static final double LAMBDA = lambda(System.getProperty(PROPERTY, "0"));
+    static final double LAMBDA = lambda(System.getProperty(PROPERTY, "0.5"));
 
     private Calibration() {}
 
