@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * candidate list) are applied before ranking, so a filtered item can never appear, not even as backfill.
  * New items (few interactions) get a share of the slots when exploration is asked for. The order is the checkpoint's
  * {@link dev.metarec.rank.RankBlend} of the network's score, the popularity prior and the neighbours of the user's
- * positive events ({@link RankSignals}); the score shown is the network's prediction.
+ * positive events ({@link RankSignals}), its first ten calibrated to the genres of the user's liked items
+ * ({@link Calibration}); the score shown is the network's prediction.
  */
 public final class RecommendService {
     private final ChampionCache champion;
