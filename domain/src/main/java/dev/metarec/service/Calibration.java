@@ -60,6 +60,8 @@ final class Calibration {
         for (int i : pool) { lo = Math.min(lo, order[i]); hi = Math.max(hi, order[i]); }
         for (double o : order) max = Math.max(max, o);
         double span = hi > lo ? hi - lo : 1;
+        List<List<String>> categories = new java.util.ArrayList<>(pool.length);
+        for (int i : pool) categories.add(catalogue.get(eligible[i]).attributes().get(attribute));
         Map<String, Double> chosenShares = new HashMap<>();
         boolean[] taken = new boolean[pool.length];
         double[] out = order.clone();
@@ -69,7 +71,7 @@ final class Calibration {
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < pool.length; c++) {
                 if (taken[c]) continue;
-                List<String> g = catalogue.get(eligible[pool[c]]).attributes().get(attribute);
+                List<String> g = categories.get(c);
                 double kl = 0;
                 for (Map.Entry<String, Double> e : p.entrySet()) {
                     double q = chosenShares.getOrDefault(e.getKey(), 0.0) + (g.contains(e.getKey()) ? 1.0 / g.size() : 0.0);
@@ -80,7 +82,7 @@ final class Calibration {
                 if (value > bestValue) { bestValue = value; best = c; }
             }
             taken[best] = true;
-            List<String> g = catalogue.get(eligible[pool[best]]).attributes().get(attribute);
+            List<String> g = categories.get(best);
             for (String c : g) chosenShares.merge(c, 1.0 / g.size(), Double::sum);
             out[pool[best]] = max + 1 + (order[pool[best]] - lo) / span;   // above every other item, in the blend's order among the ten
         }

@@ -168,28 +168,14 @@ final class RankFit {
             for (RankBlend.Fit fit : RankBlend.Fit.values())
                 LOG.log(System.Logger.Level.INFO, "rank prior of {0}: cross-fitted validation Recall@10 by bucket, {2} fit: {1}", c.checkpointId(),
                         java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, fit)), fit);
-            for (int steps : STEPS_TRIED) {
-                List<RankBlend.Case> all = cases, e2 = even, o2 = odd;
-                if (steps != serving.adaptSteps()) {   // the served step count's cases are the ones fitted above
-                    e2 = new ArrayList<>();
-                    o2 = new ArrayList<>();
-                    all = cases(s.adaptedWith(new ServingModel(c.withRank(s.withoutBlend()), steps)), data, validation, sets, e2, o2);
-                }
-                LOG.log(System.Logger.Level.INFO, "rank prior of {0}: adapted {1} steps: cross-fitted validation Recall@10 by bucket {2}; "
-                        + "the network alone {3}", c.checkpointId(), steps,
-                        java.util.Arrays.toString(RankBlend.crossFitted(e2, o2, RankBlend.SHOTS, BLEND_FIT)),
-                        java.util.Arrays.toString(RankBlend.recallAlone(all, RankBlend.SHOTS)[0]));
-            }
-            for (double tau : SHRINKAGE_TRIED) {
-                List<RankBlend.Case> e2 = new ArrayList<>(), o2 = new ArrayList<>();
-                Checkpoint other = new Checkpoint(c.checkpointId(), c.config().withSupportShrinkage(tau), c.features(), c.params(), c.metadata(),
-                        s.withoutBlend());
-                List<RankBlend.Case> all = cases(s.adaptedWith(new ServingModel(other, serving.adaptSteps())), data, validation, sets, e2, o2);
-                LOG.log(System.Logger.Level.INFO, "rank prior of {0}: support shrinkage {1} (trained with {2}): cross-fitted validation Recall@10 "
-                        + "by bucket {3}; the network alone {4}", c.checkpointId(), tau, c.config().supportShrinkage(),
-                        java.util.Arrays.toString(RankBlend.crossFitted(e2, o2, RankBlend.SHOTS, BLEND_FIT)),
-                        java.util.Arrays.toString(RankBlend.recallAlone(all, RankBlend.SHOTS)[0]));
-            }
+            for (int steps : STEPS_TRIED)
+                logVariant(c, "adapted " + steps + " steps", steps == serving.adaptSteps() ? null
+                        : new ServingModel(c.withRank(s.withoutBlend()), steps), s, data, validation, sets, cases, even, odd);
+            for (double tau : SHRINKAGE_TRIED)
+                logVariant(c, "support shrinkage " + tau + " (trained with " + c.config().supportShrinkage() + ")",
+                        tau == c.config().supportShrinkage() ? null : new ServingModel(new Checkpoint(c.checkpointId(),
+                                c.config().withSupportShrinkage(tau), c.features(), c.params(), c.metadata(), s.withoutBlend()), serving.adaptSteps()),
+                        s, data, validation, sets, cases, even, odd);
         }
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), s.neighbours().items().size(), blend, cases.size(),
@@ -203,6 +189,22 @@ final class RankFit {
             encoder = encoderOf(everyone, sets, settings.seed(), SupportEncoder.Settings.DEFAULT);
         }
         return c.withRank(new RankPrior(neighbours, blend, c.rank().baseline(), encoder));
+    }
+
+    /**
+     * Diagnostics: the blend's cross-fitted validation Recall@10 by bucket and the network's own recall with the network
+     * served by {@code variant} instead (null: the served model, whose cases {@code cases}, {@code even}, {@code odd} are).
+     */
+    private static void logVariant(Checkpoint c, String what, ServingModel variant, Signals s, TrainingData data, List<String> validation,
+                                   SupportSets sets, List<RankBlend.Case> cases, List<RankBlend.Case> even, List<RankBlend.Case> odd) {
+        if (variant != null) {
+            even = new ArrayList<>();
+            odd = new ArrayList<>();
+            cases = cases(s.adaptedWith(variant), data, validation, sets, even, odd);
+        }
+        LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1}: cross-fitted validation Recall@10 by bucket {2}; the network alone {3}",
+                c.checkpointId(), what, java.util.Arrays.toString(RankBlend.crossFitted(even, odd, RankBlend.SHOTS, BLEND_FIT)),
+                java.util.Arrays.toString(RankBlend.recallAlone(cases, RankBlend.SHOTS)[0]));
     }
 
     /** Each signal alone (weight 1, the others 0): its validation Recall@10 by bucket over {@code cases}, for the diagnostics. */
@@ -273,7 +275,7 @@ final class RankFit {
     /** The signals fitted on every user but {@code held}, and what scoring a validation case with them needs. */
     private record Signals(ItemNeighbours neighbours, SupportEncoder encoder, Likes liked, RankPrior withoutBlend, ServingModel model,
                            CatalogueIndex.Snapshot cat, int[] encoderRows) {
-        /** The same signals with the network adapted by {@code other} (its item sides are the same: only the step count differs). */
+        /** The same signals with the network served by {@code other} (its item sides are the same: only the adaptation differs). */
         Signals adaptedWith(ServingModel other) { return new Signals(neighbours, encoder, liked, withoutBlend, other, cat, encoderRows); }
     }
 

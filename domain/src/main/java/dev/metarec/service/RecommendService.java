@@ -111,7 +111,8 @@ public final class RecommendService {
         double[] scores = scored.scores();
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] popularity = RankSignals.popularity(stats, eligible);
-        double[] neighbours = RankSignals.neighbours(model.rank(), RankSignals.positiveItems(support, supports), cat, eligible);
+        Map<String, Double> liked = RankSignals.positiveItems(support, supports);
+        double[] neighbours = RankSignals.neighbours(model.rank(), liked, cat, eligible);
         SupportEncoder enc = model.rank().encoder();
         double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible);
         double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder);
@@ -121,8 +122,7 @@ public final class RecommendService {
             order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder);
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         if (Calibration.LAMBDA > 0)
-            order = Calibration.rerank(Calibration.LAMBDA, order, eligible, cat.items(), cat.position(), RankSignals.positiveItems(support, supports),
-                    settings.categoryAttribute());
+            order = Calibration.rerank(Calibration.LAMBDA, order, eligible, cat.items(), cat.position(), liked, settings.categoryAttribute());
         return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }
 
