@@ -47,6 +47,8 @@ final class RankFit {
      */
     static final int NEIGHBOURS = 200;
     static final double SHRINKAGE = Double.parseDouble(System.getProperty("metarec.rankfit.shrinkage", "10"));
+    /** The neighbours' asymmetric-cosine exponent ({@link ItemNeighbours#fit(java.util.Collection, int, double, double)}); 0.5, the cosine. A trial. */
+    static final double NEIGHBOUR_ALPHA = Double.parseDouble(System.getProperty("metarec.rankfit.neighbour-alpha", "0.5"));
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;
@@ -324,7 +326,7 @@ final class RankFit {
             itemsByUser.add(items);
             catalogue.addAll(items);
         }
-        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE);
+        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, NEIGHBOUR_ALPHA);
     }
 
     /** The support-set encoder over the items of {@code users}' events ({@link #trainEncoder}); none without it. */
