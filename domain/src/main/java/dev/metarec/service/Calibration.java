@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Calibrated reranking (Steck, "Calibrated Recommendations", RecSys 2018), served with λ = 0.5 since 2026-12-07
  * ({@code -Dmetarec.serving.calibration=λ}, λ in [0, 1), 0 = off; adopted on the training periods by a rule written before
- * the runs, docs/RESULTS.md): the top {@value #LIST} are chosen greedily from the blend's best {@value #POOL} so
+ * the runs, docs/RESULTS.md): the top {@value #LIST} are chosen greedily from the blend's best {@link #POOL} (50) so
  * that their categories' shares come close to those of the user's positive support events, trading
  * (1 − λ)·(the blended order, min-max scaled over the pool) against λ·KL(p ‖ q̃), where p is the support's category
  * distribution (each positive item's categories share it equally, weighted by the item's recency weight), q the
@@ -18,12 +18,23 @@ import java.util.Map;
  * asking for a category; what it costs in recall is measured in docs/RESULTS.md.
  */
 final class Calibration {
-    static final int POOL = 50, LIST = 10;
+    static final int LIST = 10;
+    static final String POOL_PROPERTY = "metarec.serving.calibration-pool";
+    /** How many of the blend's best the ten are chosen from: 50; {@code -Dmetarec.serving.calibration-pool=N} (N >= 10) for comparing designs. */
+    static final int POOL = pool(System.getProperty(POOL_PROPERTY, "50"));
     static final double ALPHA = 0.01;
     static final String PROPERTY = "metarec.serving.calibration";
     static final double LAMBDA = lambda(System.getProperty(PROPERTY, "0.5"));
 
     private Calibration() {}
+
+    static int pool(String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= LIST) return n;
+        } catch (NumberFormatException e) { /* refused below */ }
+        throw new IllegalArgumentException(POOL_PROPERTY + " must be a whole number >= " + LIST + ", was '" + value + "'");
+    }
 
     static double lambda(String value) {
         try {

@@ -60,4 +60,11 @@ class CalibrationTest {
         for (String bad : List.of("1", "-0.1", "x", "NaN"))
             assertTrue(assertThrows(IllegalArgumentException.class, () -> Calibration.lambda(bad)).getMessage().contains("metarec.serving.calibration"), bad);
     }
+
+    @Test
+    void pool_shouldBeAtLeastTheList_namingTheProperty() {
+        assertEquals(100, Calibration.pool(" 100"));
+        for (String bad : List.of("9", "0", "x", "1.5"))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Calibration.pool(bad)).getMessage().contains("metarec.serving.calibration-pool"), bad);
+    }
 }
