@@ -48,7 +48,15 @@ final class RankFit {
     static final int NEIGHBOURS = 200;
     static final double SHRINKAGE = Double.parseDouble(System.getProperty("metarec.rankfit.shrinkage", "10"));
     /** The neighbours' asymmetric-cosine exponent ({@link ItemNeighbours#fit(java.util.Collection, int, double, double)}); 0.5, the cosine. A trial. */
-    static final double NEIGHBOUR_ALPHA = Double.parseDouble(System.getProperty("metarec.rankfit.neighbour-alpha", "0.5"));
+    static final double NEIGHBOUR_ALPHA = neighbourAlpha(System.getProperty("metarec.rankfit.neighbour-alpha", "0.5"));
+
+    static double neighbourAlpha(String value) {
+        try {
+            double a = Double.parseDouble(value.trim());
+            if (a >= 0 && a <= 1) return a;
+        } catch (NumberFormatException e) { /* refused below */ }
+        throw new IllegalArgumentException("metarec.rankfit.neighbour-alpha must be a number in [0, 1], was '" + value + "'");
+    }
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;

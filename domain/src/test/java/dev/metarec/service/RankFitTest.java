@@ -77,6 +77,13 @@ class RankFitTest {
         assertEquals(expected, hashed.size(), "the hash sample: every user whose id hashes into it");
     }
 
+    @Test
+    void neighbourAlpha_shouldBeRefusedOutsideZeroToOne_namingTheProperty() {
+        assertEquals(0.7, RankFit.neighbourAlpha(" 0.7"));
+        for (String bad : List.of("1.5", "-0.1", "x", "NaN"))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> RankFit.neighbourAlpha(bad)).getMessage().contains("metarec.rankfit.neighbour-alpha"), bad);
+    }
+
     private static Event rating(String user, String item, double value, Instant at) {
         return new Event(user + "-" + item + "-" + at.getEpochSecond(), user, item, EventType.RATING, value, at);
     }
