@@ -105,6 +105,12 @@ final class TrainingData {
 
     UserProfile profile(String userId) { return profiles.getOrDefault(userId, new UserProfile(userId, null)); }
 
+    /**
+     * Trial ({@code -Dmetarec.train.hold-latest=true}; off): the latest users to arrive ({@link RankFit#blendUsers} under
+     * {@code LATEST}) are left out of meta-training too, so that a blend fitted on them weighs a network that never saw them.
+     */
+    static final boolean HOLD_LATEST = Boolean.getBoolean("metarec.train.hold-latest");
+
     static boolean isValidationUser(String userId, int percent) { return Math.floorMod(userId.hashCode() * 0x9E3779B1, 100) < percent; }
 
     /**
@@ -112,14 +118,20 @@ final class TrainingData {
      * order; at most {@code maxValidationUsers} validation tasks (the first ones in that order).
      */
     <B> List<Task<B>> tasks(boolean validation, TrainingRecipe<B> recipe, MetaTrainSettings s) {
+        java.util.Set<String> held = validation ? java.util.Set.of() : heldFromTraining(s, HOLD_LATEST);
         List<Task<B>> tasks = new ArrayList<>();
         for (Map.Entry<String, List<Event>> e : eventsByUser.entrySet()) {
             String user = e.getKey();
-            if (isValidationUser(user, s.validationPercent()) != validation) continue;
+            if (isValidationUser(user, s.validationPercent()) != validation || held.contains(user)) continue;
             if (validation && tasks.size() >= s.maxValidationUsers()) break;
             recipe.task(user, e.getValue(), profile(user)).ifPresent(tasks::add);
         }
         return tasks;
+    }
+
+    /** The users left out of the training tasks beside the hash sample: the latest to arrive when {@code holdLatest}, else none. */
+    java.util.Set<String> heldFromTraining(MetaTrainSettings s, boolean holdLatest) {
+        return holdLatest ? new java.util.HashSet<>(RankFit.blendUsers(this, s, RankFit.Validation.LATEST)) : java.util.Set.of();
     }
 
     List<Attributes> userAttributes() {

@@ -75,6 +75,9 @@ class RankFitTest {
         for (String user : hashed) assertTrue(TrainingData.isValidationUser(user, tenPercent.validationPercent()), user);
         long expected = data.eventsByUser.keySet().stream().filter(user -> TrainingData.isValidationUser(user, 10)).count();
         assertEquals(expected, hashed.size(), "the hash sample: every user whose id hashes into it");
+        assertEquals(java.util.Set.of("u35", "u36", "u37", "u39"), data.heldFromTraining(tenPercent, true),
+                "with the latest users held out of meta-training (a trial), exactly these leave the training tasks");
+        assertEquals(java.util.Set.of(), data.heldFromTraining(tenPercent, false));
     }
 
     @Test
