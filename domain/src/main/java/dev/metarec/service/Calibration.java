@@ -67,9 +67,8 @@ final class Calibration {
         if (total == 0) return order;
         for (Map.Entry<String, Double> e : p.entrySet()) e.setValue(e.getValue() / total);
         int[] pool = Vectors.largest(order, POOL);
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;   // the pool holds the largest: hi is the order's maximum
         for (int i : pool) { lo = Math.min(lo, order[i]); hi = Math.max(hi, order[i]); }
-        for (double o : order) max = Math.max(max, o);
         double span = hi > lo ? hi - lo : 1;
         List<List<String>> categories = new java.util.ArrayList<>(pool.length);
         for (int i : pool) categories.add(catalogue.get(eligible[i]).attributes().get(attribute));
@@ -95,7 +94,7 @@ final class Calibration {
             taken[best] = true;
             List<String> g = categories.get(best);
             for (String c : g) chosenShares.merge(c, 1.0 / g.size(), Double::sum);
-            out[pool[best]] = max + 1 + (order[pool[best]] - lo) / span;   // above every other item, in the blend's order among the ten
+            out[pool[best]] = hi + 1 + (order[pool[best]] - lo) / span;   // above every other item, in the blend's order among the ten
         }
         return out;
     }
