@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# A new user's session against a local server started with `./metarec --movielens <ml-100k dir>`: rate films by
-# MovieLens 100K id, then print the top 10 by title (optionally only films of the given genres).
-# usage: scripts/taste-session.sh <ml-100k dir> <port> <user> "<id>:<stars> <id>:<stars> ..." ['"Genre","Genre"']
+# A new user's session against a local server started with `./metarec --movielens <MovieLens dir>`: rate films by
+# that data set's movie id, then print the top 10 by title (optionally only films of the given genres).
+# usage: scripts/taste-session.sh <MovieLens dir> <port> <user> "<id>:<stars> <id>:<stars> ..." ['"Genre","Genre"']
 # e.g.   scripts/taste-session.sh ml-100k 8080 disney-fan "1:5 95:5 71:5 588:5 418:5" "\"Animation\",\"Children's\""
 set -euo pipefail
 DIR="$1"; PORT="$2"; U="$3"; RATINGS="$4"; CATEGORIES="${5:-}"
@@ -12,8 +12,14 @@ curl -s -X POST "localhost:$PORT/ingest" -H 'content-type: application/json' --d
 REQ="{\"userId\":\"$U\",\"k\":10${CATEGORIES:+,\"categories\":[$CATEGORIES]}}"
 curl -s -X POST "localhost:$PORT/recommend" -H 'content-type: application/json' --data "$REQ" \
   | python3 -c '
-import json, sys
-titles = {l.split("|")[0]: l.split("|")[1] for l in open(sys.argv[1] + "/u.item", encoding="latin-1")}
+import csv, json, os, sys
+d = sys.argv[1]
+if os.path.exists(d + "/u.item"):
+    titles = {l.split("|")[0]: l.split("|")[1] for l in open(d + "/u.item", encoding="latin-1")}
+elif os.path.exists(d + "/movies.csv"):
+    titles = {r["movieId"]: r["title"] for r in csv.DictReader(open(d + "/movies.csv", encoding="utf-8"))}
+else:
+    titles = {l.split("::")[0]: l.split("::")[1] for l in open(d + "/movies.dat", encoding="latin-1")}
 r = json.load(sys.stdin)
 print("mode", r["mode"])
 for n, i in enumerate(r["items"], 1):

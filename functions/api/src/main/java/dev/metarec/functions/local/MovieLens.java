@@ -18,9 +18,11 @@ import java.util.Map;
 
 /**
  * Reads a MovieLens directory into demo data: MovieLens-1M ({@code ratings.dat}, {@code movies.dat},
- * {@code users.dat}, {@code ::}-separated, latin-1; ratings with or without timestamp) or MovieLens-100K
- * ({@code u.data}, {@code u.item}, {@code u.user}). Items get {@code genre} (and {@code year} for 1M),
- * users {@code gender}, {@code age}, {@code occupation}. Data stays where it is; nothing is copied.
+ * {@code users.dat}, {@code ::}-separated, latin-1; ratings with or without timestamp), MovieLens-100K
+ * ({@code u.data}, {@code u.item}, {@code u.user}) or the CSV format of ml-latest-small, ml-latest, ml-25m and
+ * ml-32m ({@code ratings.csv}, {@code movies.csv}, UTF-8, a header line, quoted titles; half-star ratings; no user
+ * file). Items get {@code genre} and {@code year}, users (1M, 100K) {@code gender}, {@code age}, {@code occupation}.
+ * Data stays where it is; nothing is copied.
  */
 public final class MovieLens {
     private static final String[] GENRES_100K = {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
@@ -31,7 +33,8 @@ public final class MovieLens {
     public static DemoData read(Path dir) throws IOException {
         if (Files.exists(dir.resolve("ratings.dat"))) return read1m(dir);
         if (Files.exists(dir.resolve("u.data"))) return read100k(dir);
-        throw new IOException("no MovieLens ratings.dat (1M) or u.data (100K) in " + dir);
+        if (Files.exists(dir.resolve("ratings.csv"))) return readCsv(dir);
+        throw new IOException("no MovieLens ratings.dat (1M), u.data (100K) or ratings.csv (ml-latest-small, ml-25m, ...) in " + dir);
     }
 
     private static DemoData read1m(Path dir) throws IOException {
@@ -87,6 +90,41 @@ public final class MovieLens {
             events.add(new Event("ml-" + f[0] + "-" + f[1], f[0], f[1], EventType.RATING, Double.parseDouble(f[2]), Instant.ofEpochSecond(Long.parseLong(f[3].trim()))));
         }
         return new DemoData(items, users, events, "MovieLens-100K in " + dir);
+    }
+
+    private static final java.util.regex.Pattern TITLE_YEAR = java.util.regex.Pattern.compile("\\((\\d{4})(?:[-\u2013]\\d{0,4})?\\)$");
+
+    private static DemoData readCsv(Path dir) throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (String line : csvLines(dir.resolve("movies.csv"))) {
+            // movieId,title,genres: only the title may hold commas (then it is quoted), so it is everything between the first and last comma
+            int first = line.indexOf(','), last = line.lastIndexOf(',');
+            if (first < 0 || last <= first) continue;
+            String title = unquote(line.substring(first + 1, last).trim()).trim(), genres = line.substring(last + 1).trim();
+            Map<String, List<String>> a = new LinkedHashMap<>();
+            a.put("genre", genres.equals("(no genres listed)") || genres.isEmpty() ? List.of() : List.of(genres.split("\\|")));
+            java.util.regex.Matcher m = TITLE_YEAR.matcher(title);
+            if (m.find()) a.put("year", List.of(m.group(1)));
+            items.add(new Item(line.substring(0, first).trim(), new Attributes(a), null));
+        }
+        List<Event> events = new ArrayList<>();
+        for (String line : csvLines(dir.resolve("ratings.csv"))) {
+            String[] f = line.split(",");
+            if (f.length < 4) continue;
+            events.add(new Event("ml-" + f[0] + "-" + f[1], f[0], f[1], EventType.RATING, Double.parseDouble(f[2]), Instant.ofEpochSecond(Long.parseLong(f[3].trim()))));
+        }
+        return new DemoData(items, List.of(), events, "MovieLens CSV format (ml-latest-small, ml-25m, ...) in " + dir);
+    }
+
+    /** A CSV field as written: quoted ("" inside for a quote) or as it is. */
+    private static String unquote(String field) {
+        return field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+    }
+
+    /** The lines after the header, UTF-8. */
+    private static List<String> csvLines(Path p) throws IOException {
+        List<String> all = Files.readAllLines(p, StandardCharsets.UTF_8);
+        return all.isEmpty() ? all : all.subList(1, all.size());
     }
 
     private static String ageBand(int age) {

@@ -51,8 +51,32 @@ class MovieLensTest {
     }
 
     @Test
+    void read_shouldLoadTheCsvFormatOfMlLatestSmall_quotedTitlesAndHalfStars() throws IOException {
+        Files.write(dir.resolve("movies.csv"), List.of("movieId,title,genres",
+                "11,\"American President, The (1995)\",Comedy|Drama|Romance",
+                "7789,\"11'09\"\"01 - September 11 (2002)\",Drama",
+                "40697,Babylon 5,Sci-Fi",
+                "114335,La cravate (1957),(no genres listed)"), StandardCharsets.UTF_8);
+        Files.write(dir.resolve("ratings.csv"), List.of("userId,movieId,rating,timestamp", "1,11,4.5,964982703", "2,40697,0.5,964981247"), StandardCharsets.UTF_8);
+        DemoData d = MovieLens.read(dir);
+        assertEquals(List.of("11", "7789", "40697", "114335"), d.items().stream().map(i -> i.itemId()).toList());
+        assertEquals(List.of("Comedy", "Drama", "Romance"), d.items().get(0).attributes().get("genre"));
+        assertEquals(List.of("1995"), d.items().get(0).attributes().get("year"), "the year of a quoted title holding a comma");
+        assertEquals(List.of("2002"), d.items().get(1).attributes().get("year"), "a quote inside the quoted title");
+        assertEquals(List.of("Drama"), d.items().get(1).attributes().get("genre"));
+        assertTrue(d.items().get(2).attributes().get("year").isEmpty(), "no year in the title: no year attribute");
+        assertTrue(d.items().get(3).attributes().get("genre").isEmpty(), "(no genres listed) is no genre");
+        assertTrue(d.profiles().isEmpty());
+        assertEquals(2, d.events().size());
+        assertEquals(4.5, d.events().get(0).value());
+        assertEquals(0.5, d.events().get(1).value());
+        assertEquals("40697", d.events().get(1).itemId());
+        assertEquals(Instant.ofEpochSecond(964981247), d.events().get(1).timestamp());
+    }
+
+    @Test
     void read_shouldNameWhatIsMissing() {
         IOException e = assertThrows(IOException.class, () -> MovieLens.read(dir));
-        assertTrue(e.getMessage().contains("ratings.dat"));
+        assertTrue(e.getMessage().contains("ratings.dat") && e.getMessage().contains("ratings.csv"), e.getMessage());
     }
 }
