@@ -72,7 +72,18 @@ public final class ItemNeighbours {
      * P(j | i) (popular neighbours favoured), a smaller one penalises a neighbour's popularity. A trial (RankFit).
      */
     public static ItemNeighbours fit(Collection<? extends Collection<String>> itemsByUser, int maxNeighbours, double shrinkage, double alpha) {
+        return fit(itemsByUser, maxNeighbours, shrinkage, alpha, 0);
+    }
+
+    /**
+     * As {@link #fit(Collection, int, double, double)}; with {@code window > 0} the overlap counts only the users with
+     * whom j came after i, at most {@code window} of the user's items later (each user's items in the collection's
+     * order, oldest first): who-had-this-went-on-to-have-that, so i's neighbours are what its users had next.
+     * {@code window} 0 counts every co-occurrence (the symmetric overlap). A trial (RankFit).
+     */
+    public static ItemNeighbours fit(Collection<? extends Collection<String>> itemsByUser, int maxNeighbours, double shrinkage, double alpha, int window) {
         if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], was " + alpha);
+        if (window < 0) throw new IllegalArgumentException("window must be >= 0, was " + window);
         TreeSet<String> ids = new TreeSet<>();
         itemsByUser.forEach(ids::addAll);
         List<String> items = new ArrayList<>(ids);
@@ -82,21 +93,28 @@ public final class ItemNeighbours {
         int[] degree = new int[items.size()];
         int u = 0;
         for (Collection<String> c : itemsByUser) {
-            int[] row = c.stream().mapToInt(ix::get).distinct().sorted().toArray();
+            int[] row = c.stream().mapToInt(ix::get).distinct().toArray();   // in the user's order
+            if (window == 0) Arrays.sort(row);
             for (int i : row) degree[i]++;
             users[u++] = row;
         }
         int[][] usersOf = new int[items.size()][];
-        for (int i = 0; i < items.size(); i++) usersOf[i] = new int[degree[i]];
+        int[][] positionIn = new int[items.size()][];
+        for (int i = 0; i < items.size(); i++) { usersOf[i] = new int[degree[i]]; positionIn[i] = new int[degree[i]]; }
         int[] fill = new int[items.size()];
-        for (u = 0; u < users.length; u++) for (int i : users[u]) usersOf[i][fill[i]++] = u;
+        for (u = 0; u < users.length; u++)
+            for (int p = 0; p < users[u].length; p++) { int i = users[u][p]; positionIn[i][fill[i]] = p; usersOf[i][fill[i]++] = u; }
         int[][] nb = new int[items.size()][];
         float[][] sim = new float[items.size()][];
         int[] co = new int[items.size()];
         int[] touched = new int[items.size()];
         for (int i = 0; i < items.size(); i++) {
             int t = 0;
-            for (int user : usersOf[i]) for (int j : users[user]) if (j != i && co[j]++ == 0) touched[t++] = j;
+            for (int k = 0; k < usersOf[i].length; k++) {
+                int[] row = users[usersOf[i][k]];
+                int from = window == 0 ? 0 : positionIn[i][k] + 1, to = window == 0 ? row.length : (int) Math.min(row.length, (long) from + window);
+                for (int p = from; p < to; p++) { int j = row[p]; if (j != i && co[j]++ == 0) touched[t++] = j; }
+            }
             Integer[] order = new Integer[t];
             double[] s = new double[items.size()];
             for (int x = 0; x < t; x++) {

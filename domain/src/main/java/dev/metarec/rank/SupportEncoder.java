@@ -170,7 +170,9 @@ public final class SupportEncoder {
          * losses where a catalogue is too large for the full softmax to see every case each epoch (docs/RESULTS.md).
          */
         public static final long MAX_WORK = maxWork(System.getProperty("metarec.encoder.max-work", "5000000000"));
-        public static final Settings DEFAULT = new Settings(64, 0.001, 32, 30, 3, MAX_WORK, java.time.Duration.ofSeconds(90));
+        /** The width: 64; {@code -Dmetarec.encoder.dim=D} changes it, for comparing designs (a trial). */
+        static final int DIM = Integer.getInteger("metarec.encoder.dim", 64);
+        public static final Settings DEFAULT = new Settings(DIM, 0.001, 32, 30, 3, MAX_WORK, java.time.Duration.ofSeconds(90));
 
         static long maxWork(String value) {
             try {

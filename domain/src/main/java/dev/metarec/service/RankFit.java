@@ -57,6 +57,8 @@ final class RankFit {
         } catch (NumberFormatException e) { /* refused below */ }
         throw new IllegalArgumentException("metarec.rankfit.neighbour-alpha must be a number in [0, 1], was '" + value + "'");
     }
+    /** The neighbours' forward window ({@link ItemNeighbours#fit(java.util.Collection, int, double, double, int)}); 0, symmetric. A trial. */
+    static final int NEIGHBOUR_WINDOW = Integer.getInteger("metarec.rankfit.neighbour-window", 0);
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;
@@ -334,7 +336,7 @@ final class RankFit {
             itemsByUser.add(items);
             catalogue.addAll(items);
         }
-        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, NEIGHBOUR_ALPHA);
+        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, NEIGHBOUR_ALPHA, NEIGHBOUR_WINDOW);
     }
 
     /** The support-set encoder over the items of {@code users}' events ({@link #trainEncoder}); none without it. */

@@ -40,6 +40,22 @@ class ItemNeighboursTest {
     }
 
     @Test
+    void forwardWindow_shouldCountOnlyTheItemsThatCameAfter_withinTheWindow() {
+        // in order: u1 a b; u2 a b; u3 a c; u4 c d; u5 d a b
+        List<List<String>> ordered = List.of(List.of("a", "b"), List.of("a", "b", "b"), List.of("a", "c"), List.of("c", "d"), List.of("d", "a", "b"));
+        ItemNeighbours f = ItemNeighbours.fit(ordered, 10, 1.0, 0.5, Integer.MAX_VALUE);
+        assertEquals(3 / (Math.sqrt(4 * 3) + 1), f.similarity("a", "b"), 1e-6, "b after a for u1, u2, u5");
+        assertEquals(0.0, f.similarity("b", "a"), "a never came after b");
+        assertEquals(1 / (Math.sqrt(2 * 2) + 1), f.similarity("c", "d"), 1e-6);
+        assertEquals(1 / (Math.sqrt(2 * 4) + 1), f.similarity("d", "a"), 1e-6);
+        ItemNeighbours w1 = ItemNeighbours.fit(ordered, 10, 1.0, 0.5, 1);
+        assertEquals(0.0, w1.similarity("d", "b"), "b is two items after d: outside a window of 1");
+        assertEquals(1 / (Math.sqrt(2 * 3) + 1), ItemNeighbours.fit(ordered, 10, 1.0, 0.5, 2).similarity("d", "b"), 1e-6);
+        assertEquals(ItemNeighbours.fit(ordered, 10, 1.0), ItemNeighbours.fit(ordered, 10, 1.0, 0.5, 0), "window 0 is the symmetric overlap");
+        assertThrows(IllegalArgumentException.class, () -> ItemNeighbours.fit(ordered, 10, 1.0, 0.5, -1));
+    }
+
+    @Test
     void onlyTheMostSimilarNeighbours_shouldBeKept_mostSimilarFirst() {
         ItemNeighbours n = ItemNeighbours.fit(USERS, 1, 1.0);
         assertArrayEquals(new int[]{1}, n.neighboursOf(0), "a keeps b (2 shared users), not c (1)");
