@@ -141,14 +141,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
      * period's users (docs/RESULTS.md, designs tried). {@code -Dmetarec.popularity.recent-weight=W} (finite, >= 0)
      * changes it, for comparing designs (4 was tried and not kept).
      */
-    public static final double RECENT_WEIGHT = recentWeight(System.getProperty("metarec.popularity.recent-weight", "2"));
-
-    static double recentWeight(String value) {
-        double w = Double.parseDouble(value);
-        if (!(w >= 0) || !Double.isFinite(w))
-            throw new IllegalArgumentException("metarec.popularity.recent-weight must be finite and >= 0, was " + value);
-        return w;
-    }
+    public static final double RECENT_WEIGHT = NumberProperty.inRange("metarec.popularity.recent-weight", "2", 0, true, Double.POSITIVE_INFINITY, false);
 
     /**
      * The popularity prior of an item that {@code count} users liked, {@code recent} of them counted by age

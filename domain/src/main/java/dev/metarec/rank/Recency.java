@@ -30,12 +30,7 @@ public final class Recency {
      * A per-position decay factor from the system property {@code name} ({@code fallback} when unset): the i-th most
      * recent item counts factor^i. Refused unless in (0, 1], naming the property.
      */
-    public static double decayFactor(String name, String fallback) {
-        String value = System.getProperty(name, fallback);
-        double d = Double.parseDouble(value);
-        if (!(d > 0 && d <= 1)) throw new IllegalArgumentException(name + " must be in (0, 1], was " + value);
-        return d;
-    }
+    public static double decayFactor(String name, String fallback) { return NumberProperty.inRange(name, fallback, 0, false, 1, true); }
 
     /** What an event at {@code t} adds to a forward-decayed sum. */
     public static double weight(Instant t) { return Math.pow(2, exponent(t)); }

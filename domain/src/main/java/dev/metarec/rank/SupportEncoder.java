@@ -169,18 +169,10 @@ public final class SupportEncoder {
          * The work budget per epoch: 5·10⁹ multiply-adds; {@code -Dmetarec.encoder.max-work=W} changes it, for comparing the
          * losses where a catalogue is too large for the full softmax to see every case each epoch (docs/RESULTS.md).
          */
-        public static final long MAX_WORK = maxWork(System.getProperty("metarec.encoder.max-work", "5000000000"));
+        public static final long MAX_WORK = NumberProperty.whole("metarec.encoder.max-work", "5000000000", 1, Long.MAX_VALUE);
         /** The width: 64; {@code -Dmetarec.encoder.dim=D} changes it, for comparing designs (a trial). */
-        static final int DIM = Integer.getInteger("metarec.encoder.dim", 64);
+        static final int DIM = (int) NumberProperty.whole("metarec.encoder.dim", "64", 1, 4096);
         public static final Settings DEFAULT = new Settings(DIM, 0.001, 32, 30, 3, MAX_WORK, java.time.Duration.ofSeconds(90));
-
-        static long maxWork(String value) {
-            try {
-                long w = Long.parseLong(value.trim());
-                if (w >= 1) return w;
-            } catch (NumberFormatException e) { /* refused below */ }
-            throw new IllegalArgumentException("metarec.encoder.max-work must be a whole number of multiply-adds >= 1, was '" + value + "'");
-        }
 
         public Settings {
             if (dim < 1 || batch < 1 || maxEpochs < 1 || patience < 1 || maxWork < 1 || !(learningRate > 0) || !Double.isFinite(learningRate)

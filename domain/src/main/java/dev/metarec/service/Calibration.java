@@ -2,6 +2,7 @@ package dev.metarec.service;
 
 import dev.metarec.math.Vectors;
 import dev.metarec.model.Item;
+import dev.metarec.rank.NumberProperty;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,28 +22,12 @@ final class Calibration {
     static final int LIST = 10;
     static final String POOL_PROPERTY = "metarec.serving.calibration-pool";
     /** How many of the blend's best the ten are chosen from: 50; {@code -Dmetarec.serving.calibration-pool=N} (N >= 10) for comparing designs. */
-    static final int POOL = pool(System.getProperty(POOL_PROPERTY, "50"));
+    static final int POOL = (int) NumberProperty.whole(POOL_PROPERTY, "50", LIST, 100_000);
     static final double ALPHA = 0.01;
     static final String PROPERTY = "metarec.serving.calibration";
-    static final double LAMBDA = lambda(System.getProperty(PROPERTY, "0.5"));
+    static final double LAMBDA = NumberProperty.inRange(PROPERTY, "0.5", 0, true, 1, false);
 
     private Calibration() {}
-
-    static int pool(String value) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= LIST) return n;
-        } catch (NumberFormatException e) { /* refused below */ }
-        throw new IllegalArgumentException(POOL_PROPERTY + " must be a whole number >= " + LIST + ", was '" + value + "'");
-    }
-
-    static double lambda(String value) {
-        try {
-            double l = Double.parseDouble(value.trim());
-            if (l >= 0 && l < 1) return l;
-        } catch (NumberFormatException e) { /* refused below */ }
-        throw new IllegalArgumentException(PROPERTY + " must be a number in [0, 1), was '" + value + "'");
-    }
 
     /**
      * {@code order} (aligned with {@code eligible}) with the calibrated top {@value #LIST} lifted above every other item and

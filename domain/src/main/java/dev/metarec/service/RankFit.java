@@ -5,6 +5,7 @@ import dev.metarec.features.EncodedEntity;
 import dev.metarec.meta.Batch;
 import dev.metarec.model.Event;
 import dev.metarec.rank.ItemNeighbours;
+import dev.metarec.rank.NumberProperty;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
 import dev.metarec.rank.Recency;
@@ -46,19 +47,11 @@ final class RankFit {
      * were tried on the training period, {@code --protocol ranking-validation}, and not kept).
      */
     static final int NEIGHBOURS = 200;
-    static final double SHRINKAGE = Double.parseDouble(System.getProperty("metarec.rankfit.shrinkage", "10"));
+    static final double SHRINKAGE = NumberProperty.inRange("metarec.rankfit.shrinkage", "10", 0, true, Double.POSITIVE_INFINITY, false);
     /** The neighbours' asymmetric-cosine exponent ({@link ItemNeighbours#fit(java.util.Collection, int, double, double)}); 0.5, the cosine. A trial. */
-    static final double NEIGHBOUR_ALPHA = neighbourAlpha(System.getProperty("metarec.rankfit.neighbour-alpha", "0.5"));
-
-    static double neighbourAlpha(String value) {
-        try {
-            double a = Double.parseDouble(value.trim());
-            if (a >= 0 && a <= 1) return a;
-        } catch (NumberFormatException e) { /* refused below */ }
-        throw new IllegalArgumentException("metarec.rankfit.neighbour-alpha must be a number in [0, 1], was '" + value + "'");
-    }
+    static final double NEIGHBOUR_ALPHA = NumberProperty.inRange("metarec.rankfit.neighbour-alpha", "0.5", 0, true, 1, true);
     /** The neighbours' forward window ({@link ItemNeighbours#fit(java.util.Collection, int, double, double, int)}); 0, symmetric. A trial. */
-    static final int NEIGHBOUR_WINDOW = Integer.getInteger("metarec.rankfit.neighbour-window", 0);
+    static final int NEIGHBOUR_WINDOW = (int) NumberProperty.whole("metarec.rankfit.neighbour-window", "0", 0, Integer.MAX_VALUE);
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;
@@ -86,18 +79,18 @@ final class RankFit {
      * Trial ({@code -Dmetarec.rankfit.encoder-shift=S}, 0 = off, the default): the encoder also trains on each training
      * user's history from event S, 2S, ... on, cut as a new user's is (more cases of who-liked-this-went-on-to-like-that).
      */
-    static final int ENCODER_SHIFT = Integer.getInteger("metarec.rankfit.encoder-shift", 0);
+    static final int ENCODER_SHIFT = (int) NumberProperty.whole("metarec.rankfit.encoder-shift", "0", 0, Integer.MAX_VALUE);
     /**
      * Trial ({@code -Dmetarec.rankfit.encoders=M}, default 1): M encoders trained from different seeds, their scores
      * averaged (one encoder M times as wide, {@link SupportEncoder#averaged}).
      */
-    static final int ENCODERS = Integer.getInteger("metarec.rankfit.encoders", 1);
+    static final int ENCODERS = (int) NumberProperty.whole("metarec.rankfit.encoders", "1", 1, 16);
     /**
      * Trial ({@code -Dmetarec.rankfit.encoder-half-life-days=D}, 0 = off, the default): each encoder training case
      * weighted 2^(-age / D days), its age the time from its cut (the support's last event) to the training data's latest
      * event, as the popularity prior counts likes by age.
      */
-    static final int ENCODER_HALF_LIFE_DAYS = Integer.getInteger("metarec.rankfit.encoder-half-life-days", 0);
+    static final int ENCODER_HALF_LIFE_DAYS = (int) NumberProperty.whole("metarec.rankfit.encoder-half-life-days", "0", 0, Integer.MAX_VALUE);
     /**
      * Trial ({@code -Dmetarec.rankfit.pick=true}): per bucket, a single signal instead of the fitted blend where the signal
      * alone recalls more of the validation cases than the blend does cross-fitted ({@link RankBlend#orSingleSignal}).
