@@ -63,23 +63,16 @@ public final class ItemNeighbours {
 
     /** Fitted on each user's items (duplicates within a user count once). */
     public static ItemNeighbours fit(Collection<? extends Collection<String>> itemsByUser, int maxNeighbours, double shrinkage) {
-        return fit(itemsByUser, maxNeighbours, shrinkage, 0.5);
+        return fit(itemsByUser, maxNeighbours, shrinkage, 0.5, 0);
     }
 
     /**
      * Fitted with the asymmetric cosine (Aiolli, RecSys 2013): {@code sim(i, j) = |U(i) ∩ U(j)| / (|U(i)|^alpha |U(j)|^(1 - alpha)
      * + shrinkage)}, i the user's item and j its neighbour; alpha 0.5 is the cosine, a larger alpha moves towards
-     * P(j | i) (popular neighbours favoured), a smaller one penalises a neighbour's popularity. A trial (RankFit).
-     */
-    public static ItemNeighbours fit(Collection<? extends Collection<String>> itemsByUser, int maxNeighbours, double shrinkage, double alpha) {
-        return fit(itemsByUser, maxNeighbours, shrinkage, alpha, 0);
-    }
-
-    /**
-     * As {@link #fit(Collection, int, double, double)}; with {@code window > 0} the overlap counts only the users with
-     * whom j came after i, at most {@code window} of the user's items later (each user's items in the collection's
-     * order, oldest first): who-had-this-went-on-to-have-that, so i's neighbours are what its users had next.
-     * {@code window} 0 counts every co-occurrence (the symmetric overlap). A trial (RankFit).
+     * P(j | i) (popular neighbours favoured), a smaller one penalises a neighbour's popularity. With {@code window > 0}
+     * the overlap counts only the users with whom j came after i, at most {@code window} of the user's items later (each
+     * user's items in the collection's order, oldest first): who-had-this-went-on-to-have-that; {@code window} 0 counts
+     * every co-occurrence. Both are trials (RankFit): the cosine of every co-occurrence is served.
      */
     public static ItemNeighbours fit(Collection<? extends Collection<String>> itemsByUser, int maxNeighbours, double shrinkage, double alpha, int window) {
         if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], was " + alpha);

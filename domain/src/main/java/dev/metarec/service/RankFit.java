@@ -48,7 +48,7 @@ final class RankFit {
      */
     static final int NEIGHBOURS = 200;
     static final double SHRINKAGE = NumberProperty.inRange("metarec.rankfit.shrinkage", "10", 0, true, Double.POSITIVE_INFINITY, false);
-    /** The neighbours' asymmetric-cosine exponent ({@link ItemNeighbours#fit(java.util.Collection, int, double, double)}); 0.5, the cosine. A trial. */
+    /** The neighbours' asymmetric-cosine exponent ({@link ItemNeighbours#fit(java.util.Collection, int, double, double, int)}); 0.5, the cosine. A trial. */
     static final double NEIGHBOUR_ALPHA = NumberProperty.inRange("metarec.rankfit.neighbour-alpha", "0.5", 0, true, 1, true);
     /** The neighbours' forward window ({@link ItemNeighbours#fit(java.util.Collection, int, double, double, int)}); 0, symmetric. A trial. */
     static final int NEIGHBOUR_WINDOW = (int) NumberProperty.whole("metarec.rankfit.neighbour-window", "0", 0, Integer.MAX_VALUE);

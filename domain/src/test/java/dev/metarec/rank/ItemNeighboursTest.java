@@ -28,14 +28,14 @@ class ItemNeighboursTest {
     @Test
     void asymmetricCosine_shouldWeighTheTwoItemsPopularityByAlpha() {
         // alpha 1: the share of the item's users who also had the neighbour, P(b | a) = 2/3, P(a | b) = 1
-        ItemNeighbours p = ItemNeighbours.fit(USERS, 10, 0.0, 1.0);
+        ItemNeighbours p = ItemNeighbours.fit(USERS, 10, 0.0, 1.0, 0);
         assertEquals(2.0 / 3, p.similarity("a", "b"), 1e-6);
         assertEquals(1.0, p.similarity("b", "a"), 1e-6);
         // alpha 0.3: |U(a) ∩ U(c)| / (|U(a)|^0.3 |U(c)|^0.7 + shrinkage)
-        ItemNeighbours q = ItemNeighbours.fit(USERS, 10, 1.0, 0.3);
+        ItemNeighbours q = ItemNeighbours.fit(USERS, 10, 1.0, 0.3, 0);
         assertEquals(1 / (Math.pow(3, 0.3) * Math.pow(2, 0.7) + 1), q.similarity("a", "c"), 1e-6);
-        assertEquals(ItemNeighbours.fit(USERS, 10, 1.0), ItemNeighbours.fit(USERS, 10, 1.0, 0.5), "alpha 0.5 is the cosine");
-        var e = assertThrows(IllegalArgumentException.class, () -> ItemNeighbours.fit(USERS, 10, 1.0, 1.5));
+        assertEquals(ItemNeighbours.fit(USERS, 10, 1.0), ItemNeighbours.fit(USERS, 10, 1.0, 0.5, 0), "alpha 0.5 is the cosine");
+        var e = assertThrows(IllegalArgumentException.class, () -> ItemNeighbours.fit(USERS, 10, 1.0, 1.5, 0));
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("1.5"), e.getMessage());
     }
 
