@@ -38,16 +38,34 @@ class LocalServerBindingTest {
                 "behind API Gateway there is no Host check (the gateway's domain names the API)");
     }
 
-    private record Run(String stdout, String stderr) {}
+    private record Run(int exit, String stdout, String stderr) {}
 
     private static Run script(String... args) throws Exception {
+        Run r = scriptExiting(args);
+        assertEquals(0, r.exit(), r.stderr());
+        return r;
+    }
+
+    private static Run scriptExiting(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), "--dry-run"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), err);
-        return new Run(out, err);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    @Test
+    void theScript_shouldRefuseAMovieLensDirectoryItCannotRead_beforeBuildingAnything(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Run missing = scriptExiting("--movielens", dir.resolve("nowhere").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.stderr().contains("no such directory"), missing.stderr());
+        Run empty = scriptExiting("--movielens", dir.toString());
+        assertEquals(2, empty.exit(), "an empty directory is not silently replaced by the generated demo");
+        assertTrue(empty.stderr().contains("ratings.dat") && empty.stderr().contains("u.data") && empty.stderr().contains("ratings.csv"), empty.stderr());
+        Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n");
+        Run csv = script("--movielens", dir.toString());
+        assertTrue(csv.stdout().contains("-Dmetarec.bootstrap.movielens-dir=" + dir.toAbsolutePath()), csv.stdout());
     }
 
     @Test
