@@ -46,10 +46,13 @@ class LocalServerBindingTest {
         return r;
     }
 
-    private static Run scriptExiting(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), "--dry-run"));
+    private static Run scriptExiting(String... args) throws Exception { return scriptIn(SCRIPT.getParent(), args); }
+
+    /** The script with --dry-run and {@code args}, started in {@code workingDir}. */
+    private static Run scriptIn(Path workingDir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toAbsolutePath().toString(), "--dry-run"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile()).start();
+        Process p = new ProcessBuilder(command).directory(workingDir.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(p.waitFor(), out, err);
@@ -66,6 +69,12 @@ class LocalServerBindingTest {
         Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n");
         Run csv = script("--movielens", dir.toString());
         assertTrue(csv.stdout().contains("-Dmetarec.bootstrap.movielens-dir=" + dir.toAbsolutePath()), csv.stdout());
+        Run relative = scriptIn(dir.getParent(), "--movielens", dir.getFileName().toString());
+        assertEquals(0, relative.exit(), relative.stderr());
+        assertTrue(relative.stdout().contains("-Dmetarec.bootstrap.movielens-dir=" + dir.toAbsolutePath()), "a relative path is the caller's: " + relative.stdout());
+        Run noValue = scriptExiting("--movielens");
+        assertEquals(2, noValue.exit());
+        assertTrue(noValue.stderr().contains("--movielens needs a value"), noValue.stderr());
     }
 
     @Test
