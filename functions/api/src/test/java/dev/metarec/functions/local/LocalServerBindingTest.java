@@ -69,9 +69,10 @@ class LocalServerBindingTest {
         Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n");
         Run csv = script("--movielens", dir.toString());
         assertTrue(csv.stdout().contains("-Dmetarec.bootstrap.movielens-dir=" + dir.toAbsolutePath()), csv.stdout());
-        Run relative = scriptIn(dir.getParent(), "--movielens", dir.getFileName().toString());
+        Run relative = scriptIn(dir.getParent(), "--movielens", dir.getFileName().toString(), "--data", "store");
         assertEquals(0, relative.exit(), relative.stderr());
         assertTrue(relative.stdout().contains("-Dmetarec.bootstrap.movielens-dir=" + dir.toAbsolutePath()), "a relative path is the caller's: " + relative.stdout());
+        assertTrue(relative.stdout().contains("-Dmetarec.local.dir=" + dir.getParent().toAbsolutePath() + "/store"), relative.stdout());
         Run noValue = scriptExiting("--movielens");
         assertEquals(2, noValue.exit());
         assertTrue(noValue.stderr().contains("--movielens needs a value"), noValue.stderr());
