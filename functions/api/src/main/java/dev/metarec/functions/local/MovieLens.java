@@ -44,8 +44,7 @@ public final class MovieLens {
             if (f.length < 3) continue;
             Map<String, List<String>> a = new LinkedHashMap<>();
             a.put("genre", List.of(f[2].split("\\|")));
-            String title = f[1].trim();
-            if (title.endsWith(")") && title.length() > 6) a.put("year", List.of(title.substring(title.length() - 5, title.length() - 1)));
+            putYear(a, f[1]);
             items.add(new Item(f[0], new Attributes(a), null));
         }
         List<UserProfile> users = new ArrayList<>();
@@ -94,17 +93,22 @@ public final class MovieLens {
 
     private static final java.util.regex.Pattern TITLE_YEAR = java.util.regex.Pattern.compile("\\((\\d{4})(?:[-\u2013]\\d{0,4})?\\)$");
 
+    /** The {@code year} attribute from a title ending in "(1995)" (or a range such as "(2006–2007)"); none without one. */
+    private static void putYear(Map<String, List<String>> attributes, String title) {
+        java.util.regex.Matcher m = TITLE_YEAR.matcher(title.trim());
+        if (m.find()) attributes.put("year", List.of(m.group(1)));
+    }
+
     private static DemoData readCsv(Path dir) throws IOException {
         List<Item> items = new ArrayList<>();
         for (String line : csvLines(dir.resolve("movies.csv"))) {
             // movieId,title,genres: only the title may hold commas (then it is quoted), so it is everything between the first and last comma
             int first = line.indexOf(','), last = line.lastIndexOf(',');
             if (first < 0 || last <= first) continue;
-            String title = unquote(line.substring(first + 1, last).trim()).trim(), genres = line.substring(last + 1).trim();
+            String genres = line.substring(last + 1).trim();
             Map<String, List<String>> a = new LinkedHashMap<>();
             a.put("genre", genres.equals("(no genres listed)") || genres.isEmpty() ? List.of() : List.of(genres.split("\\|")));
-            java.util.regex.Matcher m = TITLE_YEAR.matcher(title);
-            if (m.find()) a.put("year", List.of(m.group(1)));
+            putYear(a, unquote(line.substring(first + 1, last).trim()));
             items.add(new Item(line.substring(0, first).trim(), new Attributes(a), null));
         }
         List<Event> events = new ArrayList<>();
