@@ -80,7 +80,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         for (int s = 0; s < SIGNALS; s++) {
             double ws = s == NETWORK ? w[s] + TIE_BREAK : w[s];
             if (ws == 0) continue;
-            double[] z = standardised(s == NETWORK ? networkSignal(signals[s]) : signals[s]);
+            double[] z = standardised(s == NETWORK ? networkSignal(signals[s]) : s == NEIGHBOURS ? neighbourSignal(signals[s]) : signals[s]);
             for (int i = 0; i < n; i++) out[i] += ws * z[i];
         }
         return out;
@@ -115,6 +115,26 @@ public record RankBlend(int[] upTo, double[][] weights) {
             double t = (x[i] - centre) / scale;
             y[i] = Math.min(t, 0) - Math.log1p(Math.exp(-Math.abs(t)));
         }
+        return y;
+    }
+
+    /**
+     * Trial ({@code -Dmetarec.rankfit.neighbour-log=ε}; 0, off, by default): the neighbours' scores enter the blend as
+     * log(score + ε·max), max the user's largest, so that in the blend's softmax they act as a power of the score
+     * (as popularity's log counts and the encoder's logits do) instead of an exponential of it.
+     */
+    static final double NEIGHBOUR_LOG = NumberProperty.inRange("metarec.rankfit.neighbour-log", "0", 0, true, Double.POSITIVE_INFINITY, false);
+
+    /** The neighbours' scores as the blend reads them: as given, or log(x + ε·max) with {@link #NEIGHBOUR_LOG} ε. */
+    static double[] neighbourSignal(double[] x) { return NEIGHBOUR_LOG == 0 ? x : logShifted(x, NEIGHBOUR_LOG); }
+
+    /** log(x + ε·max x) of each value (NaN stays NaN); x itself when its maximum is not positive. */
+    static double[] logShifted(double[] x, double epsilon) {
+        double max = 0;
+        for (double v : x) if (v > max) max = v;
+        if (!(max > 0) || !Double.isFinite(max)) return x;
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = Math.log(Math.max(0, x[i]) + epsilon * max);
         return y;
     }
 
@@ -469,7 +489,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
     private static List<double[][]> standardisedSignals(List<Case> cases) {
         List<double[][]> z = new ArrayList<>();
         for (Case c : cases)
-            z.add(new double[][]{standardised(networkSignal(c.network())), standardised(c.popularity()), standardised(c.neighbours()), standardised(c.encoder())});
+            z.add(new double[][]{standardised(networkSignal(c.network())), standardised(c.popularity()), standardised(neighbourSignal(c.neighbours())), standardised(c.encoder())});
         return z;
     }
 

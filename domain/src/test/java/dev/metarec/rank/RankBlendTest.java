@@ -204,6 +204,18 @@ class RankBlendTest {
     }
 
     @Test
+    void logShiftedNeighboursAreALogAboveAFloorSetByTheUsersLargestScore() {
+        double[] y = RankBlend.logShifted(new double[]{0, 1, 4, Double.NaN}, 0.01);
+        assertEquals(Math.log(0.04), y[0], 1e-12, "an item near none of the user's events sits at log(ε·max)");
+        assertEquals(Math.log(1.04), y[1], 1e-12);
+        assertEquals(Math.log(4.04), y[2], 1e-12);
+        assertTrue(Double.isNaN(y[3]), "an unknown score stays unknown");
+        double[] none = {0, 0, 0};
+        assertSame(none, RankBlend.logShifted(none, 0.01), "no neighbours at all: nothing to take the log of");
+        assertEquals(0.0, RankBlend.NEIGHBOUR_LOG, "off by default: the served blend reads the scores as they are");
+    }
+
+    @Test
     void logSigmoidGateSaturatesForLikedItemsAndPenalisesDislikedOnesLinearly() {
         double[] y = RankBlend.logSigmoid(new double[]{5.0, 4.5, 3.5, 2.0, 1.0, Double.NaN, 1e6, -1e6}, 3.5, 0.5);
         assertEquals(Math.log(1 / (1 + Math.exp(-3))), y[0], 1e-12);
