@@ -16,7 +16,8 @@ import java.util.Map;
  * (1 − λ)·(the blended order, min-max scaled over the pool) against λ·KL(p ‖ q̃), where p is the support's category
  * distribution (each positive item's categories share it equally, weighted by the item's recency weight), q the
  * list's and q̃ = (1 − α) q + α p with α = {@value #ALPHA}. So a narrow taste sees itself in its first ten without
- * asking for a category; what it costs in recall is measured in docs/RESULTS.md.
+ * asking for a category; what it costs in recall is measured in docs/RESULTS.md. Since 2026-12-07 (night) the categories
+ * the support holds only in disliked items (rated below the positive rating) also hold a candidate back: {@link #AVOID}.
  */
 final class Calibration {
     static final int LIST = 10;
@@ -26,6 +27,13 @@ final class Calibration {
     static final double ALPHA = 0.01;
     static final String PROPERTY = "metarec.serving.calibration";
     static final double LAMBDA = NumberProperty.inRange(PROPERTY, "0.5", 0, true, 1, false);
+    static final String AVOID_PROPERTY = "metarec.serving.calibration-avoid";
+    /**
+     * β = 0.5 ({@code -Dmetarec.serving.calibration-avoid=β}, 0 = off; adopted on the training periods by a rule written
+     * before the runs, docs/RESULTS.md): a candidate is held back by λ·β·(the share of its categories that the user's
+     * support holds only in disliked items), so that 1-star romances keep romances back unless the user also liked one.
+     */
+    static final double AVOID = NumberProperty.inRange(AVOID_PROPERTY, "0.5", 0, true, Double.POSITIVE_INFINITY, false);
 
     private Calibration() {}
 
@@ -39,7 +47,22 @@ final class Calibration {
      */
     static double[] rerank(double lambda, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
                            Map<String, Double> positives, String attribute) {
+        return rerank(lambda, 0, order, eligible, catalogue, position, positives, java.util.Set.of(), attribute);
+    }
+
+    /**
+     * As above, and with {@code avoid} β > 0 a candidate is held back by λ·β·(the share of its categories found among the
+     * {@code disliked} items' and not among the positive ones').
+     */
+    static double[] rerank(double lambda, double avoid, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
+                           Map<String, Double> positives, java.util.Set<String> disliked, String attribute) {
         if (lambda == 0 || order.length == 0) return order;
+        java.util.Set<String> avoided = new java.util.HashSet<>();
+        if (avoid > 0)
+            for (String id : disliked) {
+                Integer at = position.get(id);
+                if (at != null) avoided.addAll(catalogue.get(at).attributes().get(attribute));
+            }
         Map<String, Double> p = new HashMap<>();
         double total = 0;
         for (Map.Entry<String, Double> e : positives.entrySet()) {
@@ -49,7 +72,8 @@ final class Calibration {
             for (String c : g) p.merge(c, e.getValue() / g.size(), Double::sum);
             if (!g.isEmpty()) total += e.getValue();
         }
-        if (total == 0) return order;
+        avoided.removeAll(p.keySet());
+        if (total == 0 && avoided.isEmpty()) return order;
         for (Map.Entry<String, Double> e : p.entrySet()) e.setValue(e.getValue() / total);
         int[] pool = Vectors.largest(order, POOL);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;   // the pool holds the largest: hi is the order's maximum
@@ -73,7 +97,12 @@ final class Calibration {
                     double qt = (1 - ALPHA) * q / (r + 1) + ALPHA * e.getValue();
                     kl += e.getValue() * Math.log(e.getValue() / qt);
                 }
-                double value = (1 - lambda) * (order[pool[c]] - lo) / span - lambda * kl;
+                double held = 0;
+                if (!avoided.isEmpty() && !g.isEmpty()) {
+                    for (String cat : g) if (avoided.contains(cat)) held++;
+                    held = avoid * held / g.size();
+                }
+                double value = (1 - lambda) * (order[pool[c]] - lo) / span - lambda * (kl + held);
                 if (value > bestValue) { bestValue = value; best = c; }
             }
             taken[best] = true;

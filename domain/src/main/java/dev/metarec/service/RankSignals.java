@@ -38,6 +38,13 @@ final class RankSignals {
         return out;
     }
 
+    /** The items whose most recent event among {@code newestFirst} is not positive (a rating below the positive rating). */
+    static java.util.Set<String> dislikedItems(List<Event> newestFirst, SupportSets sets) {
+        java.util.Set<String> seen = new java.util.HashSet<>(), out = new java.util.HashSet<>();
+        for (Event e : newestFirst) if (seen.add(e.itemId()) && !sets.positive(e)) out.add(e.itemId());
+        return out;
+    }
+
     static double[] popularity(ItemStatsView stats, int[] eligible) {
         double[] out = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++) out[i] = stats.popularity(eligible[i]);

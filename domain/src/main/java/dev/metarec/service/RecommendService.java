@@ -121,7 +121,8 @@ public final class RecommendService {
         if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize())))
             order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder);
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
-        order = Calibration.rerank(Calibration.LAMBDA, order, eligible, cat.items(), cat.position(), liked, settings.categoryAttribute());
+        order = Calibration.rerank(Calibration.LAMBDA, Calibration.AVOID, order, eligible, cat.items(), cat.position(), liked,
+                Calibration.AVOID > 0 ? RankSignals.dislikedItems(support, supports) : java.util.Set.of(), settings.categoryAttribute());
         return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }
 

@@ -55,6 +55,32 @@ class CalibrationTest {
     }
 
     @Test
+    void rerank_shouldHoldBackCategoriesTheUserOnlyDisliked() {
+        // 0-9 Romance (first in the blend's order), 10-19 Romance and Drama, 20-29 Action
+        List<Item> items = IntStream.range(0, 30).mapToObj(i -> new Item("m" + i,
+                i < 10 ? Attributes.of("genre", "Romance") : i < 20 ? Attributes.of("genre", "Romance|Drama") : Attributes.of("genre", "Action"),
+                null)).toList();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) position.put(items.get(i).itemId(), i);
+        java.util.Set<String> hatesRomance = java.util.Set.of("m5");
+
+        List<Integer> held = top10(Calibration.rerank(0.5, 4, ORDER, ELIGIBLE, items, position, Map.of(), hatesRomance, "genre"));
+        assertTrue(held.stream().allMatch(i -> i >= 20), "only a disliked romance in the support: no romance in the ten " + held);
+
+        List<Integer> half = top10(Calibration.rerank(0.5, 1, ORDER, ELIGIBLE, items, position, Map.of(), hatesRomance, "genre"));
+        assertTrue(half.containsAll(List.of(10, 11, 12)) && half.stream().noneMatch(i -> i < 10),
+                "half of a romantic drama's categories are held back, all of a romance's: the dramas stay ahead " + half);
+
+        Map<String, Double> likesADrama = Map.of("m15", 1.0);   // Romance and Drama liked: Romance is no longer only disliked
+        assertArrayEquals(Calibration.rerank(0.5, ORDER, ELIGIBLE, items, position, likesADrama, "genre"),
+                Calibration.rerank(0.5, 4, ORDER, ELIGIBLE, items, position, likesADrama, hatesRomance, "genre"), 0.0);
+        assertArrayEquals(Calibration.rerank(0.5, ORDER, ELIGIBLE, items, position, Map.of("m25", 1.0), "genre"),
+                Calibration.rerank(0.5, 0, ORDER, ELIGIBLE, items, position, Map.of("m25", 1.0), hatesRomance, "genre"), 0.0,
+                "β 0: dislikes change nothing");
+        assertEquals(0.5, Calibration.AVOID, "the served design, unless -Dmetarec.serving.calibration-avoid is set");
+    }
+
+    @Test
     void lambdaAndPool_shouldDefaultToTheServedDesign() {
         assertEquals(0.5, Calibration.LAMBDA, "unless -Dmetarec.serving.calibration is set (NumberProperty refuses a bad value)");
         assertEquals(50, Calibration.POOL);
