@@ -5,8 +5,10 @@ import dev.metarec.model.Item;
 import dev.metarec.rank.NumberProperty;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Calibrated reranking (Steck, "Calibrated Recommendations", RecSys 2018), served with λ = 0.5 since 2026-12-07
@@ -43,21 +45,17 @@ final class Calibration {
      * sequence would put a category's filler before a better item); {@code order} itself when λ is 0, or no positive
      * support item has a category.
      *
+     * With {@code avoid} β > 0 a candidate is also held back by λ·β·(the share of its categories found among the
+     * {@code disliked} items' and not among the positive ones'); {@code order} itself when no category is left to avoid
+     * either.
+     *
      * @param positives the support's positive items with their weights (item id → weight)
-     */
-    static double[] rerank(double lambda, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
-                           Map<String, Double> positives, String attribute) {
-        return rerank(lambda, 0, order, eligible, catalogue, position, positives, java.util.Set.of(), attribute);
-    }
-
-    /**
-     * As above, and with {@code avoid} β > 0 a candidate is held back by λ·β·(the share of its categories found among the
-     * {@code disliked} items' and not among the positive ones').
+     * @param disliked  the support's items whose latest event is not positive
      */
     static double[] rerank(double lambda, double avoid, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
-                           Map<String, Double> positives, java.util.Set<String> disliked, String attribute) {
+                           Map<String, Double> positives, Set<String> disliked, String attribute) {
         if (lambda == 0 || order.length == 0) return order;
-        java.util.Set<String> avoided = new java.util.HashSet<>();
+        Set<String> avoided = new HashSet<>();
         if (avoid > 0)
             for (String id : disliked) {
                 Integer at = position.get(id);

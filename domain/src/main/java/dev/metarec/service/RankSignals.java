@@ -6,9 +6,11 @@ import dev.metarec.rank.RankPrior;
 import dev.metarec.rank.SupportEncoder;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The served order of the eligible items: {@link RankBlend} of the network's scores, the popularity prior (item
@@ -39,8 +41,8 @@ final class RankSignals {
     }
 
     /** The items whose most recent event among {@code newestFirst} is not positive (a rating below the positive rating). */
-    static java.util.Set<String> dislikedItems(List<Event> newestFirst, SupportSets sets) {
-        java.util.Set<String> seen = new java.util.HashSet<>(), out = new java.util.HashSet<>();
+    static Set<String> dislikedItems(List<Event> newestFirst, SupportSets sets) {
+        Set<String> seen = new HashSet<>(), out = new HashSet<>();
         for (Event e : newestFirst) if (seen.add(e.itemId()) && !sets.positive(e)) out.add(e.itemId());
         return out;
     }
@@ -77,7 +79,7 @@ final class RankSignals {
     static double[] encoder(SupportEncoder encoder, List<Event> newestFirst, int[] rowsByPosition, int[] eligible) {
         double[] out = new double[eligible.length];
         if (encoder.isEmpty()) { Arrays.fill(out, Double.NaN); return out; }
-        java.util.Set<String> items = new java.util.LinkedHashSet<>();
+        Set<String> items = new java.util.LinkedHashSet<>();
         for (Event e : newestFirst) items.add(e.itemId());
         float[] u = encoder.encode(items);
         for (int i = 0; i < eligible.length; i++) {

@@ -122,7 +122,7 @@ public final class RecommendService {
             order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder);
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         order = Calibration.rerank(Calibration.LAMBDA, Calibration.AVOID, order, eligible, cat.items(), cat.position(), liked,
-                Calibration.AVOID > 0 ? RankSignals.dislikedItems(support, supports) : java.util.Set.of(), settings.categoryAttribute());
+                RankSignals.dislikedItems(support, supports), settings.categoryAttribute());
         return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }
 

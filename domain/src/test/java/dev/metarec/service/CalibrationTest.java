@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -32,25 +33,25 @@ class CalibrationTest {
         Map<String, Double> animationFan = Map.of("m25", 1.0, "m26", 1.0);   // two animations liked
         List<Integer> plain = top10(ORDER);
         assertTrue(plain.stream().allMatch(i -> i < 20), "the blend alone: ten action films " + plain);
-        List<Integer> calibrated = top10(Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, animationFan, "genre"));
+        List<Integer> calibrated = top10(Calibration.rerank(0.9, 0, ORDER, ELIGIBLE, ITEMS, POSITION, animationFan, Set.of(), "genre"));
         assertTrue(calibrated.stream().filter(i -> i >= 20).count() >= 9, "λ 0.9: the list is the user's category " + calibrated);
         List<Integer> sorted = new ArrayList<>(calibrated);
         sorted.sort(null);
         assertEquals(sorted, calibrated, "within the ten, the blend's order is kept " + calibrated);
 
         Map<String, Double> mixed = Map.of("m25", 1.0, "m3", 1.0);   // one of each
-        List<Integer> half = top10(Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, mixed, "genre"));
+        List<Integer> half = top10(Calibration.rerank(0.9, 0, ORDER, ELIGIBLE, ITEMS, POSITION, mixed, Set.of(), "genre"));
         long animations = half.stream().filter(i -> i >= 20).count();
         assertTrue(animations >= 4 && animations <= 6, "about half and half: " + half);
     }
 
     @Test
     void rerank_shouldLeaveTheOrder_whenOffOrWithoutCategories() {
-        assertSame(ORDER, Calibration.rerank(0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), "genre"));
-        assertSame(ORDER, Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of(), "genre"), "no positive support event");
-        assertSame(ORDER, Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("unknown", 1.0), "genre"));
-        assertSame(ORDER, Calibration.rerank(0.9, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), "mood"), "no such attribute");
-        double[] small = Calibration.rerank(0.1, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), "genre");
+        assertSame(ORDER, Calibration.rerank(0, 0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), Set.of(), "genre"));
+        assertSame(ORDER, Calibration.rerank(0.9, 0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of(), Set.of(), "genre"), "no positive support event");
+        assertSame(ORDER, Calibration.rerank(0.9, 0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("unknown", 1.0), Set.of(), "genre"));
+        assertSame(ORDER, Calibration.rerank(0.9, 0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), Set.of(), "mood"), "no such attribute");
+        double[] small = Calibration.rerank(0.1, 0, ORDER, ELIGIBLE, ITEMS, POSITION, Map.of("m25", 1.0), Set.of(), "genre");
         assertEquals(top10(ORDER).subList(0, 5), top10(small).subList(0, 5), "a small λ keeps the blend's head");
     }
 
@@ -62,7 +63,7 @@ class CalibrationTest {
                 null)).toList();
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < items.size(); i++) position.put(items.get(i).itemId(), i);
-        java.util.Set<String> hatesRomance = java.util.Set.of("m5");
+        Set<String> hatesRomance = Set.of("m5");
 
         List<Integer> held = top10(Calibration.rerank(0.5, 4, ORDER, ELIGIBLE, items, position, Map.of(), hatesRomance, "genre"));
         assertTrue(held.stream().allMatch(i -> i >= 20), "only a disliked romance in the support: no romance in the ten " + held);
@@ -72,9 +73,9 @@ class CalibrationTest {
                 "half of a romantic drama's categories are held back, all of a romance's: the dramas stay ahead " + half);
 
         Map<String, Double> likesADrama = Map.of("m15", 1.0);   // Romance and Drama liked: Romance is no longer only disliked
-        assertArrayEquals(Calibration.rerank(0.5, ORDER, ELIGIBLE, items, position, likesADrama, "genre"),
+        assertArrayEquals(Calibration.rerank(0.5, 0, ORDER, ELIGIBLE, items, position, likesADrama, Set.of(), "genre"),
                 Calibration.rerank(0.5, 4, ORDER, ELIGIBLE, items, position, likesADrama, hatesRomance, "genre"), 0.0);
-        assertArrayEquals(Calibration.rerank(0.5, ORDER, ELIGIBLE, items, position, Map.of("m25", 1.0), "genre"),
+        assertArrayEquals(Calibration.rerank(0.5, 0, ORDER, ELIGIBLE, items, position, Map.of("m25", 1.0), Set.of(), "genre"),
                 Calibration.rerank(0.5, 0, ORDER, ELIGIBLE, items, position, Map.of("m25", 1.0), hatesRomance, "genre"), 0.0,
                 "β 0: dislikes change nothing");
         assertEquals(0.5, Calibration.AVOID, "the served design, unless -Dmetarec.serving.calibration-avoid is set");
