@@ -92,11 +92,18 @@ public final class ItemNeighbours {
             users[u++] = row;
         }
         int[][] usersOf = new int[items.size()][];
-        int[][] positionIn = new int[items.size()][];
-        for (int i = 0; i < items.size(); i++) { usersOf[i] = new int[degree[i]]; positionIn[i] = new int[degree[i]]; }
+        int[][] positionIn = window == 0 ? null : new int[items.size()][];   // where i is in each of its users' rows: forward windows only
+        for (int i = 0; i < items.size(); i++) {
+            usersOf[i] = new int[degree[i]];
+            if (positionIn != null) positionIn[i] = new int[degree[i]];
+        }
         int[] fill = new int[items.size()];
         for (u = 0; u < users.length; u++)
-            for (int p = 0; p < users[u].length; p++) { int i = users[u][p]; positionIn[i][fill[i]] = p; usersOf[i][fill[i]++] = u; }
+            for (int p = 0; p < users[u].length; p++) {
+                int i = users[u][p];
+                if (positionIn != null) positionIn[i][fill[i]] = p;
+                usersOf[i][fill[i]++] = u;
+            }
         int[][] nb = new int[items.size()][];
         float[][] sim = new float[items.size()][];
         int[] co = new int[items.size()];
