@@ -40,10 +40,17 @@ final class RankSignals {
         return out;
     }
 
-    /** The items whose most recent event among {@code newestFirst} is not positive (a rating below the positive rating). */
+    static final String DISLIKE_PROPERTY = "metarec.serving.dislike-below";
+    /**
+     * A rating below the positive rating is a dislike only when it is also below this: ∞ (every rating that is not
+     * positive), {@code -Dmetarec.serving.dislike-below=R} for comparing designs.
+     */
+    static final double DISLIKE_BELOW = dev.metarec.rank.NumberProperty.inRange(DISLIKE_PROPERTY, "Infinity", Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, true);
+
+    /** The items whose most recent event among {@code newestFirst} is a dislike: a rating below the positive rating and below {@link #DISLIKE_BELOW}. */
     static Set<String> dislikedItems(List<Event> newestFirst, SupportSets sets) {
         Set<String> seen = new HashSet<>(), out = new HashSet<>();
-        for (Event e : newestFirst) if (seen.add(e.itemId()) && !sets.positive(e)) out.add(e.itemId());
+        for (Event e : newestFirst) if (seen.add(e.itemId()) && !sets.positive(e) && e.value() < DISLIKE_BELOW) out.add(e.itemId());
         return out;
     }
 
