@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,13 +75,16 @@ public class DemoBootstrap {
         } catch (IOException e) {
             throw new UncheckedIOException("can't read the MovieLens directory " + movieLensDir.orElse(""), e);
         }
-        LOG.infof("loading demo data: %d items, %d profiles, %d events from %s", data.items().size(), data.profiles().size(), data.events().size(), data.source());
+        Instant now = clock.instant();
+        LOG.infof("loading demo data: %d items, %d profiles, %d events from %s, their times moved by %d days so that the latest is now",
+                data.items().size(), data.profiles().size(), data.events().size(), data.source(), data.shiftTo(now).toDays());
+        DemoData loaded = data.endingAt(now);
         Runnable writes = () -> {
-            for (Item i : data.items()) catalog.upsert(i);
-            for (UserProfile p : data.profiles()) profiles.upsert(p);
+            for (Item i : loaded.items()) catalog.upsert(i);
+            for (UserProfile p : loaded.profiles()) profiles.upsert(p);
             Map<String, long[]> counts = new HashMap<>();   // item -> {events, positives}
             Map<String, Double> recent = new HashMap<>();   // item -> the positives' forward-decayed sum
-            for (Event e : data.events()) {
+            for (Event e : loaded.events()) {
                 if (!events.append(e, clock.instant())) continue;
                 events.markStatsApplied(e.userId(), e.eventId());   // counted in bulk below, in the same commit
                 long[] c = counts.computeIfAbsent(e.itemId(), k -> new long[2]);

@@ -7,6 +7,9 @@ import dev.metarec.synthetic.SyntheticConfig;
 import dev.metarec.synthetic.SyntheticDataset;
 import dev.metarec.synthetic.SyntheticGenerator;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** Data for a first local start: generated (synthetic world with known tastes), or a MovieLens directory. */
@@ -16,5 +19,24 @@ public record DemoData(List<Item> items, List<UserProfile> profiles, List<Event>
     public static DemoData synthetic(long seed) {
         SyntheticDataset d = SyntheticGenerator.generate(SyntheticConfig.small(), seed);
         return new DemoData(d.items(), d.users(), d.events(), "synthetic (seed " + seed + ")");
+    }
+
+    /**
+     * These data with every event moved by the same amount so that the latest one happens at {@code now}; order and
+     * gaps are kept. The popularity prior counts likes by age (a three-year half-life, read at the training users'
+     * latest event when the blend is fitted and at the clock when serving): loaded as they are, MovieLens 100K's
+     * likes of 1997–98 would be 28 years old at serving and weigh 2^-9 of a like today, so the served prior would lose
+     * its recent part and one new user's likes would outweigh hundreds of old ones in the next user's list.
+     */
+    public DemoData endingAt(Instant now) {
+        Duration shift = shiftTo(now);
+        if (shift.isZero()) return this;
+        List<Event> moved = events.stream().map(e -> new Event(e.eventId(), e.userId(), e.itemId(), e.type(), e.value(), e.timestamp().plus(shift))).toList();
+        return new DemoData(items, profiles, moved, source);
+    }
+
+    /** How far {@link #endingAt} moves the events to end at {@code now}. */
+    public Duration shiftTo(Instant now) {
+        return Duration.between(events.stream().map(Event::timestamp).max(Comparator.naturalOrder()).orElse(now), now);
     }
 }
