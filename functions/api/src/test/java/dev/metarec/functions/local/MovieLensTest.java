@@ -1,5 +1,6 @@
 package dev.metarec.functions.local;
 
+import dev.metarec.model.Event;
 import dev.metarec.model.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -89,9 +91,9 @@ class MovieLensTest {
         DemoData d = MovieLens.read(dir);
         Instant now = Instant.parse("2026-12-07T23:30:00Z");
         DemoData moved = d.endingAt(now);
-        assertEquals(java.time.Duration.between(Instant.ofEpochSecond(881250949), now), d.shiftTo(now));
+        assertEquals(Duration.between(Instant.ofEpochSecond(881250949), now), d.shiftTo(now));
         assertEquals(List.of(Instant.ofEpochSecond(874965758).plus(d.shiftTo(now)), Instant.ofEpochSecond(876893171).plus(d.shiftTo(now)), now),
-                moved.events().stream().map(dev.metarec.model.Event::timestamp).toList(), "the latest event is now, the gaps are kept");
+                moved.events().stream().map(Event::timestamp).toList(), "the latest event is now, the gaps are kept");
         for (int i = 0; i < d.events().size(); i++) {
             var before = d.events().get(i);
             var after = moved.events().get(i);
