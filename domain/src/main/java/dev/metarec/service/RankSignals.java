@@ -1,6 +1,7 @@
 package dev.metarec.service;
 
 import dev.metarec.model.Event;
+import dev.metarec.rank.NumberProperty;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
 import dev.metarec.rank.SupportEncoder;
@@ -45,7 +46,7 @@ final class RankSignals {
      * A rating below the positive rating is a dislike only when it is also below this: ∞ (every rating that is not
      * positive), {@code -Dmetarec.serving.dislike-below=R} for comparing designs.
      */
-    static final double DISLIKE_BELOW = dev.metarec.rank.NumberProperty.inRange(DISLIKE_PROPERTY, "Infinity", Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, true);
+    static final double DISLIKE_BELOW = NumberProperty.inRange(DISLIKE_PROPERTY, "Infinity", Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, true);
 
     /** The items whose most recent event among {@code newestFirst} is a dislike: a rating below the positive rating and below {@link #DISLIKE_BELOW}. */
     static Set<String> dislikedItems(List<Event> newestFirst, SupportSets sets) {

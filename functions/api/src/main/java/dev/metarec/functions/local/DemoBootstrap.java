@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +74,10 @@ public class DemoBootstrap {
         } catch (IOException e) {
             throw new UncheckedIOException("can't read the MovieLens directory " + movieLensDir.orElse(""), e);
         }
-        Instant now = clock.instant();
+        Duration shift = data.shiftTo(clock.instant());
         LOG.infof("loading demo data: %d items, %d profiles, %d events from %s, their times moved by %d days so that the latest is now",
-                data.items().size(), data.profiles().size(), data.events().size(), data.source(), data.shiftTo(now).toDays());
-        DemoData loaded = data.endingAt(now);
+                data.items().size(), data.profiles().size(), data.events().size(), data.source(), shift.toDays());
+        DemoData loaded = data.shiftedBy(shift);
         Runnable writes = () -> {
             for (Item i : loaded.items()) catalog.upsert(i);
             for (UserProfile p : loaded.profiles()) profiles.upsert(p);

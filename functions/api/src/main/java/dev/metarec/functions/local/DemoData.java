@@ -22,21 +22,20 @@ public record DemoData(List<Item> items, List<UserProfile> profiles, List<Event>
     }
 
     /**
-     * These data with every event moved by the same amount so that the latest one happens at {@code now}; order and
-     * gaps are kept. The popularity prior counts likes by age (a three-year half-life, read at the training users'
-     * latest event when the blend is fitted and at the clock when serving): loaded as they are, MovieLens 100K's
-     * likes of 1997–98 would be 28 years old at serving and weigh 2^-9 of a like today, so the served prior would lose
-     * its recent part and one new user's likes would outweigh hundreds of old ones in the next user's list.
+     * How far to move every event so that the latest one happens at {@code now} ({@link #shiftedBy}). The popularity
+     * prior counts likes by age (a three-year half-life, read at the training users' latest event when the blend is
+     * fitted and at the clock when serving): loaded as they are, MovieLens 100K's likes of 1997–98 would be 28 years
+     * old at serving and weigh 2^-9 of a like today, so the served prior would lose its recent part and one new user's
+     * likes would outweigh hundreds of old ones in the next user's list.
      */
-    public DemoData endingAt(Instant now) {
-        Duration shift = shiftTo(now);
+    public Duration shiftTo(Instant now) {
+        return Duration.between(events.stream().map(Event::timestamp).max(Comparator.naturalOrder()).orElse(now), now);
+    }
+
+    /** These data with every event moved by {@code shift}; order and gaps are kept, and a zero shift keeps them as they are. */
+    public DemoData shiftedBy(Duration shift) {
         if (shift.isZero()) return this;
         List<Event> moved = events.stream().map(e -> new Event(e.eventId(), e.userId(), e.itemId(), e.type(), e.value(), e.timestamp().plus(shift))).toList();
         return new DemoData(items, profiles, moved, source);
-    }
-
-    /** How far {@link #endingAt} moves the events to end at {@code now}. */
-    public Duration shiftTo(Instant now) {
-        return Duration.between(events.stream().map(Event::timestamp).max(Comparator.naturalOrder()).orElse(now), now);
     }
 }

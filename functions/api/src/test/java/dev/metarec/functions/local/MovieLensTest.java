@@ -83,14 +83,14 @@ class MovieLensTest {
     }
 
     @Test
-    void endingAt_shouldMoveEveryEventBySameAmount_soThatTheLatestIsNow() throws IOException {
+    void shiftTo_shouldMoveEveryEventBySameAmount_soThatTheLatestIsNow() throws IOException {
         write("u.item", "1|Toy Story (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0",
                 "2|GoldenEye (1995)|01-Jan-1995||http://x|0|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0|1|0|0");
         write("u.user", "1|24|M|technician|85711", "2|53|F|other|94043");
         write("u.data", "1\t1\t5\t874965758", "1\t2\t3\t876893171", "2\t1\t4\t881250949");
         DemoData d = MovieLens.read(dir);
         Instant now = Instant.parse("2026-12-07T23:30:00Z");
-        DemoData moved = d.endingAt(now);
+        DemoData moved = d.shiftedBy(d.shiftTo(now));
         assertEquals(Duration.between(Instant.ofEpochSecond(881250949), now), d.shiftTo(now));
         assertEquals(List.of(Instant.ofEpochSecond(874965758).plus(d.shiftTo(now)), Instant.ofEpochSecond(876893171).plus(d.shiftTo(now)), now),
                 moved.events().stream().map(Event::timestamp).toList(), "the latest event is now, the gaps are kept");
@@ -100,7 +100,7 @@ class MovieLensTest {
             assertEquals(List.of(before.eventId(), before.userId(), before.itemId(), before.type(), before.value()),
                     List.of(after.eventId(), after.userId(), after.itemId(), after.type(), after.value()), "only the time moves");
         }
-        assertSame(moved, moved.endingAt(now), "data that already end now are kept as they are");
+        assertSame(moved, moved.shiftedBy(moved.shiftTo(now)), "data that already end now are kept as they are");
         assertEquals(d.items(), moved.items());
     }
 }
