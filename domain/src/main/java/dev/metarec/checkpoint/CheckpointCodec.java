@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The checkpoint file format, version 2 (this build also reads version 1). Big-endian throughout; no Java serialisation.
+ * The checkpoint file format, version 3 (this build also reads versions 1 and 2). Big-endian throughout; no Java serialisation.
  *
  * <pre>
  * magic         8 bytes   0x89 'M' 'R' 'C' 'K' 'P' 'T' '\n'
- * version       int       2
+ * version       int       3
  * totalLength   long      length of the whole file, checksum included
  * sections, each: tag (4 ASCII bytes), int length, body; in this order:
  *   META  checkpoint id, createdAt (epoch second long, nano int), learner, training step, metrics (name, double)*
@@ -29,12 +29,15 @@ import java.util.TreeMap;
  *   FEAT  feature vocabularies: per feature spec, known values, numeric boundaries; optional user/item id lists
  *   PARM  parameter layout (name, kind, rows, cols per group) and the values (IEEE-754 doubles)
  *   RANK  optional (absent: {@link dev.metarec.rank.RankPrior#NONE}): item neighbours (max neighbours, shrinkage, item ids,
- *         per item the neighbour indices and float similarities) and the blend (bucket bounds, four weights each:
- *         network, popularity, neighbours, encoder; version 1 wrote the first three, read with the encoder's weight 0)
+ *         per item the neighbour indices and float similarities) and the blend (bucket bounds, five weights each:
+ *         network, popularity, neighbours, encoder, forward neighbours; version 1 wrote the first three and version 2
+ *         the first four, read with the missing weights 0)
  *   BASE  optional (absent: {@link dev.metarec.rank.ItemBaseline#NONE}): the item baseline the network was trained on
  *         (item ids, one double each); a checkpoint written before it existed has none and is served as it was trained
  *   ENCO  optional, version 2 (absent: {@link dev.metarec.rank.SupportEncoder#NONE}): the support-set encoder (width, item
  *         ids, input embeddings, output embeddings, biases; IEEE-754 singles)
+ *   FWRD  optional, version 3 (absent: none, {@link dev.metarec.rank.RankPrior#forward}): the forward neighbours, laid out
+ *         as RANK's neighbours
  * sha256        32 bytes  SHA-256 of every byte before it
  * </pre>
  *
@@ -44,8 +47,11 @@ import java.util.TreeMap;
  * gives an equal checkpoint (parameters bit-exact). Stateless and thread-safe.
  */
 public final class CheckpointCodec {
-    public static final int FORMAT_VERSION = 2;
-    /** The oldest format this build reads: version 1, before the support-set encoder (read as a checkpoint without one). */
+    public static final int FORMAT_VERSION = 3;
+    /**
+     * The oldest format this build reads: version 1, before the support-set encoder (read as a checkpoint without one);
+     * version 2 is before the forward neighbours (read without them, their blend weight 0).
+     */
     public static final int OLDEST_READABLE = 1;
     private static final byte[] MAGIC = {(byte) 0x89, 'M', 'R', 'C', 'K', 'P', 'T', '\n'};
     private static final int HEADER = MAGIC.length + 4 + 8;
@@ -58,7 +64,8 @@ public final class CheckpointCodec {
         return assemble(FORMAT_VERSION, writeMeta(c), ModelSections.writeConfig(c.config()),
                 ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()),
                 ranks ? RankSection.write(r) : null, r.baseline().isEmpty() ? null : RankSection.writeBaseline(r.baseline()),
-                r.encoder().isEmpty() ? null : RankSection.writeEncoder(r.encoder()));
+                r.encoder().isEmpty() ? null : RankSection.writeEncoder(r.encoder()),
+                r.forward().isEmpty() ? null : RankSection.writeForward(r.forward()));
     }
 
     /** Header, the four sections in order, checksum. Package-private so tests can build odd files. */
@@ -80,11 +87,18 @@ public final class CheckpointCodec {
     /** Header, the four sections in order, the optional RANK, BASE and ENCO sections (null: none), checksum. */
     static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank,
                            BinaryWriter baseline, BinaryWriter encoder) {
+        return assemble(version, meta, config, features, params, rank, baseline, encoder, null);
+    }
+
+    /** Header, the four sections in order, the optional RANK, BASE, ENCO and FWRD sections (null: none), checksum. */
+    static byte[] assemble(int version, BinaryWriter meta, BinaryWriter config, BinaryWriter features, BinaryWriter params, BinaryWriter rank,
+                           BinaryWriter baseline, BinaryWriter encoder, BinaryWriter forward) {
         BinaryWriter body = new BinaryWriter().writeSection("META", meta).writeSection("CONF", config)
                 .writeSection("FEAT", features).writeSection("PARM", params);
         if (rank != null) body.writeSection("RANK", rank);
         if (baseline != null) body.writeSection("BASE", baseline);
         if (encoder != null) body.writeSection("ENCO", encoder);
+        if (forward != null) body.writeSection("FWRD", forward);
         byte[] b = body.toByteArray();
         if (b.length > Integer.MAX_VALUE - 16 - HEADER - DIGEST)
             throw new IllegalArgumentException("a checkpoint is too large for one byte array: " + b.length + " bytes of sections");
@@ -125,8 +139,8 @@ public final class CheckpointCodec {
             parts[i] = new BinaryReader(bytes, HEADER + outer.position(), length, "section " + tag);
             outer.readBytes(length);
         }
-        BinaryReader rankPart = null, basePart = null, encoderPart = null;
-        List<String> optional = new ArrayList<>(version == 1 ? List.of("RANK", "BASE") : List.of("RANK", "BASE", "ENCO"));   // each at most once, in this order
+        BinaryReader rankPart = null, basePart = null, encoderPart = null, forwardPart = null;
+        List<String> optional = new ArrayList<>(List.of("RANK", "BASE", "ENCO", "FWRD").subList(0, version + 1));   // each at most once, in this order
         while (outer.remaining() > 0) {
             String tag = new String(outer.readBytes(4), StandardCharsets.ISO_8859_1);
             if (!optional.contains(tag))
@@ -138,7 +152,8 @@ public final class CheckpointCodec {
             switch (tag) {
                 case "RANK" -> rankPart = part;
                 case "BASE" -> basePart = part;
-                default -> encoderPart = part;
+                case "ENCO" -> encoderPart = part;
+                default -> forwardPart = part;
             }
             outer.readBytes(length);
         }
@@ -162,6 +177,10 @@ public final class CheckpointCodec {
         if (encoderPart != null) {
             rank = rank.withEncoder(RankSection.readEncoder(encoderPart));
             encoderPart.requireEnd();
+        }
+        if (forwardPart != null) {
+            rank = rank.withForward(RankSection.readForward(forwardPart));
+            forwardPart.requireEnd();
         }
         try {
             return new Checkpoint(id, config, features, params, metadata, rank);

@@ -8,20 +8,18 @@ import dev.metarec.rank.SupportEncoder;
 
 /**
  * The optional RANK section of a checkpoint ({@link ItemNeighbours} and {@link RankBlend}), the optional BASE section
- * ({@link ItemBaseline}) and the optional ENCO section ({@link SupportEncoder}).
+ * ({@link ItemBaseline}), the optional ENCO section ({@link SupportEncoder}) and the optional FWRD section (the forward
+ * neighbours, {@link RankPrior#forward}).
  */
 final class RankSection {
     private RankSection() {}
 
+    /** Blend weights per bucket a RANK section of format {@code version} holds: 3 in format 1, 4 (the encoder's) in 2, 5 (the forward neighbours') from 3. */
+    static int weightsIn(int version) { return version == 1 ? 3 : version == 2 ? 4 : RankBlend.SIGNALS; }
+
+    /** A RANK section of the current format: the neighbours, then the blend with {@link RankBlend#SIGNALS} weights per bucket. */
     static BinaryWriter write(RankPrior r) {
-        ItemNeighbours n = r.neighbours();
-        BinaryWriter w = new BinaryWriter().writeInt(n.maxNeighbours()).writeDouble(n.shrinkage()).writeStrings(n.items());
-        for (int i = 0; i < n.items().size(); i++) {
-            int[] nb = n.neighboursOf(i);
-            float[] s = n.similaritiesOf(i);
-            w.writeInt(nb.length);
-            for (int x = 0; x < nb.length; x++) w.writeInt(nb[x]).writeInt(Float.floatToRawIntBits(s[x]));
-        }
+        BinaryWriter w = writeNeighbours(new BinaryWriter(), r.neighbours());
         RankBlend b = r.blend();
         w.writeInt(b.upTo().length);
         for (int k = 0; k < b.upTo().length; k++) {
@@ -31,9 +29,29 @@ final class RankSection {
         return w;
     }
 
-    /** A RANK section of checkpoint format {@code version}: format 1 wrote three blend weights per bucket (no encoder), 2 writes four. */
-    static RankPrior read(BinaryReader r, int version) {
-        int signals = version == 1 ? RankBlend.SIGNALS - 1 : RankBlend.SIGNALS;
+    private static BinaryWriter writeNeighbours(BinaryWriter w, ItemNeighbours n) {
+        w.writeInt(n.maxNeighbours()).writeDouble(n.shrinkage()).writeStrings(n.items());
+        for (int i = 0; i < n.items().size(); i++) {
+            int[] nb = n.neighboursOf(i);
+            float[] s = n.similaritiesOf(i);
+            w.writeInt(nb.length);
+            for (int x = 0; x < nb.length; x++) w.writeInt(nb[x]).writeInt(Float.floatToRawIntBits(s[x]));
+        }
+        return w;
+    }
+
+    /** The FWRD section: the forward neighbours, laid out as the RANK section's neighbours. */
+    static BinaryWriter writeForward(ItemNeighbours forward) { return writeNeighbours(new BinaryWriter(), forward); }
+
+    static ItemNeighbours readForward(BinaryReader r) {
+        try {
+            return readNeighbours(r);
+        } catch (IllegalArgumentException e) {
+            throw r.fail("invalid forward neighbours: " + e.getMessage());
+        }
+    }
+
+    private static ItemNeighbours readNeighbours(BinaryReader r) {
         int max = r.readInt();
         double shrinkage = r.readDouble();
         var items = r.readStrings("item ids");
@@ -45,6 +63,21 @@ final class RankSection {
             sim[i] = new float[n];
             for (int x = 0; x < n; x++) { nb[i][x] = r.readInt(); sim[i][x] = Float.intBitsToFloat(r.readInt()); }
         }
+        return new ItemNeighbours(items, nb, sim, max, shrinkage);
+    }
+
+    /**
+     * A RANK section of checkpoint format {@code version} ({@link #weightsIn}: format 1 wrote three blend weights per bucket,
+     * 2 four, 3 five; the weights a format lacks read as 0).
+     */
+    static RankPrior read(BinaryReader r, int version) {
+        int signals = weightsIn(version);
+        ItemNeighbours neighbours;
+        try {
+            neighbours = readNeighbours(r);
+        } catch (IllegalArgumentException e) {
+            throw r.fail("invalid rank prior: " + e.getMessage());
+        }
         int buckets = r.readCount("blend buckets", 4 + 8 * signals);
         int[] upTo = new int[buckets];
         double[][] weights = new double[buckets][signals];
@@ -53,7 +86,7 @@ final class RankSection {
             for (int s = 0; s < signals; s++) weights[k][s] = r.readDouble();
         }
         try {
-            return new RankPrior(new ItemNeighbours(items, nb, sim, max, shrinkage), new RankBlend(upTo, weights));
+            return new RankPrior(neighbours, new RankBlend(upTo, weights));
         } catch (IllegalArgumentException e) {
             throw r.fail("invalid rank prior: " + e.getMessage());
         }

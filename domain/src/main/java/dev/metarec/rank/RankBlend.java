@@ -28,7 +28,7 @@ import java.util.List;
  *                blend from before the encoder (checkpoint format 1) and reads with the encoder's weight 0.
  */
 public record RankBlend(int[] upTo, double[][] weights) {
-    public static final int NETWORK = 0, POPULARITY = 1, NEIGHBOURS = 2, ENCODER = 3, SIGNALS = 4;
+    public static final int NETWORK = 0, POPULARITY = 1, NEIGHBOURS = 2, ENCODER = 3, FORWARD = 4, SIGNALS = 5;
     /** The buckets {@link #fit} uses: 1, 3, 5, 10 and 20 events (the few-shot curve's support sizes). */
     public static final int[] SHOTS = {1, 3, 5, 10, 20};
     /** The order of a checkpoint without a blend: the preference network's score alone. */
@@ -44,7 +44,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         double[][] w = new double[weights.length][];
         for (int b = 0; b < upTo.length; b++) {
             if (b > 0 && upTo[b] <= upTo[b - 1]) throw new IllegalArgumentException("bucket bounds must increase, got " + Arrays.toString(upTo));
-            if (weights[b].length != SIGNALS && weights[b].length != SIGNALS - 1)
+            if (weights[b].length < SIGNALS - 2 || weights[b].length > SIGNALS)
                 throw new IllegalArgumentException("bucket " + b + " has " + weights[b].length + " weights, needs " + SIGNALS);
             double sum = 0;
             for (double x : weights[b]) {
@@ -69,17 +69,23 @@ public record RankBlend(int[] upTo, double[][] weights) {
 
     /** The blended order score of each candidate (each signal per candidate; NaN in {@code encoder}: an item it does not know). */
     public double[] order(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
-        return combine(weightsFor(supportSize), network, popularity, neighbours, encoder);
+        return order(supportSize, network, popularity, neighbours, encoder, null);
     }
 
-    static double[] combine(double[] w, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
+    /** As {@link #order(int, double[], double[], double[], double[])} with the forward neighbours' scores too (null: none). */
+    public double[] order(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, double[] forward) {
+        return combine(weightsFor(supportSize), network, popularity, neighbours, encoder, forward);
+    }
+
+    static double[] combine(double[] w, double[] network, double[] popularity, double[] neighbours, double[] encoder, double[] forward) {
         int n = network.length;
-        if (popularity.length != n || neighbours.length != n || encoder.length != n) throw new IllegalArgumentException("signals of different lengths");
+        if (popularity.length != n || neighbours.length != n || encoder.length != n || (forward != null && forward.length != n))
+            throw new IllegalArgumentException("signals of different lengths");
         double[] out = new double[n];
-        double[][] signals = {network, popularity, neighbours, encoder};
+        double[][] signals = {network, popularity, neighbours, encoder, forward};
         for (int s = 0; s < SIGNALS; s++) {
             double ws = s == NETWORK ? w[s] + TIE_BREAK : w[s];
-            if (ws == 0) continue;
+            if (ws == 0 || signals[s] == null) continue;
             double[] z = standardised(s == NETWORK ? networkSignal(signals[s]) : s == NEIGHBOURS ? neighbourSignal(signals[s]) : signals[s]);
             for (int i = 0; i < n; i++) out[i] += ws * z[i];
         }
@@ -178,11 +184,17 @@ public record RankBlend(int[] upTo, double[][] weights) {
      * One validation user seen at one support size: the four signals over the candidates (every catalogue item but
      * the support), and which candidates are positives (the user's later positive events).
      */
-    public record Case(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, boolean[] positive) {
+    public record Case(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, double[] forward,
+                       boolean[] positive) {
         public Case {
             int n = network.length;
-            if (popularity.length != n || neighbours.length != n || encoder.length != n || positive.length != n)
+            if (popularity.length != n || neighbours.length != n || encoder.length != n || forward.length != n || positive.length != n)
                 throw new IllegalArgumentException("signals of different lengths");
+        }
+
+        /** Without the forward neighbours (their signal is 0 for every candidate, so it adds nothing). */
+        public Case(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, boolean[] positive) {
+            this(supportSize, network, popularity, neighbours, encoder, new double[network.length], positive);
         }
 
         int positives() {
@@ -255,7 +267,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         for (Case c : cases) {
             if (c.positives() == 0) continue;
             int b = bucketOf(c.supportSize(), upTo);
-            double[] score = combine(weights[b], c.network(), c.popularity(), c.neighbours(), c.encoder());
+            double[] score = combine(weights[b], c.network(), c.popularity(), c.neighbours(), c.encoder(), c.forward());
             sum[b] += recallAt10(score, c.positive(), c.positives());
             n[b]++;
         }
@@ -325,15 +337,25 @@ public record RankBlend(int[] upTo, double[][] weights) {
     /** {@link Fit#LIKELIHOOD}: projected Newton steps from equal weights of 1. */
     private static double[] likeliest(List<Case> cases) {
         List<double[][]> z = standardisedSignals(cases);
-        double[] w = newton(SIGNALS, (x, g, h) -> {
+        int dims = signalsIn(z);
+        double[] w = newton(dims, (x, g, h) -> {
             double loss = 0;
             for (int u = 0; u < cases.size(); u++) loss = caseLoss(z.get(u), cases.get(u), x, g, h, cases.size(), loss);
             return loss + ridge(x, g, h);
         });
         double sum = 0;
         for (double x : w) sum += x;
-        if (!(sum > 0) || !Double.isFinite(sum)) return new double[]{1, 0, 0, 0};
-        return w;
+        if (!(sum > 0) || !Double.isFinite(sum)) return new double[]{1, 0, 0, 0, 0};
+        return Arrays.copyOf(w, SIGNALS);
+    }
+
+    /**
+     * How many signals the fit weighs: all of them, or all but the forward neighbours when no case has them (a blend
+     * without that signal is then fitted exactly as before it existed).
+     */
+    private static int signalsIn(List<double[][]> standardised) {
+        for (double[][] s : standardised) for (double x : s[FORWARD]) if (x != 0) return SIGNALS;
+        return SIGNALS - 1;
     }
 
     /**
@@ -350,23 +372,24 @@ public record RankBlend(int[] upTo, double[][] weights) {
         List<double[][]> z = standardisedSignals(cases);
         double[] caseT = new double[cases.size()];
         for (int u = 0; u < caseT.length; u++) caseT[u] = t[bucketOf(cases.get(u).supportSize(), upTo)];
-        double[] ends = newton(2 * SIGNALS, (x, g, h) -> {
+        int dims = signalsIn(z);
+        double[] ends = newton(2 * dims, (x, g, h) -> {
             double loss = 0;
-            double[] cg = g == null ? null : new double[SIGNALS];
-            double[][] ch = h == null ? null : new double[SIGNALS][SIGNALS];
+            double[] cg = g == null ? null : new double[dims];
+            double[][] ch = h == null ? null : new double[dims][dims];
             for (int u = 0; u < cases.size(); u++) {
                 double a = 1 - caseT[u], b = caseT[u];
-                double[] w = new double[SIGNALS];
-                for (int k = 0; k < SIGNALS; k++) w[k] = a * x[k] + b * x[SIGNALS + k];
+                double[] w = new double[dims];
+                for (int k = 0; k < dims; k++) w[k] = a * x[k] + b * x[dims + k];
                 if (g != null) { Arrays.fill(cg, 0); for (double[] row : ch) Arrays.fill(row, 0); }
                 loss = caseLoss(z.get(u), cases.get(u), w, cg, ch, cases.size(), loss);
                 if (g == null) continue;
                 double[] f = {a, b};
                 for (int p = 0; p < 2; p++)
-                    for (int k = 0; k < SIGNALS; k++) {
-                        g[p * SIGNALS + k] += f[p] * cg[k];
+                    for (int k = 0; k < dims; k++) {
+                        g[p * dims + k] += f[p] * cg[k];
                         for (int q = 0; q < 2; q++)
-                            for (int l = 0; l < SIGNALS; l++) h[p * SIGNALS + k][q * SIGNALS + l] += f[p] * f[q] * ch[k][l];
+                            for (int l = 0; l < dims; l++) h[p * dims + k][q * dims + l] += f[p] * f[q] * ch[k][l];
                     }
             }
             return loss + ridge(x, g, h);
@@ -374,8 +397,8 @@ public record RankBlend(int[] upTo, double[][] weights) {
         double[][] weights = new double[upTo.length][SIGNALS];
         for (int b = 0; b < upTo.length; b++) {
             double sum = 0;
-            for (int k = 0; k < SIGNALS; k++) sum += weights[b][k] = (1 - t[b]) * ends[k] + t[b] * ends[SIGNALS + k];
-            if (!(sum > 0) || !Double.isFinite(sum)) weights[b] = new double[]{1, 0, 0, 0};
+            for (int k = 0; k < dims; k++) sum += weights[b][k] = (1 - t[b]) * ends[k] + t[b] * ends[dims + k];
+            if (!(sum > 0) || !Double.isFinite(sum)) weights[b] = new double[]{1, 0, 0, 0, 0};
         }
         return new RankBlend(upTo, weights);
     }
@@ -431,27 +454,28 @@ public record RankBlend(int[] upTo, double[][] weights) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             double x = 0;
-            for (int k = 0; k < SIGNALS; k++) x += w[k] * s[k][i];
+            for (int k = 0; k < w.length; k++) x += w[k] * s[k][i];
             score[i] = x;
             max = Math.max(max, x);
         }
         double sum = 0;
         for (int i = 0; i < n; i++) sum += Math.exp(score[i] - max);
         double logZ = max + Math.log(sum);
-        double[] mean = new double[SIGNALS], posMean = new double[SIGNALS];
-        double[][] second = h == null ? null : new double[SIGNALS][SIGNALS];
+        int dims = w.length;
+        double[] mean = new double[dims], posMean = new double[dims];
+        double[][] second = h == null ? null : new double[dims][dims];
         for (int i = 0; i < n; i++) {
             double prob = Math.exp(score[i] - logZ);
             if (pos[i]) loss += (logZ - score[i]) / p / cases;
             if (g == null) continue;
-            for (int k = 0; k < SIGNALS; k++) {
+            for (int k = 0; k < dims; k++) {
                 mean[k] += prob * s[k][i];
                 if (pos[i]) posMean[k] += s[k][i] / p;
                 for (int l = 0; l <= k; l++) second[k][l] += prob * s[k][i] * s[l][i];
             }
         }
         if (g != null)
-            for (int k = 0; k < SIGNALS; k++) {
+            for (int k = 0; k < dims; k++) {
                 g[k] += (mean[k] - posMean[k]) / cases;
                 for (int l = 0; l <= k; l++) {
                     double cov = (second[k][l] - mean[k] * mean[l]) / cases;
@@ -485,11 +509,12 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return x;
     }
 
-    /** Per case, its four signals standardised ({@link #standardised}), in the order of {@link #SIGNALS}' indices. */
+    /** Per case, its five signals standardised ({@link #standardised}), in the order of {@link #SIGNALS}' indices. */
     private static List<double[][]> standardisedSignals(List<Case> cases) {
         List<double[][]> z = new ArrayList<>();
         for (Case c : cases)
-            z.add(new double[][]{standardised(networkSignal(c.network())), standardised(c.popularity()), standardised(neighbourSignal(c.neighbours())), standardised(c.encoder())});
+            z.add(new double[][]{standardised(networkSignal(c.network())), standardised(c.popularity()), standardised(neighbourSignal(c.neighbours())), standardised(c.encoder()),
+                    standardised(neighbourSignal(c.forward()))});
         return z;
     }
 
@@ -507,7 +532,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
                 recall += recallAt10(score, cases.get(u).positive(), cases.get(u).positives());
             }
             recall /= cases.size();
-            if (recall > bestRecall + 1e-12) { bestRecall = recall; best = new double[]{a, p, nb, en}; }
+            if (recall > bestRecall + 1e-12) { bestRecall = recall; best = new double[]{a, p, nb, en, 0}; }
         }
         return best;
     }

@@ -52,6 +52,11 @@ final class RankFit {
     static final double NEIGHBOUR_ALPHA = NumberProperty.inRange("metarec.rankfit.neighbour-alpha", "0.5", 0, true, 1, true);
     /** The neighbours' forward window ({@link ItemNeighbours#fit(java.util.Collection, int, double, double, int)}); 0, symmetric. A trial. */
     static final int NEIGHBOUR_WINDOW = (int) NumberProperty.whole("metarec.rankfit.neighbour-window", "0", 0, Integer.MAX_VALUE);
+    /**
+     * The forward neighbours' window of a fifth blend signal beside the symmetric neighbours ({@link ItemNeighbours#fit(java.util.Collection,
+     * int, double, double, int)}'s window; {@code -Dmetarec.rankfit.forward-window=W}); 0, none. A trial.
+     */
+    static final int FORWARD_WINDOW = (int) NumberProperty.whole("metarec.rankfit.forward-window", "0", 0, Integer.MAX_VALUE);
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;
@@ -185,15 +190,16 @@ final class RankFit {
         LOG.log(System.Logger.Level.INFO, "rank prior of {0}: {1} items with neighbours, {5}, blend {2} fitted on {3} validation cases "
                 + "(validation Recall@10 by bucket {4})", c.checkpointId(), s.neighbours().items().size(), blend, cases.size(),
                 java.util.Arrays.toString(blend.recallByBucket(cases)), s.encoder());
-        ItemNeighbours neighbours = s.neighbours();
+        ItemNeighbours neighbours = s.neighbours(), forward = s.withoutBlend().forward();
         SupportEncoder encoder = s.encoder();
         if (REFIT && how != Validation.HASH) {
             // The blend's users were the latest to arrive: once the weights are fitted, the signals learn from them too.
             List<List<Event>> everyone = new ArrayList<>(data.eventsByUser.values());
             neighbours = neighboursOf(everyone);
+            forward = forwardOf(everyone);
             encoder = encoderOf(everyone, sets, settings.seed(), SupportEncoder.Settings.DEFAULT);
         }
-        return c.withRank(new RankPrior(neighbours, blend, c.rank().baseline(), encoder));
+        return c.withRank(new RankPrior(neighbours, blend, c.rank().baseline(), encoder, forward));
     }
 
     /**
@@ -214,7 +220,7 @@ final class RankFit {
 
     /** Each signal alone (weight 1, the others 0): its validation Recall@10 by bucket over {@code cases}, for the diagnostics. */
     static String signalsAlone(List<RankBlend.Case> cases) {
-        String[] names = {"network", "popularity", "neighbours", "encoder"};
+        String[] names = {"network", "popularity", "neighbours", "encoder", "forward neighbours"};
         StringBuilder out = new StringBuilder("each signal alone, validation Recall@10 by bucket:");
         double[][] alone = RankBlend.recallAlone(cases, RankBlend.SHOTS);
         for (int signal = 0; signal < RankBlend.SIGNALS; signal++) {
@@ -297,7 +303,7 @@ final class RankFit {
         if (trainingUsers.isEmpty()) return null;
         ItemNeighbours neighbours = neighboursOf(trainingUsers);
         SupportEncoder encoder = encoderOf(trainingUsers, sets, seed, encoderSettings);
-        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, c.rank().baseline(), encoder);
+        RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, c.rank().baseline(), encoder, forwardOf(trainingUsers));
         ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
         return new Signals(neighbours, encoder, liked, withoutBlend, model, cat, RankSignals.encoderRows(encoder, cat));
@@ -330,6 +336,22 @@ final class RankFit {
             catalogue.addAll(items);
         }
         return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, NEIGHBOUR_ALPHA, NEIGHBOUR_WINDOW);
+    }
+
+    /**
+     * The forward neighbours of {@code users}' events ({@link #FORWARD_WINDOW}: who-had-this-went-on-to-have-that, a fifth
+     * blend signal beside the symmetric neighbours); none when the window is 0.
+     */
+    private static ItemNeighbours forwardOf(List<List<Event>> users) {
+        if (FORWARD_WINDOW == 0) return ItemNeighbours.NONE;
+        List<List<String>> itemsByUser = new ArrayList<>();
+        Set<String> catalogue = new HashSet<>();
+        for (List<Event> events : users) {
+            List<String> items = new ArrayList<>(new LinkedHashSet<>(events.stream().map(Event::itemId).toList()));
+            itemsByUser.add(items);
+            catalogue.addAll(items);
+        }
+        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, 0.5, FORWARD_WINDOW);
     }
 
     /** The support-set encoder over the items of {@code users}' events ({@link #trainEncoder}); none without it. */
@@ -500,8 +522,10 @@ final class RankFit {
         for (int i = 0; i < eligible.length; i++) offsets[i] = cat.baseline(eligible[i], rank.baseline());
         Ranking.network(model, fast, u, cat, eligible, offsets, net, eligible.length);
         for (double x : net) if (!Double.isFinite(x)) return null;
-        double[] nb = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
+        Map<String, Double> likedNow = RankSignals.positiveItems(newestFirst, sets);
+        double[] nb = RankSignals.neighbours(rank, likedNow, cat, eligible);
         double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, encoderRows, eligible);
-        return new RankBlend.Case(k, net, pop, nb, enc, positive);
+        double[] fwd = RankSignals.forward(rank, likedNow, cat, eligible);
+        return new RankBlend.Case(k, net, pop, nb, enc, fwd == null ? new double[eligible.length] : fwd, positive);
     }
 }

@@ -62,11 +62,20 @@ final class RankSignals {
     }
 
     static double[] neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
-        if (rank.neighbours().isEmpty() || positives.isEmpty()) return new double[eligible.length];
+        return neighbours(rank.neighbours(), positives, cat, eligible);
+    }
+
+    /** The forward neighbours' scores ({@link RankPrior#forward}); null when the checkpoint has none (the blend leaves the signal out). */
+    static double[] forward(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
+        return rank.forward().isEmpty() ? null : neighbours(rank.forward(), positives, cat, eligible);
+    }
+
+    private static double[] neighbours(dev.metarec.rank.ItemNeighbours table, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
+        if (table.isEmpty() || positives.isEmpty()) return new double[eligible.length];
         int[] slot = new int[cat.size()];
         Arrays.fill(slot, -1);
         for (int i = 0; i < eligible.length; i++) slot[eligible[i]] = i;
-        return rank.neighbours().scores(positives, id -> {
+        return table.scores(positives, id -> {
             Integer p = cat.position().get(id);
             return p == null ? -1 : slot[p];
         }, eligible.length);
@@ -99,9 +108,10 @@ final class RankSignals {
     }
 
     /** The order scores: the blend for {@code supportSize} events; the network's scores as they are when the checkpoint has no blend. */
-    static double[] order(RankPrior rank, int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
+    static double[] order(RankPrior rank, int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder,
+                          double[] forward) {
         if (rank.isNone()) return network;
-        double[] o = rank.blend().order(supportSize, network, popularity, neighbours, encoder);
+        double[] o = rank.blend().order(supportSize, network, popularity, neighbours, encoder, forward);
         for (double x : o) if (!Double.isFinite(x)) return network;
         return o;
     }

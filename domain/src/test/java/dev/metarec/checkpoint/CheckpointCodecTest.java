@@ -92,9 +92,9 @@ class CheckpointCodecTest {
     @Test
     void unknownFormatVersion_isRejected_evenWithAValidChecksum() {
         Checkpoint c = CheckpointFixtures.small();
-        for (int version : new int[]{0, 3}) {
+        for (int version : new int[]{0, 4}) {
             byte[] other = withSections(version, c, null, null, null);
-            assertMessage(rejected(other), "unsupported checkpoint format version " + version + "; this build reads versions 1 to 2");
+            assertMessage(rejected(other), "unsupported checkpoint format version " + version + "; this build reads versions 1 to 3");
         }
     }
 
@@ -168,7 +168,7 @@ class CheckpointCodecTest {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         assertEquals((byte) 0x89, b.get());
         b.position(8);
-        assertEquals(2, b.getInt());
+        assertEquals(3, b.getInt());
         assertEquals(bytes.length, b.getLong());
     }
 
@@ -202,11 +202,50 @@ class CheckpointCodecTest {
         Checkpoint c = CheckpointFixtures.small();
         byte[] v1 = withSections(1, c, version1Rank(1, 0.25, 2, 0), null, null);
         var read = codec.decode(v1).rank();
-        assertArrayEquals(new double[]{0.25, 2, 0, 0}, read.blend().weightsFor(1));
+        assertArrayEquals(new double[]{0.25, 2, 0, 0, 0}, read.blend().weightsFor(1));
         assertTrue(read.encoder().isEmpty());
         assertEquals(0.5, read.neighbours().similarity("i1", "i2"), 1e-9);
         byte[] v1WithEncoder = withSections(1, c, null, null, RankSection.writeEncoder(rankPrior().encoder()));
         assertMessage(rejected(v1WithEncoder), "expected section RANK or BASE or the end but found 'ENCO'");
+    }
+
+    @Test
+    void aVersion2Checkpoint_readsWithTheForwardNeighboursWeight0_andWithoutThem() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter v2Rank = new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
+                .writeInt(1).writeInt(1).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0)
+                .writeInt(1).writeInt(1).writeDouble(0.25).writeDouble(2).writeDouble(0).writeDouble(1.5);
+        var read = codec.decode(withSections(2, c, v2Rank, null, RankSection.writeEncoder(rankPrior().encoder()))).rank();
+        assertArrayEquals(new double[]{0.25, 2, 0, 1.5, 0}, read.blend().weightsFor(1));
+        assertTrue(read.forward().isEmpty());
+        assertEquals(rankPrior().encoder(), read.encoder());
+        byte[] v2WithForward = CheckpointCodec.assemble(2, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, null, null,
+                RankSection.writeForward(rankPrior().neighbours()));
+        assertMessage(rejected(v2WithForward), "expected section RANK or BASE or ENCO or the end but found 'FWRD'");
+    }
+
+    @Test
+    void forwardNeighbours_shouldRoundTrip_withTheirBlendWeight() {
+        var forward = dev.metarec.rank.ItemNeighbours.fit(java.util.List.of(java.util.List.of("i1", "i2", "i3"), java.util.List.of("i2", "i3")), 2, 1.0, 0.5, 10);
+        var rank = new dev.metarec.rank.RankPrior(rankPrior().neighbours(), new dev.metarec.rank.RankBlend(new int[]{1}, new double[][]{{0, 1, 0.5, 0.25, 0.75}}),
+                rankPrior().baseline(), rankPrior().encoder(), forward);
+        Checkpoint back = codec.decode(codec.encode(CheckpointFixtures.small().withRank(rank)));
+        assertEquals(rank, back.rank());
+        assertEquals(forward, back.rank().forward());
+        assertEquals(0.75, back.rank().blend().weightsFor(1)[dev.metarec.rank.RankBlend.FORWARD]);
+        assertTrue(back.rank().forward().similarity("i1", "i2") > 0 && back.rank().forward().similarity("i2", "i1") == 0,
+                "forward: i2 came after i1, never before it");
+    }
+
+    @Test
+    void aForwardSectionWithABadNeighbour_isRejected_namingIt() {
+        Checkpoint c = CheckpointFixtures.small();
+        BinaryWriter bad = new BinaryWriter().writeInt(2).writeDouble(1.0).writeStrings(java.util.List.of("i1", "i2"))
+                .writeInt(1).writeInt(7).writeInt(Float.floatToRawIntBits(0.5f)).writeInt(0);
+        byte[] bytes = CheckpointCodec.assemble(3, CheckpointCodec.writeMeta(c), ModelSections.writeConfig(c.config()),
+                ModelSections.writeFeatures(c.features()), ModelSections.writeParams(c.params()), null, null, null, bad);
+        assertMessage(rejected(bytes), "section FWRD: invalid forward neighbours: item i1: neighbour index 7 out of range");
     }
 
     @Test

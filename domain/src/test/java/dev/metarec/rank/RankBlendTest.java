@@ -21,17 +21,18 @@ class RankBlendTest {
     @Test
     void weightsFor_shouldPickTheFirstBucketThatHoldsTheSupport_andTheLastBeyond() {
         RankBlend b = new RankBlend(new int[]{1, 5}, new double[][]{{1, 0, 0, 0}, {0, 1, 0, 2}});
-        assertArrayEquals(new double[]{1, 0, 0, 0}, b.weightsFor(0));
-        assertArrayEquals(new double[]{1, 0, 0, 0}, b.weightsFor(1));
-        assertArrayEquals(new double[]{0, 1, 0, 2}, b.weightsFor(2));
-        assertArrayEquals(new double[]{0, 1, 0, 2}, b.weightsFor(500));
+        assertArrayEquals(new double[]{1, 0, 0, 0, 0}, b.weightsFor(0));
+        assertArrayEquals(new double[]{1, 0, 0, 0, 0}, b.weightsFor(1));
+        assertArrayEquals(new double[]{0, 1, 0, 2, 0}, b.weightsFor(2));
+        assertArrayEquals(new double[]{0, 1, 0, 2, 0}, b.weightsFor(500));
     }
 
     @Test
     void aBlendOfThreeWeights_isOneFromBeforeTheEncoder_andGivesItWeight0() {
         RankBlend old = new RankBlend(new int[]{1}, new double[][]{{0.25, 2, 0}});
-        assertArrayEquals(new double[]{0.25, 2, 0, 0}, old.weightsFor(1));
+        assertArrayEquals(new double[]{0.25, 2, 0, 0, 0}, old.weightsFor(1));
         assertEquals(new RankBlend(new int[]{1}, new double[][]{{0.25, 2, 0, 0}}), old);
+        assertEquals(new RankBlend(new int[]{1}, new double[][]{{0.25, 2, 0, 0, 0}}), old, "and from before the forward neighbours: their weight 0");
     }
 
     @Test
@@ -153,9 +154,9 @@ class RankBlendTest {
         List<RankBlend.Case> cases = popularAtOneEncoderAtTwenty(8);
         RankBlend blend = new RankBlend(new int[]{1, 20}, new double[][]{{1, 1, 1, 1}, {1, 1, 1, 1}});
         RankBlend picked = blend.orSingleSignal(new double[]{0.2, 1.0}, cases);
-        assertArrayEquals(new double[]{0, 1, 0, 0}, picked.weightsFor(1), "at 1 event popularity alone beats the blend's 0.2");
-        assertArrayEquals(new double[]{1, 1, 1, 1}, picked.weightsFor(20), "at 20 nothing alone beats a blend that recalls everything");
-        assertArrayEquals(new double[]{0, 0, 0, 1}, blend.orSingleSignal(new double[]{0.2, 0.2}, cases).weightsFor(20), "the encoder, the best alone at 20");
+        assertArrayEquals(new double[]{0, 1, 0, 0, 0}, picked.weightsFor(1), "at 1 event popularity alone beats the blend's 0.2");
+        assertArrayEquals(new double[]{1, 1, 1, 1, 0}, picked.weightsFor(20), "at 20 nothing alone beats a blend that recalls everything");
+        assertArrayEquals(new double[]{0, 0, 0, 1, 0}, blend.orSingleSignal(new double[]{0.2, 0.2}, cases).weightsFor(20), "the encoder, the best alone at 20");
     }
 
     @Test
@@ -188,7 +189,7 @@ class RankBlendTest {
         assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{-1, 1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{Double.NaN, 1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{1, 1}}));
-        assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{1, 1, 0, 0, 0}}));
+        assertThrows(IllegalArgumentException.class, () -> new RankBlend(new int[]{1}, new double[][]{{1, 1, 0, 0, 0, 0}}));
     }
 
     /** Noise in every signal; the positives are the top 10 of signal {@code informative} (noise added). */
@@ -201,6 +202,27 @@ class RankBlendTest {
         java.util.Arrays.sort(order, (a, b) -> Double.compare(s[informative][b], s[informative][a]));
         for (int i = 0; i < 10; i++) positive[order[i]] = true;
         return new RankBlend.Case(k, s[0], s[1], s[2], s[3], positive);
+    }
+
+    @Test
+    void forwardNeighbours_shouldBeWeighedWhenTheyFindThePositives_andLeaveTheFitAsBeforeWhenAbsent() {
+        SplittableRandom r = new SplittableRandom(11);
+        List<RankBlend.Case> withForward = new ArrayList<>(), without = new ArrayList<>();
+        for (int u = 0; u < 30; u++) {
+            RankBlend.Case c = randomCase(r, 5, 1);
+            double[] forward = new double[ITEMS];
+            for (int i = 0; i < ITEMS; i++) forward[i] = (c.positive()[i] ? 1.0 : 0.0) + r.nextDouble();   // finds the positives, noisily
+            withForward.add(new RankBlend.Case(5, c.network(), c.popularity(), c.neighbours(), c.encoder(), forward, c.positive()));
+            without.add(c);
+        }
+        double[] w = RankBlend.fit(withForward, new int[]{5}, RankBlend.Fit.LIKELIHOOD).weightsFor(5);
+        assertTrue(w[RankBlend.FORWARD] > 5 * Math.max(w[RankBlend.NETWORK], Math.max(w[RankBlend.NEIGHBOURS], w[RankBlend.ENCODER])),
+                "the forward neighbours find the positives, the network, neighbours and encoder do not: " + java.util.Arrays.toString(w));
+        double[] order = RankBlend.fit(withForward, new int[]{5}, RankBlend.Fit.LIKELIHOOD)
+                .order(5, withForward.get(0).network(), withForward.get(0).popularity(), withForward.get(0).neighbours(), withForward.get(0).encoder(), null);
+        assertEquals(ITEMS, order.length, "a checkpoint without forward neighbours serves the other signals");
+        for (RankBlend.Fit fit : RankBlend.Fit.values())
+            assertEquals(0.0, RankBlend.fit(without, new int[]{5}, fit).weightsFor(5)[RankBlend.FORWARD], fit + ": no forward neighbours, no weight");
     }
 
     @Test

@@ -93,7 +93,7 @@ public class ServingBenchmark {
         FeatureSpace features = FeatureSpace.fit(config, users, items, 1);
         PreferenceNetwork net = new PreferenceNetwork(config, features.userTableRows(), features.itemTableRows(), features.userIdRows(), features.itemIdRows());
         // the served order's rank prior: 200 neighbours per item from 6,000 generated users of 30 items each, a support-set encoder
-        // of width 64 over every item, a blend of all four signals
+        // of width 64 over every item, 200 forward neighbours per item from the same histories, a blend of all five signals
         List<List<String>> histories = new ArrayList<>();
         for (int u = 0; u < 6000; u++) {
             List<String> h = new ArrayList<>();
@@ -101,8 +101,8 @@ public class ServingBenchmark {
             histories.add(h);
         }
         dev.metarec.rank.RankPrior rank = new dev.metarec.rank.RankPrior(dev.metarec.rank.ItemNeighbours.fit(histories, 200, 10.0),
-                new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}}),
-                baseline(r), encoder(r));
+                new dev.metarec.rank.RankBlend(new int[]{1, 3, 5, 10, 20}, new double[][]{{1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}}),
+                baseline(r), encoder(r), dev.metarec.rank.ItemNeighbours.fit(histories, 200, 10.0, 0.5, Integer.MAX_VALUE));
         Checkpoint c = new Checkpoint("ckpt-bench", config, features, net.initialise(7), CheckpointMetadata.of(NOW, "fomaml", 0, Map.of()), rank);
         for (int i = 0; i < ITEMS; i++) {
             int n = 1 + r.nextInt(500);

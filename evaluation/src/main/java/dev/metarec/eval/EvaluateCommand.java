@@ -61,7 +61,7 @@ public final class EvaluateCommand {
             default -> NetworkSettings.melu();
         };
         NetworkSettings settings = base.withSupportShrinkage(o.supportShrinkage()).withShrinkageGrid(o.shrinkageGrid());
-        List<Long> seeds = LongStream.range(1, o.seeds() + 1).boxed().toList();
+        List<Long> seeds = LongStream.range(o.firstSeed(), o.firstSeed() + o.seeds()).boxed().toList();
         Results results = new Results();
         List<String> header = new ArrayList<>();
         header.add("- Command: `evaluate " + commandLine + "`");

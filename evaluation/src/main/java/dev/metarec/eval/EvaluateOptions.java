@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public record EvaluateOptions(String dataset, Path data, List<String> protocols, int seeds, Path out, boolean quick,
                               Integer epochs, Integer innerSteps, List<String> learners, Integer newFromYear, int threads, String network,
-                              double supportShrinkage, List<Double> shrinkageGrid, boolean baselinesOnly, boolean servedOnly) {
+                              double supportShrinkage, List<Double> shrinkageGrid, boolean baselinesOnly, boolean servedOnly, long firstSeed) {
 
     /** What {@code --protocol all} runs. */
     public static final List<String> PROTOCOLS = List.of("melu", "melu-split", "time-ordered", "ranking", "drift");
@@ -23,7 +23,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
 
     public static final String USAGE = """
             usage: evaluate --dataset <ml-100k|ml-1m|ml-latest-small|custom|synthetic> [--data <dir>]
-                            [--protocol melu,melu-split,time-ordered,ranking,drift|all] [--seeds 5] [--out eval-out]
+                            [--protocol melu,melu-split,time-ordered,ranking,drift|all] [--seeds 5] [--first-seed 1] [--out eval-out]
                                         (ranking-validation: the ranking protocol on the training-period users only,
                                          its test users the latest of them: for choosing designs)
                             [--quick] [--epochs N] [--inner-steps K] [--learners maml,fomaml,reptile,metasgd]
@@ -44,6 +44,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         List<String> protocols = List.of("melu");
         Integer seeds = null, epochs = null, innerSteps = null, year = null;
         int threads = 1;
+        long firstSeed = 1;
         double tau = 0;
         List<Double> grid = dev.metarec.eval.method.NetworkSettings.SHRINKAGE_GRID;
         boolean quick = false, baselinesOnly = false, servedOnly = false;
@@ -63,6 +64,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
                         case "--data" -> data = Path.of(v);
                         case "--protocol" -> protocols = v.equals("all") ? PROTOCOLS : listOf("--protocol", v, ACCEPTED);
                         case "--seeds" -> seeds = positive("--seeds", v);
+                        case "--first-seed" -> firstSeed = positive("--first-seed", v);
                         case "--out" -> out = Path.of(v);
                         case "--epochs" -> epochs = positive("--epochs", v);
                         case "--inner-steps" -> innerSteps = positive("--inner-steps", v);
@@ -84,7 +86,7 @@ public record EvaluateOptions(String dataset, Path data, List<String> protocols,
         if (dataset == null) throw new IllegalArgumentException("--dataset is required\n" + USAGE);
         if (data == null && !dataset.equals("synthetic")) throw new IllegalArgumentException("--data <dir> is required for dataset " + dataset);
         return new EvaluateOptions(dataset, data, protocols, seeds != null ? seeds : quick ? 2 : 5, out, quick, epochs, innerSteps,
-                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid, baselinesOnly, servedOnly);
+                learners, year, threads, network != null ? network : quick ? "small" : "melu", tau, grid, baselinesOnly, servedOnly, firstSeed);
     }
 
     private static String oneOf(String option, String v, List<String> allowed) {

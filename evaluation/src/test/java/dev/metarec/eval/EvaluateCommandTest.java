@@ -77,6 +77,10 @@ class EvaluateCommandTest {
         assertEquals(2, q.seeds());
         assertEquals("small", q.network());
         assertEquals(5, EvaluateOptions.parse("--dataset", "synthetic").seeds());
+        assertEquals(1, q.firstSeed(), "seeds 1, 2, … by default");
+        assertEquals(6, EvaluateOptions.parse("--dataset", "synthetic", "--first-seed", "6").firstSeed());
+        e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--first-seed", "0"));
+        assertTrue(e.getMessage().contains("--first-seed must be a positive integer"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EvaluateOptions.parse("--dataset", "synthetic", "--support-shrinkage", "-1"));
         assertTrue(e.getMessage().contains("--support-shrinkage must be a finite number >= 0, was '-1'"), e.getMessage());
         assertEquals(0.0, q.supportShrinkage());
