@@ -72,7 +72,8 @@ public final class ItemNeighbours {
      * P(j | i) (popular neighbours favoured), a smaller one penalises a neighbour's popularity. With {@code window > 0}
      * the overlap counts only the users with whom j came after i, at most {@code window} of the user's items later (each
      * user's items in the collection's order, oldest first): who-had-this-went-on-to-have-that; {@code window} 0 counts
-     * every co-occurrence. Both are trials (RankFit): the cosine of every co-occurrence is served.
+     * every co-occurrence. The cosine of every co-occurrence and the cosine of the forward ones (unbounded window) are
+     * served, as two blend signals ({@code RankFit}); other alphas and windows are trials.
      */
     public static ItemNeighbours fit(Collection<? extends Collection<String>> itemsByUser, int maxNeighbours, double shrinkage, double alpha, int window) {
         if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], was " + alpha);

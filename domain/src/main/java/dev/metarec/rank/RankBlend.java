@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The served order: per candidate, a weighted sum of four signals, each standardised over the user's candidates
+ * The served order: per candidate, a weighted sum of five signals, each standardised over the user's candidates
  * (z-score; a signal that is constant there contributes nothing):
  * <ol>
  *   <li>the meta-learned preference score after adaptation (what the network predicts for this user),</li>
@@ -14,7 +14,9 @@ import java.util.List;
  *       is not popular,</li>
  *   <li>the neighbours of the user's events, {@link ItemNeighbours#scores},</li>
  *   <li>the support-set encoder's score, {@link SupportEncoder}: what users who had the user's support items went on
- *       to like (an item the encoder does not know takes the mean of the others, so it is neither pushed nor held back).</li>
+ *       to like (an item the encoder does not know takes the mean of the others, so it is neither pushed nor held back),</li>
+ *   <li>the forward neighbours of the user's events: the same sum over {@link ItemNeighbours} counted only where the
+ *       candidate came after the user's item in other users' histories (who-had-this-went-on-to-have-that).</li>
  * </ol>
  * One weight vector per support-size bucket: bucket b serves users with at most {@code upTo[b]} events (the last
  * bucket also every larger support). Weights are chosen on validation users, by {@link #fit(List, int[], Fit)}: with
@@ -24,8 +26,9 @@ import java.util.List;
  * the user's predicted preference instead of by catalogue position.
  *
  * @param upTo    strictly increasing support sizes, at least one
- * @param weights per bucket {network, popularity, neighbours, encoder}: finite, >= 0, not all 0. A vector of three is a
- *                blend from before the encoder (checkpoint format 1) and reads with the encoder's weight 0.
+ * @param weights per bucket {network, popularity, neighbours, encoder, forward neighbours}: finite, >= 0, not all 0. A
+ *                vector of three is a blend from before the encoder (checkpoint format 1), of four one from before the
+ *                forward neighbours (format 2); the missing weights read as 0.
  */
 public record RankBlend(int[] upTo, double[][] weights) {
     public static final int NETWORK = 0, POPULARITY = 1, NEIGHBOURS = 2, ENCODER = 3, FORWARD = 4, SIGNALS = 5;
@@ -181,7 +184,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
     }
 
     /**
-     * One validation user seen at one support size: the four signals over the candidates (every catalogue item but
+     * One validation user seen at one support size: the five signals over the candidates (every catalogue item but
      * the support), and which candidates are positives (the user's later positive events).
      */
     public record Case(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, double[] forward,
@@ -205,7 +208,8 @@ public record RankBlend(int[] upTo, double[][] weights) {
     }
 
     /**
-     * Per bucket of {@code upTo}, the weights on a grid ({0, 1/4, 1/2, 1, 2} for each of the four signals) with the best mean
+     * Per bucket of {@code upTo}, the weights on a grid ({0, 1/4, 1/2, 1, 2} for each of the first four signals; the forward
+     * neighbours' weight 0: the grid is a comparison, not the served fit) with the best mean
      * Recall@10 (hits / min(10, positives)) over the cases of that bucket (a case belongs to the first bucket whose
      * bound is at least its support size); on equal recall the earlier grid point. A bucket without cases takes the
      * weights of the nearest bucket with cases; with no case at all the blend is {@link #NETWORK_ONLY}.
@@ -219,7 +223,7 @@ public record RankBlend(int[] upTo, double[][] weights) {
         /**
          * The weights >= 0 that maximise the likelihood of the positives under a softmax over each case's candidates of
          * the blended score (the mean over cases of -1/P sum over positives of log softmax), with a small ridge (10⁻³ |w|²):
-         * a smooth, convex objective in the four weights, solved by projected Newton steps, instead of the step function
+         * a smooth, convex objective in the five weights (four when no case has forward neighbours), solved by projected Newton steps, instead of the step function
          * Recall@10 that the grid maximises, whose best point jumps with a few cases.
          */
         LIKELIHOOD,

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * The item-level part of a checkpoint: the item neighbours fitted on the training events, the blend chosen on
- * validation users that orders the served list, the items' baseline added to the network's score, and the
- * support-set encoder trained on the training events. {@link #NONE}: a checkpoint without one scores with the
+ * validation users that orders the served list, the items' baseline added to the network's score, the
+ * support-set encoder trained on the training events and the forward neighbours (who-had-this-went-on-to-have-that;
+ * {@link ItemNeighbours#NONE} in a checkpoint written before them). {@link #NONE}: a checkpoint without one scores with the
  * network alone and ranks by that score.
  */
 public record RankPrior(ItemNeighbours neighbours, RankBlend blend, ItemBaseline baseline, SupportEncoder encoder, ItemNeighbours forward) {

@@ -22,11 +22,11 @@ import java.util.Set;
 
 /**
  * Fits a finished challenger's {@link RankPrior} on the run's data (the item baseline it was trained on stays): item
- * neighbours, popularity (users who liked each item, also counted by age: {@link Likes}) and the support-set encoder ({@link SupportEncoder}) from the
+ * neighbours (symmetric and forward, {@link #FORWARD_WINDOW}), popularity (users who liked each item, also counted by age: {@link Likes}) and the support-set encoder ({@link SupportEncoder}) from the
  * training users' events only, then the {@link RankBlend} weights on the validation users ({@link #VALIDATION}: the
  * hash sample of meta-training or the latest users to arrive, whichever predicts the latest users better), each seen at the support
  * sizes of {@link RankBlend#SHOTS} exactly as serving would see them (first k events; adapted network scores,
- * popularity, neighbours of the positive support events, the encoder's scores; every other catalogue item a
+ * popularity, both neighbours of the positive support events, the encoder's scores; every other catalogue item a
  * candidate) and judged by the positives among {@value #HORIZON} later events: the events after the user's first
  * {@value #LATER_FROM} (after the support when it is longer), so that every support size is judged on the same
  * later taste. A user with at most {@value #LATER_FROM} events is judged on the events right after the support.
@@ -53,10 +53,14 @@ final class RankFit {
     /** The neighbours' forward window ({@link ItemNeighbours#fit(java.util.Collection, int, double, double, int)}); 0, symmetric. A trial. */
     static final int NEIGHBOUR_WINDOW = (int) NumberProperty.whole("metarec.rankfit.neighbour-window", "0", 0, Integer.MAX_VALUE);
     /**
-     * The forward neighbours' window of a fifth blend signal beside the symmetric neighbours ({@link ItemNeighbours#fit(java.util.Collection,
-     * int, double, double, int)}'s window; {@code -Dmetarec.rankfit.forward-window=W}); 0, none. A trial.
+     * The forward neighbours, the blend's fifth signal beside the symmetric neighbours: sim(i, j) counts the users with
+     * whom j came after i, at most this many of their items later ({@link ItemNeighbours#fit(java.util.Collection, int,
+     * double, double, int)}'s window). Unbounded ({@link Integer#MAX_VALUE}) by default; {@code -Dmetarec.rankfit.forward-window=0}
+     * leaves the signal out (a checkpoint as before it), another W bounds it. Kept on the training periods (docs/RESULTS.md,
+     * designs table): alone the forward neighbours lead the symmetric ones at 1–5 events on ML-100K and trail them beyond,
+     * so the blend weighs both per support size.
      */
-    static final int FORWARD_WINDOW = (int) NumberProperty.whole("metarec.rankfit.forward-window", "0", 0, Integer.MAX_VALUE);
+    static final int FORWARD_WINDOW = (int) NumberProperty.whole("metarec.rankfit.forward-window", String.valueOf(Integer.MAX_VALUE), 0, Integer.MAX_VALUE);
     static final int MAX_PAIRS = 2_000_000;
     /** Later events per validation user whose positives are the targets (the ranking protocol's 50). */
     static final int HORIZON = 50;

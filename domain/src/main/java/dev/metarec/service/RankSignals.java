@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The served order of the eligible items: {@link RankBlend} of the network's scores, the popularity prior (item
- * statistics' user counts), the neighbours of the user's positive support events and the support-set encoder's scores. Serving and meta-training's
+ * statistics' user counts), the neighbours and the forward neighbours of the user's positive support events and the support-set encoder's scores. Serving and meta-training's
  * blend fit compute the signals here, so what is fitted is what is served.
  */
 final class RankSignals {

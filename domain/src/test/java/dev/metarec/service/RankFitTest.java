@@ -85,6 +85,7 @@ class RankFitTest {
         assertEquals(0.5, RankFit.NEIGHBOUR_ALPHA, "the cosine");
         assertEquals(0, RankFit.NEIGHBOUR_WINDOW, "every co-occurrence, both ways");
         assertEquals(10.0, RankFit.SHRINKAGE);
+        assertEquals(Integer.MAX_VALUE, RankFit.FORWARD_WINDOW, "the forward neighbours: every later item of a user");
     }
 
     private static Event rating(String user, String item, double value, Instant at) {

@@ -40,6 +40,7 @@ class ServedParityTest {
         Checkpoint promoted = f.codec.decode(f.ports.checkpoints.read(r.checkpointId()).orElseThrow());
         assertFalse(promoted.rank().isNone(), "meta-training fits the rank prior");
         assertFalse(promoted.rank().neighbours().isEmpty());
+        assertFalse(promoted.rank().forward().isEmpty(), "and the forward neighbours");
 
         Map<String, UserProfile> profiles = f.data.users().stream().collect(Collectors.toMap(UserProfile::userId, p -> p));
         Checkpoint offline = OfflineTraining.train(r.checkpointId(), f.data.events(), f.data.items(), profiles, f.training, f.settings,
