@@ -330,7 +330,17 @@ final class RankFit {
     }
 
     /** The item neighbours of {@code users}' events (each user's items, oldest first). */
-    private static ItemNeighbours neighboursOf(List<List<Event>> users) {
+    private static ItemNeighbours neighboursOf(List<List<Event>> users) { return neighboursOf(users, NEIGHBOUR_ALPHA, NEIGHBOUR_WINDOW); }
+
+    /**
+     * The forward neighbours of {@code users}' events ({@link #FORWARD_WINDOW}: who-had-this-went-on-to-have-that, a fifth
+     * blend signal beside the symmetric neighbours); none when the window is 0.
+     */
+    private static ItemNeighbours forwardOf(List<List<Event>> users) {
+        return FORWARD_WINDOW == 0 ? ItemNeighbours.NONE : neighboursOf(users, 0.5, FORWARD_WINDOW);
+    }
+
+    private static ItemNeighbours neighboursOf(List<List<Event>> users, double alpha, int window) {
         List<Set<String>> itemsByUser = new ArrayList<>();
         Set<String> catalogue = new HashSet<>();
         for (List<Event> events : users) {
@@ -339,23 +349,7 @@ final class RankFit {
             itemsByUser.add(items);
             catalogue.addAll(items);
         }
-        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, NEIGHBOUR_ALPHA, NEIGHBOUR_WINDOW);
-    }
-
-    /**
-     * The forward neighbours of {@code users}' events ({@link #FORWARD_WINDOW}: who-had-this-went-on-to-have-that, a fifth
-     * blend signal beside the symmetric neighbours); none when the window is 0.
-     */
-    private static ItemNeighbours forwardOf(List<List<Event>> users) {
-        if (FORWARD_WINDOW == 0) return ItemNeighbours.NONE;
-        List<List<String>> itemsByUser = new ArrayList<>();
-        Set<String> catalogue = new HashSet<>();
-        for (List<Event> events : users) {
-            List<String> items = new ArrayList<>(new LinkedHashSet<>(events.stream().map(Event::itemId).toList()));
-            itemsByUser.add(items);
-            catalogue.addAll(items);
-        }
-        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, 0.5, FORWARD_WINDOW);
+        return ItemNeighbours.fit(itemsByUser, Math.max(1, Math.min(NEIGHBOURS, MAX_PAIRS / Math.max(1, catalogue.size()))), SHRINKAGE, alpha, window);
     }
 
     /** The support-set encoder over the items of {@code users}' events ({@link #trainEncoder}); none without it. */

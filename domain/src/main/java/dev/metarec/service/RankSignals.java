@@ -1,6 +1,7 @@
 package dev.metarec.service;
 
 import dev.metarec.model.Event;
+import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.NumberProperty;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
@@ -70,7 +71,7 @@ final class RankSignals {
         return rank.forward().isEmpty() ? null : neighbours(rank.forward(), positives, cat, eligible);
     }
 
-    private static double[] neighbours(dev.metarec.rank.ItemNeighbours table, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
+    private static double[] neighbours(ItemNeighbours table, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
         if (table.isEmpty() || positives.isEmpty()) return new double[eligible.length];
         int[] slot = new int[cat.size()];
         Arrays.fill(slot, -1);
