@@ -70,12 +70,10 @@ public record RankBlend(int[] upTo, double[][] weights) {
         return b;
     }
 
-    /** The blended order score of each candidate (each signal per candidate; NaN in {@code encoder}: an item it does not know). */
-    public double[] order(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder) {
-        return order(supportSize, network, popularity, neighbours, encoder, null);
-    }
-
-    /** As {@link #order(int, double[], double[], double[], double[])} with the forward neighbours' scores too (null: none). */
+    /**
+     * The blended order score of each candidate (each signal per candidate; NaN in {@code encoder}: an item it does not
+     * know; {@code forward} null: a checkpoint without forward neighbours).
+     */
     public double[] order(int supportSize, double[] network, double[] popularity, double[] neighbours, double[] encoder, double[] forward) {
         return combine(weightsFor(supportSize), network, popularity, neighbours, encoder, forward);
     }

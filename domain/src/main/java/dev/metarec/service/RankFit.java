@@ -520,10 +520,9 @@ final class RankFit {
         for (int i = 0; i < eligible.length; i++) offsets[i] = cat.baseline(eligible[i], rank.baseline());
         Ranking.network(model, fast, u, cat, eligible, offsets, net, eligible.length);
         for (double x : net) if (!Double.isFinite(x)) return null;
-        Map<String, Double> likedNow = RankSignals.positiveItems(newestFirst, sets);
-        double[] nb = RankSignals.neighbours(rank, likedNow, cat, eligible);
+        RankSignals.NeighbourScores near = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, eligible);
         double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, encoderRows, eligible);
-        double[] fwd = RankSignals.forward(rank, likedNow, cat, eligible);
-        return new RankBlend.Case(k, net, pop, nb, enc, fwd == null ? new double[eligible.length] : fwd, positive);
+        double[] fwd = near.forward() == null ? new double[eligible.length] : near.forward();
+        return new RankBlend.Case(k, net, pop, near.neighbours(), enc, fwd, positive);
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The served order of the eligible items: {@link RankBlend} of the network's scores, the popularity prior (item
@@ -62,24 +63,33 @@ final class RankSignals {
         return out;
     }
 
-    static double[] neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
-        return neighbours(rank.neighbours(), positives, cat, eligible);
+    /**
+     * Per eligible item, the summed similarity to the {@code positives} in the checkpoint's neighbours and in its forward
+     * neighbours; {@code forward} is null when the checkpoint has none (the blend leaves the signal out).
+     */
+    record NeighbourScores(double[] neighbours, double[] forward) {}
+
+    static NeighbourScores neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
+        boolean none = positives.isEmpty() || (rank.neighbours().isEmpty() && rank.forward().isEmpty());
+        ToIntFunction<String> slotOf = none ? null : slotOf(cat, eligible);   // one slot map for both tables
+        return new NeighbourScores(scores(rank.neighbours(), positives, slotOf, eligible.length),
+                rank.forward().isEmpty() ? null : scores(rank.forward(), positives, slotOf, eligible.length));
     }
 
-    /** The forward neighbours' scores ({@link RankPrior#forward}); null when the checkpoint has none (the blend leaves the signal out). */
-    static double[] forward(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
-        return rank.forward().isEmpty() ? null : neighbours(rank.forward(), positives, cat, eligible);
-    }
-
-    private static double[] neighbours(ItemNeighbours table, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
-        if (table.isEmpty() || positives.isEmpty()) return new double[eligible.length];
+    /** An item id's index among {@code eligible}, -1 when it is not eligible or not in the snapshot. */
+    private static ToIntFunction<String> slotOf(CatalogueIndex.Snapshot cat, int[] eligible) {
         int[] slot = new int[cat.size()];
         Arrays.fill(slot, -1);
         for (int i = 0; i < eligible.length; i++) slot[eligible[i]] = i;
-        return table.scores(positives, id -> {
+        return id -> {
             Integer p = cat.position().get(id);
             return p == null ? -1 : slot[p];
-        }, eligible.length);
+        };
+    }
+
+    private static double[] scores(ItemNeighbours table, Map<String, Double> positives, ToIntFunction<String> slotOf, int slots) {
+        if (table.isEmpty() || positives.isEmpty()) return new double[slots];
+        return table.scores(positives, slotOf, slots);
     }
 
     /** Per snapshot position, the item's row in {@code encoder}, -1 when it does not know the item. */

@@ -112,15 +112,14 @@ public final class RecommendService {
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] popularity = RankSignals.popularity(stats, eligible);
         Map<String, Double> liked = RankSignals.positiveItems(support, supports);
-        double[] neighbours = RankSignals.neighbours(model.rank(), liked, cat, eligible);
+        RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, eligible);
         SupportEncoder enc = model.rank().encoder();
         double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible);
-        double[] forward = RankSignals.forward(model.rank(), liked, cat, eligible);
-        double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder, forward);
+        double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
         // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;
         // the top of the blended order is scored exactly too, then blended again
         if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize())))
-            order = RankSignals.order(model.rank(), support.size(), scores, popularity, neighbours, encoder, forward);
+            order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         order = Calibration.rerank(Calibration.LAMBDA, Calibration.AVOID, order, eligible, cat.items(), cat.position(), liked,
                 RankSignals.dislikedItems(support, supports), settings.categoryAttribute());

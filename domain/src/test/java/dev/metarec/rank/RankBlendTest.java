@@ -39,11 +39,11 @@ class RankBlendTest {
     void anItemTheEncoderDoesNotKnow_standsAtTheSignalsMean() {
         RankBlend onlyEncoder = new RankBlend(new int[]{1}, new double[][]{{0, 0, 0, 1}});
         double[] flat = {1, 1, 1, 1};
-        double[] o = onlyEncoder.order(1, new double[]{0, 0, 0, 0}, flat, flat, new double[]{1, Double.NaN, 3, 2});
+        double[] o = onlyEncoder.order(1, new double[]{0, 0, 0, 0}, flat, flat, new double[]{1, Double.NaN, 3, 2}, null);
         assertEquals(-Math.sqrt(1.5), o[0], 1e-9, "z-scores over the known values 1, 3, 2");
         assertEquals(0.0, o[1], 1e-9, "the unknown item: the mean");
         assertTrue(o[2] > o[3] && o[3] > o[1] - 1e-9 && o[1] > o[0]);
-        double[] none = onlyEncoder.order(1, new double[]{4, 3, 2, 1}, flat, flat, new double[]{Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+        double[] none = onlyEncoder.order(1, new double[]{4, 3, 2, 1}, flat, flat, new double[]{Double.NaN, Double.NaN, Double.NaN, Double.NaN}, null);
         assertTrue(none[0] > none[1] && none[1] > none[2], "an encoder that knows nothing adds nothing; the network breaks the tie");
     }
 
@@ -53,15 +53,15 @@ class RankBlendTest {
         double[] net = {1000, 2000, 3000};
         double[] pop = {3, 2, 1};
         double[] flat = {7, 7, 7};
-        double[] o = b.order(1, net, pop, flat, flat);
+        double[] o = b.order(1, net, pop, flat, flat, null);
         assertEquals(0.0, o[0], 1e-5, "net -1.22 + pop +1.22");
         assertEquals(0.0, o[1], 1e-5);
         assertEquals(0.0, o[2], 1e-5);
         assertTrue(o[2] > o[1] && o[1] > o[0], "what the weighted signals tie, the network orders: " + java.util.Arrays.toString(o));
-        double[] noNetwork = new RankBlend(new int[]{1}, new double[][]{{0, 1, 1, 1}}).order(1, net, flat, flat, flat);
+        double[] noNetwork = new RankBlend(new int[]{1}, new double[][]{{0, 1, 1, 1}}).order(1, net, flat, flat, flat, null);
         assertTrue(noNetwork[2] > noNetwork[1] && noNetwork[1] > noNetwork[0], "with the network's weight 0 too: " + java.util.Arrays.toString(noNetwork));
         assertEquals(0.0, noNetwork[2], 1e-5);
-        double[] onlyNet = new RankBlend(new int[]{1}, new double[][]{{2, 0, 0, 0}}).order(1, net, pop, flat, flat);
+        double[] onlyNet = new RankBlend(new int[]{1}, new double[][]{{2, 0, 0, 0}}).order(1, net, pop, flat, flat, null);
         assertTrue(onlyNet[2] > onlyNet[1] && onlyNet[1] > onlyNet[0]);
         assertEquals((2 + RankBlend.TIE_BREAK) * Math.sqrt(1.5), onlyNet[2], 1e-12, "(2 + the tie-break) x z-score of the largest of three evenly spaced values");
     }
