@@ -135,18 +135,31 @@ public final class ItemNeighbours {
     }
 
     /**
+     * Per row of this table (its items in id order), the item's position in a catalogue: {@code positionOf} of its id (-1
+     * when the catalogue does not hold it). Computed once per catalogue snapshot, so that {@link #scores} looks no id up.
+     */
+    public int[] positionsIn(ToIntFunction<String> positionOf) {
+        int[] out = new int[items.size()];
+        for (int i = 0; i < out.length; i++) out[i] = positionOf.applyAsInt(items.get(i));
+        return out;
+    }
+
+    /**
      * For every candidate slot, the summed similarity of the candidate to the support items, each multiplied by its
      * weight (serving weighs recent events more, so the neighbours follow a taste that moves; unknown support items
-     * add nothing). {@code slotOf} maps an item id to its slot in the result, or -1 when it is no candidate.
+     * add nothing). {@code positions} is {@link #positionsIn} of the catalogue, {@code slotOfPosition} maps a catalogue
+     * position to its slot in the result, or -1 when it is no candidate.
      */
-    public double[] scores(Map<String, Double> weightedSupport, ToIntFunction<String> slotOf, int slots) {
+    public double[] scores(Map<String, Double> weightedSupport, int[] positions, int[] slotOfPosition, int slots) {
+        if (positions.length != items.size()) throw new IllegalArgumentException("positions of " + positions.length + " items for a table of " + items.size());
         double[] out = new double[slots];
         for (Map.Entry<String, Double> s : weightedSupport.entrySet()) {
             Integer i = index.get(s.getKey());
             double w = s.getValue();
             if (i == null || w == 0) continue;
             for (int n = 0; n < neighbours[i].length; n++) {
-                int slot = slotOf.applyAsInt(items.get(neighbours[i][n]));
+                int p = positions[neighbours[i][n]];
+                int slot = p < 0 ? -1 : slotOfPosition[p];
                 if (slot >= 0) out[slot] += w * similarity[i][n];
             }
         }

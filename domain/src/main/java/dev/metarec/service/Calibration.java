@@ -40,10 +40,13 @@ final class Calibration {
     private Calibration() {}
 
     /**
-     * {@code order} (aligned with {@code eligible}) with the calibrated top {@value #LIST} lifted above every other item and
-     * kept in the blend's order among themselves (calibration chooses which ten, the blend where each goes: the greedy
-     * sequence would put a category's filler before a better item); {@code order} itself when λ is 0, or no positive
-     * support item has a category.
+     * {@code order} (aligned with {@code eligible}) with the calibrated top {@code listSize} lifted above every other item,
+     * in pages of {@value #LIST}: each page is chosen greedily, continuing the list before it, from the blend's best
+     * {@link #POOL} + {@value #LIST}·(pages before it) items not yet chosen, lifted above every later page and kept in the
+     * blend's order among its own items (calibration chooses which ten, the blend where each goes: the greedy sequence
+     * would put a category's filler before a better item). So the first ten are the same whatever {@code listSize} is,
+     * and a request for 20 holds back the disliked categories at 11–20 too. {@code order} itself when λ is 0, or no
+     * positive support item has a category and none is only disliked.
      *
      * With {@code avoid} β > 0 a candidate is also held back by λ·β·(the share of its categories found among the
      * {@code disliked} items' and not among the positive ones'); {@code order} itself when no category is left to avoid
@@ -51,9 +54,11 @@ final class Calibration {
      *
      * @param positives the support's positive items with their weights (item id → weight)
      * @param disliked  the support's items whose latest event is not positive
+     * @param listSize  how many items the caller is shown (at least 1): the pages calibrated are ceil(listSize / {@value #LIST})
      */
     static double[] rerank(double lambda, double avoid, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
-                           Map<String, Double> positives, Set<String> disliked, String attribute) {
+                           Map<String, Double> positives, Set<String> disliked, String attribute, int listSize) {
+        if (listSize < 1) throw new IllegalArgumentException("list size must be >= 1, was " + listSize);
         if (lambda == 0 || order.length == 0) return order;
         Set<String> avoided = new HashSet<>();
         if (avoid > 0)
@@ -73,41 +78,52 @@ final class Calibration {
         avoided.removeAll(p.keySet());
         if (total == 0 && avoided.isEmpty()) return order;
         for (Map.Entry<String, Double> e : p.entrySet()) e.setValue(e.getValue() / total);
-        int[] pool = Vectors.largest(order, POOL);
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;   // the pool holds the largest: hi is the order's maximum
-        for (int i : pool) { lo = Math.min(lo, order[i]); hi = Math.max(hi, order[i]); }
-        double span = hi > lo ? hi - lo : 1;
-        List<List<String>> categories = new java.util.ArrayList<>(pool.length);
-        for (int i : pool) categories.add(catalogue.get(eligible[i]).attributes().get(attribute));
+        int pages = (listSize + LIST - 1) / LIST;
+        int[] widest = Vectors.largest(order, POOL + LIST * (pages - 1));
+        Integer[] best = new Integer[widest.length];   // the widest pool, best first (ties: the first positions, as Vectors.largest)
+        for (int i = 0; i < best.length; i++) best[i] = widest[i];
+        java.util.Arrays.sort(best, (a, b) -> order[a] != order[b] ? Double.compare(nanLowest(order[b]), nanLowest(order[a])) : Integer.compare(a, b));
+        double hi = best.length == 0 ? 0 : order[best[0]];
+        Map<Integer, List<String>> categories = new HashMap<>();
+        for (int i : widest) categories.put(i, catalogue.get(eligible[i]).attributes().get(attribute));
         Map<String, Double> chosenShares = new HashMap<>();
-        boolean[] taken = new boolean[pool.length];
+        Set<Integer> taken = new HashSet<>();
         double[] out = order.clone();
-        int picks = Math.min(LIST, pool.length);
-        for (int r = 0; r < picks; r++) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < pool.length; c++) {
-                if (taken[c]) continue;
-                List<String> g = categories.get(c);
-                double kl = 0;
-                for (Map.Entry<String, Double> e : p.entrySet()) {
-                    double q = chosenShares.getOrDefault(e.getKey(), 0.0) + (g.contains(e.getKey()) ? 1.0 / g.size() : 0.0);
-                    double qt = (1 - ALPHA) * q / (r + 1) + ALPHA * e.getValue();
-                    kl += e.getValue() * Math.log(e.getValue() / qt);
+        int r = 0;
+        for (int page = 0; page < pages; page++) {
+            int[] pool = java.util.Arrays.stream(best, 0, Math.min(best.length, POOL + LIST * page)).mapToInt(Integer::intValue).sorted().toArray();
+            double lo = Double.POSITIVE_INFINITY;
+            for (int i : pool) lo = Math.min(lo, order[i]);
+            double span = hi > lo ? hi - lo : 1;
+            double lift = hi + 1 + 2.0 * (pages - 1 - page);   // this page above every later one
+            for (int pick = 0; pick < LIST && r < pool.length; pick++, r++) {
+                int chosen = -1;
+                double bestValue = Double.NEGATIVE_INFINITY;
+                for (int i : pool) {
+                    if (taken.contains(i)) continue;
+                    List<String> g = categories.get(i);
+                    double kl = 0;
+                    for (Map.Entry<String, Double> e : p.entrySet()) {
+                        double q = chosenShares.getOrDefault(e.getKey(), 0.0) + (g.contains(e.getKey()) ? 1.0 / g.size() : 0.0);
+                        double qt = (1 - ALPHA) * q / (r + 1) + ALPHA * e.getValue();
+                        kl += e.getValue() * Math.log(e.getValue() / qt);
+                    }
+                    double held = 0;
+                    if (!avoided.isEmpty() && !g.isEmpty()) {
+                        for (String cat : g) if (avoided.contains(cat)) held++;
+                        held = avoid * held / g.size();
+                    }
+                    double value = (1 - lambda) * (order[i] - lo) / span - lambda * (kl + held);
+                    if (value > bestValue) { bestValue = value; chosen = i; }
                 }
-                double held = 0;
-                if (!avoided.isEmpty() && !g.isEmpty()) {
-                    for (String cat : g) if (avoided.contains(cat)) held++;
-                    held = avoid * held / g.size();
-                }
-                double value = (1 - lambda) * (order[pool[c]] - lo) / span - lambda * (kl + held);
-                if (value > bestValue) { bestValue = value; best = c; }
+                taken.add(chosen);
+                List<String> g = categories.get(chosen);
+                for (String c : g) chosenShares.merge(c, 1.0 / g.size(), Double::sum);
+                out[chosen] = lift + (order[chosen] - lo) / span;   // in the blend's order within the page
             }
-            taken[best] = true;
-            List<String> g = categories.get(best);
-            for (String c : g) chosenShares.merge(c, 1.0 / g.size(), Double::sum);
-            out[pool[best]] = hi + 1 + (order[pool[best]] - lo) / span;   // above every other item, in the blend's order among the ten
         }
         return out;
     }
+
+    private static double nanLowest(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }
 }

@@ -2,6 +2,7 @@ package dev.metarec.service;
 
 import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.RankPrior;
 import dev.metarec.rank.Recency;
 import dev.metarec.rank.SupportEncoder;
 
@@ -79,5 +80,18 @@ final class ItemStatsView {
         int[] rows = RankSignals.encoderRows(encoder, snapshot);
         encoderRows = new EncoderRows(encoder, rows);
         return rows;
+    }
+
+    private volatile TablePositions tablePositions;
+
+    private record TablePositions(RankPrior rank, RankSignals.TablePositions positions) {}
+
+    /** Per row of {@code rank}'s neighbour tables, the item's position in this view's snapshot; computed once per view and checkpoint. */
+    RankSignals.TablePositions tablePositions(RankPrior rank) {
+        TablePositions t = tablePositions;
+        if (t != null && t.rank() == rank) return t.positions();
+        RankSignals.TablePositions positions = RankSignals.tablePositions(rank, snapshot);
+        tablePositions = new TablePositions(rank, positions);
+        return positions;
     }
 }

@@ -43,11 +43,13 @@ public final class OfflineServing {
     /**
      * The served order scores ({@code order}, higher first) and the network's scores of {@code candidates} (catalogue item
      * ids) for a user with {@code profile} and {@code newestFirst} events, served at {@code now} (the time the recent
-     * likes in {@code stats} are read at, {@link ItemStatsView}).
+     * likes in {@code stats} are read at, {@link ItemStatsView}), as a request for {@code listSize} items orders them (the
+     * first {@code listSize} calibrated; the first ten are the same for any list size).
      */
     public record Scores(double[] order, double[] network, Mode mode) {}
 
-    public Scores score(UserProfile profile, List<Event> newestFirst, Map<String, ItemStats> stats, List<String> candidates, Instant now) {
+    public Scores score(UserProfile profile, List<Event> newestFirst, Map<String, ItemStats> stats, List<String> candidates, Instant now,
+                        int listSize) {
         int[] eligible = new int[candidates.size()];
         for (int i = 0; i < eligible.length; i++) {
             Integer p = catalogue.position().get(candidates.get(i));
@@ -67,7 +69,7 @@ public final class OfflineServing {
         }
         ItemStatsView view = ItemStatsView.current(statsView, catalogue, stats, now);
         statsView = view;
-        Served s = RecommendService.serve(ranking, supports, settings, model, w, u, newestFirst, view, eligible);
+        Served s = RecommendService.serve(ranking, supports, settings, model, w, u, newestFirst, view, eligible, listSize);
         return new Scores(s.order(), s.scores(), s.weights().mode());
     }
 

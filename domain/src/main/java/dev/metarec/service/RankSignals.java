@@ -69,27 +69,37 @@ final class RankSignals {
      */
     record NeighbourScores(double[] neighbours, double[] forward) {}
 
-    static NeighbourScores neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, int[] eligible) {
-        boolean none = positives.isEmpty() || (rank.neighbours().isEmpty() && rank.forward().isEmpty());
-        ToIntFunction<String> slotOf = none ? null : slotOf(cat, eligible);   // one slot map for both tables
-        return new NeighbourScores(scores(rank.neighbours(), positives, slotOf, eligible.length),
-                rank.forward().isEmpty() ? null : scores(rank.forward(), positives, slotOf, eligible.length));
+    /** Per row of each neighbour table of a rank prior, the item's snapshot position (-1: not in the snapshot). */
+    record TablePositions(int[] neighbours, int[] forward) {}
+
+    /** {@link TablePositions} of {@code rank}'s tables in {@code cat}: once per snapshot and checkpoint, never per request. */
+    static TablePositions tablePositions(RankPrior rank, CatalogueIndex.Snapshot cat) {
+        ToIntFunction<String> positionOf = id -> {
+            Integer p = cat.position().get(id);
+            return p == null ? -1 : p;
+        };
+        return new TablePositions(rank.neighbours().positionsIn(positionOf), rank.forward().positionsIn(positionOf));
     }
 
-    /** An item id's index among {@code eligible}, -1 when it is not eligible or not in the snapshot. */
-    private static ToIntFunction<String> slotOf(CatalogueIndex.Snapshot cat, int[] eligible) {
+    static NeighbourScores neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, TablePositions positions,
+                                      int[] eligible) {
+        boolean none = positives.isEmpty() || (rank.neighbours().isEmpty() && rank.forward().isEmpty());
+        int[] slot = none ? null : slots(cat, eligible);   // one slot map for both tables
+        return new NeighbourScores(scores(rank.neighbours(), positives, positions.neighbours(), slot, eligible.length),
+                rank.forward().isEmpty() ? null : scores(rank.forward(), positives, positions.forward(), slot, eligible.length));
+    }
+
+    /** Per snapshot position, its index among {@code eligible}, -1 when it is not eligible. */
+    private static int[] slots(CatalogueIndex.Snapshot cat, int[] eligible) {
         int[] slot = new int[cat.size()];
         Arrays.fill(slot, -1);
         for (int i = 0; i < eligible.length; i++) slot[eligible[i]] = i;
-        return id -> {
-            Integer p = cat.position().get(id);
-            return p == null ? -1 : slot[p];
-        };
+        return slot;
     }
 
-    private static double[] scores(ItemNeighbours table, Map<String, Double> positives, ToIntFunction<String> slotOf, int slots) {
+    private static double[] scores(ItemNeighbours table, Map<String, Double> positives, int[] positions, int[] slot, int slots) {
         if (table.isEmpty() || positives.isEmpty()) return new double[slots];
-        return table.scores(positives, slotOf, slots);
+        return table.scores(positives, positions, slot, slots);
     }
 
     /** Per snapshot position, the item's row in {@code encoder}, -1 when it does not know the item. */

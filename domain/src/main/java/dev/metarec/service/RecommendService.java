@@ -73,7 +73,7 @@ public final class RecommendService {
         int[] eligible = ranking.eligible(cmd, cat, user);
         ItemStatsView view = ItemStatsView.current(statsView, cat, stats, now);
         statsView = view;
-        Served served = serve(ranking, supports, settings, model, w, u, user.recent(), view, eligible);
+        Served served = serve(ranking, supports, settings, model, w, u, user.recent(), view, eligible, cmd.k());
         w = served.weights();
         double[] scores = served.scores(), order = served.order();
         boolean popular = w.mode == Mode.ZERO_SHOT && user.profile().attributes().values().isEmpty();
@@ -94,10 +94,11 @@ public final class RecommendService {
     /**
      * Scores {@code eligible} with the weights {@code w} (the prior's calibration added for a zero-shot or fallen-back
      * user; non-finite scores fall back to the prior), then orders them by the champion's {@link dev.metarec.rank.RankBlend}
-     * for the user's most recent {@code adaptWindow} events. Shared by recommend and {@link OfflineServing}.
+     * for the user's most recent {@code adaptWindow} events, the first {@code listSize} (the items the caller asked for)
+     * calibrated ({@link Calibration}). Shared by recommend and {@link OfflineServing}.
      */
     static Served serve(Ranking ranking, SupportSets supports, ServiceSettings settings, ServingModel model, Weights w, EncodedEntity u,
-                        List<dev.metarec.model.Event> recentNewestFirst, ItemStatsView stats, int[] eligible) {
+                        List<dev.metarec.model.Event> recentNewestFirst, ItemStatsView stats, int[] eligible, int listSize) {
         CatalogueIndex.Snapshot cat = stats.snapshot();
         double[] offsets = ranking.itemOffsets(model, stats, eligible);
         int exact = settings.exactScored(eligible.length);
@@ -112,7 +113,7 @@ public final class RecommendService {
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] popularity = RankSignals.popularity(stats, eligible);
         Map<String, Double> liked = RankSignals.positiveItems(support, supports);
-        RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, eligible);
+        RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, stats.tablePositions(model.rank()), eligible);
         SupportEncoder enc = model.rank().encoder();
         double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible);
         double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
@@ -122,7 +123,7 @@ public final class RecommendService {
             order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         order = Calibration.rerank(Calibration.LAMBDA, Calibration.AVOID, order, eligible, cat.items(), cat.position(), liked,
-                RankSignals.dislikedItems(support, supports), settings.categoryAttribute());
+                RankSignals.dislikedItems(support, supports), settings.categoryAttribute(), listSize);
         return new Served(w, scores, order, offsets, base, scored.exact() != null);
     }
 

@@ -69,11 +69,15 @@ class ItemNeighboursTest {
     @Test
     void scores_shouldSumTheSimilaritiesToTheSupport_inTheCandidatesSlots() {
         ItemNeighbours n = ItemNeighbours.fit(USERS, 10, 1.0);
-        Map<String, Integer> slots = Map.of("b", 0, "c", 1, "d", 2);
-        double[] s = n.scores(Map.of("a", 1.0, "d", 1.0, "nobody-knows-me", 1.0), id -> slots.getOrDefault(id, -1), 3);
+        Map<String, Integer> catalogue = Map.of("d", 0, "c", 1, "b", 2, "x", 3);   // "a" is not in it
+        int[] positions = n.positionsIn(id -> catalogue.getOrDefault(id, -1));
+        assertArrayEquals(new int[]{-1, 2, 1, 0}, positions, "a, b, c, d by id");
+        int[] slotOfPosition = {2, 1, 0, -1};   // candidates b, c, d in slots 0, 1, 2; x is no candidate
+        double[] s = n.scores(Map.of("a", 1.0, "d", 1.0, "nobody-knows-me", 1.0), positions, slotOfPosition, 3);
         assertEquals(n.similarity("a", "b"), s[0], 1e-7);
         assertEquals(n.similarity("a", "c") + n.similarity("d", "c"), s[1], 1e-6);
         assertEquals(0.0, s[2], "d is in the support, not its own neighbour");
+        assertThrows(IllegalArgumentException.class, () -> n.scores(Map.of("a", 1.0), new int[3], slotOfPosition, 3), "positions of another table");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.metarec.service;
 
 import dev.metarec.model.Item;
 import dev.metarec.port.ItemStatsStore.ItemStats;
+import dev.metarec.rank.ItemNeighbours;
 import dev.metarec.rank.RankBlend;
+import dev.metarec.rank.RankPrior;
 import dev.metarec.rank.Recency;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,18 @@ class ItemStatsViewTest {
         assertEquals(RankBlend.popularity(50, 50 / 8.0), v.popularity(0), 1e-9, "three half-lives: an eighth");
         ItemStatsView later = ItemStatsView.of(cat, stats, NOW.plus(Recency.HALF_LIFE));
         assertEquals(RankBlend.popularity(50, 50 / 16.0), later.popularity(0), 1e-9, "read one half-life later: half as much again");
+    }
+    @Test
+    void tablePositions_shouldMapEachNeighbourRowToItsSnapshotPosition_oncePerCheckpoint() {
+        CatalogueIndex.Snapshot cat = snapshot("c", "a", "x");
+        ItemNeighbours table = ItemNeighbours.fit(List.of(List.of("a", "b"), List.of("a", "c")), 5, 0.0);   // rows a, b, c
+        RankPrior rank = new RankPrior(table, RankBlend.NETWORK_ONLY).withForward(table);
+        ItemStatsView v = ItemStatsView.of(cat, Map.of(), NOW);
+        RankSignals.TablePositions p = v.tablePositions(rank);
+        assertArrayEquals(new int[]{1, -1, 0}, p.neighbours(), "a at 1, b not in the snapshot, c at 0");
+        assertArrayEquals(new int[]{1, -1, 0}, p.forward());
+        assertSame(p, v.tablePositions(rank), "computed once per view and checkpoint");
+        RankPrior other = new RankPrior(table, RankBlend.NETWORK_ONLY);
+        assertEquals(0, v.tablePositions(other).forward().length, "another checkpoint's tables are mapped anew");
     }
 }

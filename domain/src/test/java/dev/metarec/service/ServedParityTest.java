@@ -60,7 +60,7 @@ class ServedParityTest {
             events.add(new Event("p" + i, newcomer.userId(), items.get(3 * i + 1).itemId(), EventType.RATING, i % 2 == 0 ? 5.0 : 2.0,
                     Fixture.NOW.minusSeconds(100 - i)));
         events.forEach(e -> f.ports.events.append(e, Fixture.NOW));
-        Recommendation served = f.recommend.recommend(RecommendCommand.of(newcomer.userId(), 10, null, null, null, null, null, Limits.DEFAULT), Fixture.NOW);
+        Recommendation served = f.recommend.recommend(RecommendCommand.of(newcomer.userId(), 20, null, null, null, null, null, Limits.DEFAULT), Fixture.NOW);
         assertEquals(Recommendation.Mode.ADAPTED, served.mode());
 
         Set<String> seen = events.stream().map(Event::itemId).collect(Collectors.toSet());
@@ -68,12 +68,13 @@ class ServedParityTest {
         List<Event> newestFirst = new ArrayList<>(events);
         newestFirst.sort(Comparator.comparing(Event::timestamp).reversed());
         Map<String, ItemStats> stats = f.catalogue.stats(Fixture.NOW);
-        OfflineServing.Scores s = new OfflineServing(promoted, f.settings, f.data.items()).score(newcomer, newestFirst, stats, candidates, Fixture.NOW);
+        OfflineServing.Scores s = new OfflineServing(promoted, f.settings, f.data.items()).score(newcomer, newestFirst, stats, candidates, Fixture.NOW, 20);
         Integer[] order = new Integer[candidates.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, (a, b) -> s.order()[a] != s.order()[b] ? Double.compare(s.order()[b], s.order()[a]) : Integer.compare(a, b));
         ServingModel model = new ServingModel(promoted, f.settings.adaptSteps());
-        for (int slot = 0; slot < 10; slot++) {
+        assertEquals(20, served.items().size());
+        for (int slot = 0; slot < 20; slot++) {   // both pages of ten calibrated alike
             Recommendation.RecommendedItem item = served.items().get(slot);
             assertEquals(candidates.get(order[slot]), item.itemId(), "slot " + slot);
             assertEquals(model.shownPrediction(s.network()[order[slot]]), item.score(), 0.0, "slot " + slot + ": the same shown prediction");

@@ -47,6 +47,11 @@ public final class ServedMetaRec implements RatingMethod {
      * fraction keeps production's scoring ({@link ServiceSettings#exactScored}) and compares it with every item scored
      * exactly: the summary is production's, and the log gives the overlap with exhaustive scoring.
      */
+    /**
+     * Each user is ranked as a request for 20 items is served: the longest list the ranking protocol reads (Recall@20).
+     * Its first ten are a request for ten's (the calibration's pages of ten).
+     */
+    static final int LIST_SIZE = 20;
     static final String FIRST_STAGE_CHECK = "metarec.eval.firstStageCheck";
     private final MetaTrainSettings training;
     private final ServiceSettings serving;
@@ -123,9 +128,9 @@ public final class ServedMetaRec implements RatingMethod {
                             explicit ? r.value() : null, r.time()));
                 }
                 List<String> candidates = task.query().stream().map(Rated::itemId).toList();
-                double[] order = s.score(task.user(), newestFirst, stats(observed), candidates, observed.latest()).order();
+                double[] order = s.score(task.user(), newestFirst, stats(observed), candidates, observed.latest(), LIST_SIZE).order();
                 if (exhaustive != null && steps == serving.adaptSteps())
-                    compareTopTen(exhaustive.score(task.user(), newestFirst, stats(observed), candidates, observed.latest()).order(), order);
+                    compareTopTen(exhaustive.score(task.user(), newestFirst, stats(observed), candidates, observed.latest(), LIST_SIZE).order(), order);
                 return order;
             }
 
