@@ -111,6 +111,45 @@ public final class SupportEncoder {
         return new SupportEncoder(a.items, d, in, out, bias);
     }
 
+    /**
+     * The step size of the user vector's adaptation (trial, {@code -Dmetarec.encoder.adapt-rate=R}, R >= 0; 0, the
+     * default and the served design, leaves u as encoded; 0.25 and 1 were tried and not kept, docs/RESULTS.md): see
+     * {@link #adapt}.
+     */
+    public static final double ADAPT_RATE = NumberProperty.inRange("metarec.encoder.adapt-rate", "0", 0, true, 1000, true);
+
+    /**
+     * The user's fast vector (trial): u after {@code steps} gradient steps of size {@code rate} on the weighted mean
+     * log-likelihood of the {@code rows} (the user's liked support items) under the softmax of the scores over every
+     * item, u <- u + rate * (sum_j w_j W[j] / sum_j w_j - sum_k p_k W[k]). So the encoder's guess (the support's mean
+     * embedding) moves towards the items the user liked and away from what every user is expected to like. {@code u}
+     * itself when there is no row, no step or rate 0; a new array otherwise.
+     */
+    public float[] adapt(float[] u, int[] rows, double[] weights, int steps, double rate) {
+        if (rows.length == 0 || steps <= 0 || rate == 0) return u;
+        int n = items.size();
+        double wsum = 0;
+        for (double w : weights) wsum += w;
+        float[] v = u.clone(), target = new float[dim];
+        for (int j = 0; j < rows.length; j++)
+            for (int k = 0; k < dim; k++) target[k] += (float) (weights[j] / wsum) * output[rows[j] * dim + k];
+        double[] s = new double[n];
+        float[] expected = new float[dim];
+        for (int step = 0; step < steps; step++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) { s[i] = bias[i] + FloatRows.dot(v, output, i * dim, dim); max = Math.max(max, s[i]); }
+            double z = 0;
+            for (int i = 0; i < n; i++) { s[i] = Math.exp(s[i] - max); z += s[i]; }
+            Arrays.fill(expected, 0f);
+            for (int i = 0; i < n; i++) {
+                float p = (float) (s[i] / z);
+                for (int k = 0; k < dim; k++) expected[k] += p * output[i * dim + k];
+            }
+            for (int k = 0; k < dim; k++) v[k] += (float) (rate * (target[k] - expected[k]));
+        }
+        return v;
+    }
+
     /** The user's vector u from the rows of their support items (distinct, each a row of this encoder). */
     public float[] encodeRows(int[] rows) { return encodeRows(rows, input, dim); }
 

@@ -522,8 +522,9 @@ final class RankFit {
         for (int i = 0; i < eligible.length; i++) offsets[i] = cat.baseline(eligible[i], rank.baseline());
         Ranking.network(model, fast, u, cat, eligible, offsets, net, eligible.length);
         for (double x : net) if (!Double.isFinite(x)) return null;
-        RankSignals.NeighbourScores near = RankSignals.neighbours(rank, RankSignals.positiveItems(newestFirst, sets), cat, tablePositions, eligible);
-        double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, encoderRows, eligible);
+        Map<String, Double> likedSupport = RankSignals.positiveItems(newestFirst, sets);
+        RankSignals.NeighbourScores near = RankSignals.neighbours(rank, likedSupport, cat, tablePositions, eligible);
+        double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, encoderRows, eligible, likedSupport, model.adaptSteps());
         double[] fwd = near.forward() == null ? new double[eligible.length] : near.forward();
         return new RankBlend.Case(k, net, pop, near.neighbours(), enc, fwd, positive);
     }

@@ -111,15 +111,27 @@ final class RankSignals {
 
     /**
      * The support-set encoder's score of each eligible item for a user whose support events are {@code newestFirst}
-     * (their distinct items): NaN for an item the encoder does not know, all NaN without an encoder or a non-finite score
+     * (their distinct items; with the {@link SupportEncoder#ADAPT_RATE} trial, the user vector adapted {@code steps} steps
+     * on the {@code liked} ones): NaN for an item the encoder does not know, all NaN without an encoder or a non-finite score
      * (the blend then leaves the signal out).
      */
-    static double[] encoder(SupportEncoder encoder, List<Event> newestFirst, int[] rowsByPosition, int[] eligible) {
+    static double[] encoder(SupportEncoder encoder, List<Event> newestFirst, int[] rowsByPosition, int[] eligible,
+                            Map<String, Double> liked, int steps) {
         double[] out = new double[eligible.length];
         if (encoder.isEmpty()) { Arrays.fill(out, Double.NaN); return out; }
         Set<String> items = new java.util.LinkedHashSet<>();
         for (Event e : newestFirst) items.add(e.itemId());
         float[] u = encoder.encode(items);
+        if (SupportEncoder.ADAPT_RATE > 0 && steps > 0) {   // trial, off: the user vector adapted on the liked support items
+            int[] rows = new int[liked.size()];
+            double[] w = new double[liked.size()];
+            int n = 0;
+            for (Map.Entry<String, Double> e : liked.entrySet()) {
+                int r = encoder.row(e.getKey());
+                if (r >= 0) { rows[n] = r; w[n++] = e.getValue(); }
+            }
+            u = encoder.adapt(u, Arrays.copyOf(rows, n), Arrays.copyOf(w, n), steps, SupportEncoder.ADAPT_RATE);
+        }
         for (int i = 0; i < eligible.length; i++) {
             double s = encoder.score(u, rowsByPosition[eligible[i]]);
             if (Double.isInfinite(s)) { Arrays.fill(out, Double.NaN); return out; }

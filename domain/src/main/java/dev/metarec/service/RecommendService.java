@@ -115,7 +115,7 @@ public final class RecommendService {
         Map<String, Double> liked = RankSignals.positiveItems(support, supports);
         RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, stats.tablePositions(model.rank()), eligible);
         SupportEncoder enc = model.rank().encoder();
-        double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible);
+        double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible, liked, model.adaptSteps());
         double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
         // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;
         // the top of the blended order is scored exactly too, then blended again

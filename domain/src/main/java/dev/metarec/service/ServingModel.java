@@ -53,6 +53,9 @@ public final class ServingModel {
     /** Added to the score of a user scored with the prior (zero-shot), calibrating it. */
     public double priorOffset() { return priorOffset; }
 
+    /** The inner steps a user is adapted with. */
+    public int adaptSteps() { return innerLoop.steps(); }
+
     public String checkpointId() { return checkpoint.checkpointId(); }
 
     public Checkpoint checkpoint() { return checkpoint; }

@@ -84,6 +84,21 @@ class SupportEncoderTest {
     }
 
     @Test
+    void adapt_shouldRaiseTheLikedItemsLikelihood_andLeaveUWithoutStepsOrRate() {
+        // 3 items, width 2: output rows (1,0), (0,1), (1,1); u starts at 0, so the softmax is uniform
+        SupportEncoder e = new SupportEncoder(List.of("a", "b", "c"), 2, new float[6], new float[]{1, 0, 0, 1, 1, 1}, new float[3]);
+        float[] u = new float[2];
+        assertSame(u, e.adapt(u, new int[]{0}, new double[]{1}, 0, 1.0), "no step");
+        assertSame(u, e.adapt(u, new int[]{0}, new double[]{1}, 5, 0.0), "rate 0");
+        assertSame(u, e.adapt(u, new int[0], new double[0], 5, 1.0), "no liked item");
+        float[] one = e.adapt(u, new int[]{0}, new double[]{1}, 1, 1.0);
+        assertArrayEquals(new float[]{1 - 2f / 3, 0 - 2f / 3}, one, 1e-6f, "W[a] minus the uniform mean of the output rows");
+        float[] five = e.adapt(u, new int[]{0}, new double[]{1}, 5, 1.0);
+        assertTrue(e.score(five, 0) - e.score(five, 1) > e.score(one, 0) - e.score(one, 1), "more steps: a further ahead of b");
+        assertArrayEquals(new float[2], u, "u itself is not changed");
+    }
+
+    @Test
     void lossNames_shouldParse_andBadOnesBeRefusedNamingTheProperty() {
         assertEquals(SupportEncoder.Loss.SOFTMAX, SupportEncoder.Loss.parse(" Softmax "));
         assertEquals(new SupportEncoder.Loss(SupportEncoder.Loss.Kind.SAMPLED, 256), SupportEncoder.Loss.parse("sampled:256"));
