@@ -38,6 +38,11 @@ final class ItemStatsView {
             byPosition[p] = s;
             popularity[p] = s == null ? 0 : RankBlend.popularity(s.positives(), Math.max(0, s.recentPositives()) * toNow);
         }
+        if (NewItemPopularity.BY_ATTRIBUTES) {
+            boolean[] known = new boolean[n];
+            for (int p = 0; p < n; p++) known[p] = byPosition[p] != null && byPosition[p].count() > 0;
+            NewItemPopularity.fill(popularity, known, snapshot.items());
+        }
     }
 
     /** The view of {@code stats} with the recent likes read as of {@code now} ({@link Recency#asOf}). */

@@ -288,10 +288,10 @@ final class RankFit {
     }
 
     /** The signals fitted on every user but {@code held}, and what scoring a validation case with them needs. */
-    private record Signals(ItemNeighbours neighbours, SupportEncoder encoder, Likes liked, RankPrior withoutBlend, ServingModel model,
+    private record Signals(ItemNeighbours neighbours, SupportEncoder encoder, double[] popularity, RankPrior withoutBlend, ServingModel model,
                            CatalogueIndex.Snapshot cat, int[] encoderRows, RankSignals.TablePositions tablePositions) {
         /** The same signals with the network served by {@code other} (its item sides are the same: only the adaptation differs). */
-        Signals adaptedWith(ServingModel other) { return new Signals(neighbours, encoder, liked, withoutBlend, other, cat, encoderRows, tablePositions); }
+        Signals adaptedWith(ServingModel other) { return new Signals(neighbours, encoder, popularity, withoutBlend, other, cat, encoderRows, tablePositions); }
     }
 
     /** Null when every user is held. */
@@ -310,7 +310,7 @@ final class RankFit {
         RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, c.rank().baseline(), encoder, forwardOf(trainingUsers));
         ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
-        return new Signals(neighbours, encoder, liked, withoutBlend, model, cat, RankSignals.encoderRows(encoder, cat),
+        return new Signals(neighbours, encoder, liked.byPosition(cat), withoutBlend, model, cat, RankSignals.encoderRows(encoder, cat),
                 RankSignals.tablePositions(withoutBlend, cat));
     }
 
@@ -323,7 +323,7 @@ final class RankFit {
             List<Event> events = data.eventsByUser.get(user);   // oldest first
             for (int k : RankBlend.SHOTS) {
                 if (events.size() <= k) break;
-                RankBlend.Case c1 = userCase(s.model(), s.withoutBlend(), s.cat(), s.encoderRows(), s.tablePositions(), sets, s.liked(), data, user, events, k);
+                RankBlend.Case c1 = userCase(s.model(), s.withoutBlend(), s.cat(), s.encoderRows(), s.tablePositions(), sets, s.popularity(), data, user, events, k);
                 if (c1 != null) { cases.add(c1); (v % 2 == 0 ? even : odd).add(c1); }
             }
         }
@@ -456,6 +456,7 @@ final class RankFit {
     static final class Likes {
         private final Map<String, Integer> count = new HashMap<>();
         private final Map<String, Double> forward = new HashMap<>();
+        private final Set<String> interacted = new HashSet<>();
         private Instant latest = Recency.EPOCH;
 
         int count(String item) { return count.getOrDefault(item, 0); }
@@ -464,6 +465,22 @@ final class RankFit {
         double recent(String item) { return Recency.asOf(forward.getOrDefault(item, 0.0), latest); }
 
         double popularity(String item) { return RankBlend.popularity(count(item), recent(item)); }
+
+        /**
+         * Per position of {@code cat}, the popularity prior serving would read at the end of the training data (an item
+         * no training user interacted with filled by {@link NewItemPopularity} when that trial is on).
+         */
+        double[] byPosition(CatalogueIndex.Snapshot cat) {
+            double[] out = new double[cat.size()];
+            boolean[] known = new boolean[cat.size()];
+            for (int p = 0; p < out.length; p++) {
+                String id = cat.items().get(p).itemId();
+                out[p] = popularity(id);
+                known[p] = interacted.contains(id);
+            }
+            if (NewItemPopularity.BY_ATTRIBUTES) NewItemPopularity.fill(out, known, cat.items());
+            return out;
+        }
     }
 
     /** Adds 1 for each item whose latest event in {@code events} (oldest first) is positive: the user liked it. */
@@ -471,6 +488,7 @@ final class RankFit {
         Map<String, Event> latest = new HashMap<>();
         for (Event ev : events) {
             latest.put(ev.itemId(), ev);   // oldest first: the latest event per item stays
+            liked.interacted.add(ev.itemId());
             if (ev.timestamp().isAfter(liked.latest)) liked.latest = ev.timestamp();
         }
         latest.forEach((i, ev) -> {
@@ -492,7 +510,7 @@ final class RankFit {
 
     private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, int[] encoderRows,
                                            RankSignals.TablePositions tablePositions, SupportSets sets,
-                                           Likes liked,
+                                           double[] popularity,
                                            TrainingData data, String user, List<Event> events, int k) {
         List<Event> support = new ArrayList<>(events.subList(0, k));
         Set<String> seen = new HashSet<>();
@@ -514,7 +532,7 @@ final class RankFit {
         boolean[] positive = new boolean[eligible.length];
         for (int i = 0; i < eligible.length; i++) {
             String id = cat.items().get(eligible[i]).itemId();
-            pop[i] = liked.popularity(id);
+            pop[i] = popularity[eligible[i]];
             positive[i] = positives.contains(id);
         }
         double[] net = new double[eligible.length];
