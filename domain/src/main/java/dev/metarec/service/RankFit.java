@@ -539,6 +539,11 @@ final class RankFit {
         double[] offsets = new double[eligible.length];
         for (int i = 0; i < eligible.length; i++) offsets[i] = cat.baseline(eligible[i], rank.baseline());
         Ranking.network(model, fast, u, cat, eligible, offsets, net, eligible.length);
+        if (RankSignals.NETWORK_DELTA) {   // trial: what adaptation changed
+            double[] prior = new double[eligible.length];
+            Ranking.network(model, model.prior(), u, cat, eligible, offsets, prior, eligible.length);
+            for (int i = 0; i < net.length; i++) net[i] -= prior[i];
+        }
         for (double x : net) if (!Double.isFinite(x)) return null;
         Map<String, Double> likedSupport = RankSignals.positiveItems(newestFirst, sets);
         RankSignals.NeighbourScores near = RankSignals.neighbours(rank, likedSupport, cat, tablePositions, eligible);

@@ -43,6 +43,26 @@ final class RankSignals {
         return out;
     }
 
+    /**
+     * The blend's network signal (trial, {@code -Dmetarec.rankfit.network-signal=delta}; {@code score}, the default, is
+     * served): {@code delta} replaces the adapted network's score by what adaptation changed in it, the adapted score
+     * minus the prior's, so that only the user's own evidence orders by it (0 at 0 steps).
+     */
+    static final boolean NETWORK_DELTA = switch (System.getProperty("metarec.rankfit.network-signal", "score").trim()) {
+        case "score" -> false;
+        case "delta" -> true;
+        default -> throw new IllegalArgumentException("metarec.rankfit.network-signal must be score or delta, was '"
+                + System.getProperty("metarec.rankfit.network-signal") + "'");
+    };
+
+    /** The network signal the blend reads: {@code scores}, or with {@link #NETWORK_DELTA} ({@code prior} not null) scores minus the prior's. */
+    static double[] network(double[] scores, double[] prior) {
+        if (prior == null) return scores;
+        double[] out = new double[scores.length];
+        for (int i = 0; i < out.length; i++) out[i] = scores[i] - prior[i];
+        return out;
+    }
+
     static final String DISLIKE_PROPERTY = "metarec.serving.dislike-below";
     /**
      * A rating below the positive rating is a dislike only when it is also below this: ∞ (every rating that is not

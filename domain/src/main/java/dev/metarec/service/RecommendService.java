@@ -116,11 +116,13 @@ public final class RecommendService {
         RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, stats.tablePositions(model.rank()), eligible);
         SupportEncoder enc = model.rank().encoder();
         double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible, liked, model.adaptSteps());
-        double[] order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
+        double[] prior = RankSignals.NETWORK_DELTA && w.mode != Mode.ZERO_SHOT   // trial: the blend reads what adaptation changed
+                ? Ranking.score(model, model.prior(), u, cat, eligible, offsets, base, exact).scores() : null;
+        double[] order = RankSignals.order(model.rank(), support.size(), RankSignals.network(scores, prior), popularity, near.neighbours(), encoder, near.forward());
         // two stages: the blend may lift an item the first stage only estimated (a popular one, a neighbour) into the top;
         // the top of the blended order is scored exactly too, then blended again
         if (scored.exact() != null && Ranking.rescore(model, w.fast, u, cat, eligible, offsets, base, scored, Vectors.largest(order, settings.rerankSize())))
-            order = RankSignals.order(model.rank(), support.size(), scores, popularity, near.neighbours(), encoder, near.forward());
+            order = RankSignals.order(model.rank(), support.size(), RankSignals.network(scores, prior), popularity, near.neighbours(), encoder, near.forward());
         if (!allFinite(scores)) throw new ArithmeticException("champion " + model.checkpointId() + " produced a non-finite score for this user");
         order = Calibration.rerank(Calibration.LAMBDA, Calibration.AVOID, order, eligible, cat.items(), cat.position(), liked,
                 RankSignals.dislikedItems(support, supports), settings.categoryAttribute(), listSize);

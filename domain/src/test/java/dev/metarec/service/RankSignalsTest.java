@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.*;
 
 class RankSignalsTest {
     private static final SupportSets SETS = new SupportSets(ServiceSettings.DEFAULT);
@@ -24,5 +24,13 @@ class RankSignalsTest {
                 new Event("c", "u", "clicked", EventType.CLICK, null, T));
         assertEquals(Set.of("ok", "fairly-bad", "awful", "half-star"), RankSignals.dislikedItems(newestFirst, SETS),
                 "below 4 stars is a dislike by default (-Dmetarec.serving.dislike-below=3 would make 3 stars neutral; tried, not kept); a click is a like; the newest rating of an item counts");
+    }
+
+    @Test
+    void theNetworkSignalIsTheScores_orWithTheDeltaTrialWhatAdaptationChanged() {
+        double[] scores = {3.0, 4.5, 2.0};
+        assertSame(scores, RankSignals.network(scores, null), "served: the adapted scores as they are");
+        assertArrayEquals(new double[]{0.5, -0.5, 0.0}, RankSignals.network(scores, new double[]{2.5, 5.0, 2.0}), 1e-12);
+        assertFalse(RankSignals.NETWORK_DELTA, "off unless -Dmetarec.rankfit.network-signal=delta");
     }
 }
