@@ -55,6 +55,7 @@ final class Calibration {
      * @param positives the support's positive items with their weights (item id → weight)
      * @param disliked  the support's items whose latest event is not positive
      * @param listSize  how many items the caller is shown (at least 1): the pages calibrated are ceil(listSize / {@value #LIST})
+     * @param order     finite (serving falls back to the network's finite scores before it calibrates)
      */
     static double[] rerank(double lambda, double avoid, double[] order, int[] eligible, List<Item> catalogue, Map<String, Integer> position,
                            Map<String, Double> positives, Set<String> disliked, String attribute, int listSize) {
@@ -82,7 +83,7 @@ final class Calibration {
         int[] widest = Vectors.largest(order, POOL + LIST * (pages - 1));
         Integer[] best = new Integer[widest.length];   // the widest pool, best first (ties: the first positions, as Vectors.largest)
         for (int i = 0; i < best.length; i++) best[i] = widest[i];
-        java.util.Arrays.sort(best, (a, b) -> order[a] != order[b] ? Double.compare(nanLowest(order[b]), nanLowest(order[a])) : Integer.compare(a, b));
+        java.util.Arrays.sort(best, (a, b) -> order[a] != order[b] ? Double.compare(order[b], order[a]) : Integer.compare(a, b));
         double hi = best.length == 0 ? 0 : order[best[0]];
         Map<Integer, List<String>> categories = new HashMap<>();
         for (int i : widest) categories.put(i, catalogue.get(eligible[i]).attributes().get(attribute));
@@ -124,6 +125,4 @@ final class Calibration {
         }
         return out;
     }
-
-    private static double nanLowest(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }
 }

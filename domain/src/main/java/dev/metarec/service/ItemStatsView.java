@@ -4,7 +4,6 @@ import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.rank.RankBlend;
 import dev.metarec.rank.RankPrior;
 import dev.metarec.rank.Recency;
-import dev.metarec.rank.SupportEncoder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,29 +73,16 @@ final class ItemStatsView {
     /** The popularity prior of the item at {@code position}. */
     double popularity(int position) { return popularity[position]; }
 
-    private volatile EncoderRows encoderRows;
+    private volatile Layout layout;
 
-    private record EncoderRows(SupportEncoder encoder, int[] rows) {}
+    private record Layout(RankPrior rank, RankSignals.Layout layout) {}
 
-    /** Per position, the item's row in {@code encoder} (-1: unknown to it); computed once per view and encoder. */
-    int[] encoderRows(SupportEncoder encoder) {
-        EncoderRows r = encoderRows;
-        if (r != null && r.encoder() == encoder) return r.rows();
-        int[] rows = RankSignals.encoderRows(encoder, snapshot);
-        encoderRows = new EncoderRows(encoder, rows);
-        return rows;
-    }
-
-    private volatile TablePositions tablePositions;
-
-    private record TablePositions(RankPrior rank, RankSignals.TablePositions positions) {}
-
-    /** Per row of {@code rank}'s neighbour tables, the item's position in this view's snapshot; computed once per view and checkpoint. */
-    RankSignals.TablePositions tablePositions(RankPrior rank) {
-        TablePositions t = tablePositions;
-        if (t != null && t.rank() == rank) return t.positions();
-        RankSignals.TablePositions positions = RankSignals.tablePositions(rank, snapshot);
-        tablePositions = new TablePositions(rank, positions);
-        return positions;
+    /** {@code rank}'s tables laid out by this view's snapshot ({@link RankSignals#layout}); computed once per view and checkpoint. */
+    RankSignals.Layout layout(RankPrior rank) {
+        Layout l = layout;
+        if (l != null && l.rank() == rank) return l.layout();
+        RankSignals.Layout computed = RankSignals.layout(rank, snapshot);
+        layout = new Layout(rank, computed);
+        return computed;
     }
 }

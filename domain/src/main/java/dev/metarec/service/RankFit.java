@@ -289,9 +289,9 @@ final class RankFit {
 
     /** The signals fitted on every user but {@code held}, and what scoring a validation case with them needs. */
     private record Signals(ItemNeighbours neighbours, SupportEncoder encoder, double[] popularity, RankPrior withoutBlend, ServingModel model,
-                           CatalogueIndex.Snapshot cat, int[] encoderRows, RankSignals.TablePositions tablePositions) {
+                           CatalogueIndex.Snapshot cat, RankSignals.Layout layout) {
         /** The same signals with the network served by {@code other} (its item sides are the same: only the adaptation differs). */
-        Signals adaptedWith(ServingModel other) { return new Signals(neighbours, encoder, popularity, withoutBlend, other, cat, encoderRows, tablePositions); }
+        Signals adaptedWith(ServingModel other) { return new Signals(neighbours, encoder, popularity, withoutBlend, other, cat, layout); }
     }
 
     /** Null when every user is held. */
@@ -310,8 +310,7 @@ final class RankFit {
         RankPrior withoutBlend = new RankPrior(neighbours, RankBlend.NETWORK_ONLY, c.rank().baseline(), encoder, forwardOf(trainingUsers));
         ServingModel model = new ServingModel(c.withRank(withoutBlend), serving.adaptSteps());
         CatalogueIndex.Snapshot cat = CatalogueIndex.Snapshot.of(model, 0, data.items);
-        return new Signals(neighbours, encoder, liked.byPosition(cat), withoutBlend, model, cat, RankSignals.encoderRows(encoder, cat),
-                RankSignals.tablePositions(withoutBlend, cat));
+        return new Signals(neighbours, encoder, liked.byPosition(cat), withoutBlend, model, cat, RankSignals.layout(withoutBlend, cat));
     }
 
     /** Each of {@code users} seen at every support size of {@link RankBlend#SHOTS} it has; also split by the user's position (even, odd). */
@@ -323,7 +322,7 @@ final class RankFit {
             List<Event> events = data.eventsByUser.get(user);   // oldest first
             for (int k : RankBlend.SHOTS) {
                 if (events.size() <= k) break;
-                RankBlend.Case c1 = userCase(s.model(), s.withoutBlend(), s.cat(), s.encoderRows(), s.tablePositions(), sets, s.popularity(), data, user, events, k);
+                RankBlend.Case c1 = userCase(s.model(), s.withoutBlend(), s.cat(), s.layout(), sets, s.popularity(), data, user, events, k);
                 if (c1 != null) { cases.add(c1); (v % 2 == 0 ? even : odd).add(c1); }
             }
         }
@@ -508,8 +507,8 @@ final class RankFit {
         return new int[]{Math.min(from, size), Math.min(size, from + HORIZON)};
     }
 
-    private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, int[] encoderRows,
-                                           RankSignals.TablePositions tablePositions, SupportSets sets,
+    private static RankBlend.Case userCase(ServingModel model, RankPrior rank, CatalogueIndex.Snapshot cat, RankSignals.Layout layout,
+                                           SupportSets sets,
                                            double[] popularity,
                                            TrainingData data, String user, List<Event> events, int k) {
         List<Event> support = new ArrayList<>(events.subList(0, k));
@@ -546,8 +545,8 @@ final class RankFit {
         }
         for (double x : net) if (!Double.isFinite(x)) return null;
         Map<String, Double> likedSupport = RankSignals.positiveItems(newestFirst, sets);
-        RankSignals.NeighbourScores near = RankSignals.neighbours(rank, likedSupport, cat, tablePositions, eligible);
-        double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, encoderRows, eligible, likedSupport, model.adaptSteps());
+        RankSignals.NeighbourScores near = RankSignals.neighbours(rank, likedSupport, cat, layout, eligible);
+        double[] enc = RankSignals.encoder(rank.encoder(), newestFirst, layout.encoderRows(), eligible, likedSupport, model.adaptSteps());
         double[] fwd = near.forward() == null ? new double[eligible.length] : near.forward();
         return new RankBlend.Case(k, net, pop, near.neighbours(), enc, fwd, positive);
     }

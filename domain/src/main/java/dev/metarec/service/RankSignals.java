@@ -89,19 +89,24 @@ final class RankSignals {
      */
     record NeighbourScores(double[] neighbours, double[] forward) {}
 
-    /** Per row of each neighbour table of a rank prior, the item's snapshot position (-1: not in the snapshot). */
-    record TablePositions(int[] neighbours, int[] forward) {}
+    /**
+     * Where a rank prior's tables meet a catalogue snapshot: per row of each neighbour table the item's snapshot position
+     * (-1: not in the snapshot), and per snapshot position the item's row in the encoder (-1: the encoder does not know it).
+     */
+    record Layout(int[] neighbours, int[] forward, int[] encoderRows) {}
 
-    /** {@link TablePositions} of {@code rank}'s tables in {@code cat}: once per snapshot and checkpoint, never per request. */
-    static TablePositions tablePositions(RankPrior rank, CatalogueIndex.Snapshot cat) {
+    /** The {@link Layout} of {@code rank} in {@code cat}: once per snapshot and checkpoint, never per request. */
+    static Layout layout(RankPrior rank, CatalogueIndex.Snapshot cat) {
         ToIntFunction<String> positionOf = id -> {
             Integer p = cat.position().get(id);
             return p == null ? -1 : p;
         };
-        return new TablePositions(rank.neighbours().positionsIn(positionOf), rank.forward().positionsIn(positionOf));
+        int[] rows = new int[cat.size()];
+        for (int p = 0; p < rows.length; p++) rows[p] = rank.encoder().row(cat.items().get(p).itemId());
+        return new Layout(rank.neighbours().positionsIn(positionOf), rank.forward().positionsIn(positionOf), rows);
     }
 
-    static NeighbourScores neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, TablePositions positions,
+    static NeighbourScores neighbours(RankPrior rank, Map<String, Double> positives, CatalogueIndex.Snapshot cat, Layout positions,
                                       int[] eligible) {
         boolean none = positives.isEmpty() || (rank.neighbours().isEmpty() && rank.forward().isEmpty());
         int[] slot = none ? null : slots(cat, eligible);   // one slot map for both tables
@@ -120,13 +125,6 @@ final class RankSignals {
     private static double[] scores(ItemNeighbours table, Map<String, Double> positives, int[] positions, int[] slot, int slots) {
         if (table.isEmpty() || positives.isEmpty()) return new double[slots];
         return table.scores(positives, positions, slot, slots);
-    }
-
-    /** Per snapshot position, the item's row in {@code encoder}, -1 when it does not know the item. */
-    static int[] encoderRows(SupportEncoder encoder, CatalogueIndex.Snapshot cat) {
-        int[] rows = new int[cat.size()];
-        for (int p = 0; p < rows.length; p++) rows[p] = encoder.row(cat.items().get(p).itemId());
-        return rows;
     }
 
     /**

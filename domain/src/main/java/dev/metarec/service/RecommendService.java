@@ -10,7 +10,6 @@ import dev.metarec.port.FastWeightStore;
 import dev.metarec.port.FastWeightStore.StoredFastWeights;
 import dev.metarec.port.ItemStatsStore.ItemStats;
 import dev.metarec.port.UserProfileStore;
-import dev.metarec.rank.SupportEncoder;
 import dev.metarec.service.Recommendation.Mode;
 
 import java.time.Instant;
@@ -113,9 +112,9 @@ public final class RecommendService {
         List<dev.metarec.model.Event> support = recentNewestFirst.subList(0, Math.min(recentNewestFirst.size(), settings.adaptWindow()));
         double[] popularity = RankSignals.popularity(stats, eligible);
         Map<String, Double> liked = RankSignals.positiveItems(support, supports);
-        RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, stats.tablePositions(model.rank()), eligible);
-        SupportEncoder enc = model.rank().encoder();
-        double[] encoder = RankSignals.encoder(enc, support, enc.isEmpty() ? null : stats.encoderRows(enc), eligible, liked, model.adaptSteps());
+        RankSignals.Layout layout = stats.layout(model.rank());
+        RankSignals.NeighbourScores near = RankSignals.neighbours(model.rank(), liked, cat, layout, eligible);
+        double[] encoder = RankSignals.encoder(model.rank().encoder(), support, layout.encoderRows(), eligible, liked, model.adaptSteps());
         double[] prior = RankSignals.NETWORK_DELTA && w.mode != Mode.ZERO_SHOT   // trial: the blend reads what adaptation changed
                 ? Ranking.score(model, model.prior(), u, cat, eligible, offsets, base, exact).scores() : null;
         double[] order = RankSignals.order(model.rank(), support.size(), RankSignals.network(scores, prior), popularity, near.neighbours(), encoder, near.forward());

@@ -70,16 +70,18 @@ class ItemStatsViewTest {
         assertEquals(RankBlend.popularity(50, 50 / 16.0), later.popularity(0), 1e-9, "read one half-life later: half as much again");
     }
     @Test
-    void tablePositions_shouldMapEachNeighbourRowToItsSnapshotPosition_oncePerCheckpoint() {
+    void layout_shouldMapEachNeighbourRowToItsSnapshotPosition_oncePerCheckpoint() {
         CatalogueIndex.Snapshot cat = snapshot("c", "a", "x");
         ItemNeighbours table = ItemNeighbours.fit(List.of(List.of("a", "b"), List.of("a", "c")), 5, 0.0);   // rows a, b, c
-        RankPrior rank = new RankPrior(table, RankBlend.NETWORK_ONLY).withForward(table);
+        dev.metarec.rank.SupportEncoder encoder = new dev.metarec.rank.SupportEncoder(List.of("a", "c"), 1, new float[2], new float[2], new float[2]);
+        RankPrior rank = new RankPrior(table, RankBlend.NETWORK_ONLY).withEncoder(encoder).withForward(table);
         ItemStatsView v = ItemStatsView.of(cat, Map.of(), NOW);
-        RankSignals.TablePositions p = v.tablePositions(rank);
+        RankSignals.Layout p = v.layout(rank);
         assertArrayEquals(new int[]{1, -1, 0}, p.neighbours(), "a at 1, b not in the snapshot, c at 0");
         assertArrayEquals(new int[]{1, -1, 0}, p.forward());
-        assertSame(p, v.tablePositions(rank), "computed once per view and checkpoint");
+        assertArrayEquals(new int[]{1, 0, -1}, p.encoderRows(), "per snapshot position (c, a, x), the encoder's row; x is unknown to it");
+        assertSame(p, v.layout(rank), "computed once per view and checkpoint");
         RankPrior other = new RankPrior(table, RankBlend.NETWORK_ONLY);
-        assertEquals(0, v.tablePositions(other).forward().length, "another checkpoint's tables are mapped anew");
+        assertEquals(0, v.layout(other).forward().length, "another checkpoint's tables are mapped anew");
     }
 }

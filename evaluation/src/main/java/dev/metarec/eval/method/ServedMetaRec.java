@@ -39,6 +39,11 @@ import java.util.Set;
 public final class ServedMetaRec implements RatingMethod {
     private static final System.Logger LOG = System.getLogger(ServedMetaRec.class.getName());
     /**
+     * Each user is ranked as a request for 20 items is served: the longest list the ranking protocol reads (Recall@20).
+     * Its first ten are a request for ten's (the calibration's pages of ten).
+     */
+    static final int LIST_SIZE = 20;
+    /**
      * When set (a fraction of the catalogue, e.g. 0.01), users are served with two-stage scoring that scores that fraction
      * of the catalogue exactly per round ({@link ServiceSettings#withScoring}), so the summary measures what a large
      * catalogue is served; each user served at the served number of steps is also served exhaustively and the overlap of
@@ -47,11 +52,6 @@ public final class ServedMetaRec implements RatingMethod {
      * fraction keeps production's scoring ({@link ServiceSettings#exactScored}) and compares it with every item scored
      * exactly: the summary is production's, and the log gives the overlap with exhaustive scoring.
      */
-    /**
-     * Each user is ranked as a request for 20 items is served: the longest list the ranking protocol reads (Recall@20).
-     * Its first ten are a request for ten's (the calibration's pages of ten).
-     */
-    static final int LIST_SIZE = 20;
     static final String FIRST_STAGE_CHECK = "metarec.eval.firstStageCheck";
     private final MetaTrainSettings training;
     private final ServiceSettings serving;
